@@ -1,0 +1,87 @@
+package io.halcyon.block.sysctrl;
+
+import static io.halcyon.block.sysctrl.regs.SysctrlRegisters.*;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.annotation.Annotation;
+
+import org.junit.Test;
+
+import io.halcyon.hal.api.sysctrl.Capability;
+import io.halcyon.hal.api.sysctrl.ChipIdentity;
+
+public class SystemControlDriverTest {
+
+    private static final long BASE = 0x4000;
+    private final ExpectingBus bus = new ExpectingBus();
+    private final SystemControlDriver driver = new SystemControlDriver(bus, config(BASE));
+
+    @Test
+    public void identityReadsIdVersionAndCapabilitiesInOneBatch() {
+        bus.expectRead32(BASE + CHIP_ID, 0x484C4359).expectRead32(BASE + VERSION, 0x0302).expectRead32(BASE + CAPABILITIES, 0x43F);
+        assertEquals(new ChipIdentity(0x484C4359, 3, 2, 0x43F), driver.identity());
+        bus.verifyDone();
+    }
+
+    @Test
+    public void capabilityBitsAreReadFromTheChip() {
+        bus.expectRead32(BASE + CAPABILITIES, 1 << Capability.HBM.bit());
+        assertTrue(driver.hasCapability(Capability.HBM));
+        bus.expectRead32(BASE + CAPABILITIES, 1 << Capability.HBM.bit());
+        assertFalse(driver.hasCapability(Capability.DMA));
+        bus.verifyDone();
+    }
+
+    @Test
+    public void scratchIsWrittenAndReadThrough() {
+        bus.expectWrite32(BASE + SCRATCH, 0xCAFE).expectRead32(BASE + SCRATCH, 0xBEEF);
+        driver.scratch(0xCAFE);
+        assertEquals(0xBEEF, driver.scratch());
+        bus.verifyDone();
+    }
+
+    @Test
+    public void resetCountIsTheCountField() {
+        bus.expectRead32(BASE + RESET_STATUS, 0x0701);
+        assertEquals(7, driver.resetCount());
+        bus.verifyDone();
+    }
+
+    @Test
+    public void softResetWritesTheResetBitThenWaitsForDone() {
+        bus.expectWrite32(BASE + SOFT_RESET, SOFT_RESET_RESET).expectAwait(BASE + RESET_STATUS, RESET_STATUS_RESET_DONE, 0x0101);
+        driver.softReset();
+        bus.verifyDone();
+    }
+
+    @Test
+    public void softResetThatNeverCompletesNamesRegisterAndValue() {
+        bus.expectWrite32(BASE + SOFT_RESET, SOFT_RESET_RESET).expectAwait(BASE + RESET_STATUS, RESET_STATUS_RESET_DONE, 0x0300);
+        IllegalStateException e = assertThrows(IllegalStateException.class, driver::softReset);
+        assertTrue(e.getMessage(), e.getMessage().contains("RESET_STATUS=0x00000300"));
+        assertTrue(e.getMessage(), e.getMessage().contains("0x00004014"));
+        bus.verifyDone();
+    }
+
+    static SysctrlConfig config(long base) {
+        return new SysctrlConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return SysctrlConfig.class;
+            }
+
+            @Override
+            public long base_address() {
+                return base;
+            }
+
+            @Override
+            public String bus_target() {
+                return "(halcyon.chip=0)";
+            }
+        };
+    }
+}

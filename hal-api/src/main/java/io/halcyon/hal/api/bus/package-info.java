@@ -1,0 +1,15 @@
+/**
+ * Bus SPI: how drivers reach a chip's registers. Platform bundles provide one {@link
+ * io.halcyon.hal.api.bus.RegisterBus} per chip instance; block drivers consume it.
+ *
+ * <p>The same driver code runs on RTL simulation (about 10 µs per blocking round trip, 0.15 µs when
+ * pipelined), on the behavioural emulation (tens of ns) and on memory-mapped production hardware
+ * (µs per uncached read). Drivers therefore post writes when they need no completion, batch reads,
+ * and wait for register conditions with {@link io.halcyon.hal.api.bus.RegisterBus#await} instead of
+ * sleeping: each platform waits its own way (simulated cycles, model time, wall clock).
+ *
+ * <p>Import ranges: consumers (drivers) {@code [1.0,2.0)}, providers (platforms) {@code [1.0,1.1)}.
+ */
+@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.bundle.Export
+package io.halcyon.hal.api.bus;
