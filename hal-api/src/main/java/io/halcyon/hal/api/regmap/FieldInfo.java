@@ -46,6 +46,27 @@ public interface FieldInfo {
         return (width() == 64 ? -1L : (1L << width()) - 1) << lsb();
     }
 
+    /**
+     * The field value whose write leaves the field as it is, for read-modify-write of a register
+     * that holds this field: 0 for write-one-to-act fields (woclr, woset, wot) and single-pulse
+     * fields, all ones for write-zero-to-act fields (wzs, wzc, wzt). Empty when the field stores
+     * what is written (write back the value read) or when every write acts (wclr, wset, wuser), in
+     * which case a partial write of the register cannot leave the field alone.
+     */
+    default OptionalLong neutralWrite() {
+        long ones = mask() >>> lsb();
+        switch (onWrite()) {
+            case WOCLR: case WOSET: case WOT:
+                return OptionalLong.of(0);
+            case WZS: case WZC: case WZT:
+                return OptionalLong.of(ones);
+            case NONE:
+                return singlePulse() ? OptionalLong.of(0) : OptionalLong.empty();
+            default:
+                return OptionalLong.empty();
+        }
+    }
+
     /** This field's value within a register value, shifted down to bit 0. */
     default long extract(long registerValue) {
         return (registerValue & mask()) >>> lsb();

@@ -1,0 +1,102 @@
+package io.halcyon.launcher.host;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Entry point of {@code launcher/halcyon}. Exit codes: 0 success; 1 the command failed; 2 usage;
+ * 3 the command ran but the host is degraded (a bundle did not start, hot deploy is off);
+ * 4 the HAL did not become ready.
+ */
+public final class HalcyonHost {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int DEGRADED = 3;
+    static final int NOT_READY = 4;
+    static final long READY_TIMEOUT_MILLIS = 15_000;
+
+    private HalcyonHost() {}
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), home()));
+    }
+
+    static int run(List<String> args, Path home) {
+        HostOptions options;
+        try {
+            options = HostOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return USAGE;
+        }
+        HostFramework host = new HostFramework(home);
+        try {
+            host.start(options.mode() == HostOptions.Mode.SHELL);
+            List<String> missing = host.awaitReady(READY_TIMEOUT_MILLIS);
+            long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            host.problems().forEach(p -> System.err.println("halcyon: " + p));
+            if (!missing.isEmpty()) {
+                System.err.println("halcyon: HAL not ready after " + READY_TIMEOUT_MILLIS + " ms; missing " + String.join(", ", missing));
+                if (options.mode() != HostOptions.Mode.SHELL) {
+                    return NOT_READY;
+                }
+            }
+            switch (options.mode()) {
+                case SHELL:
+                    System.out.println("Halcyon HAL ready in " + readyMillis + " ms. Commands: help hal; leave with 'exit'.");
+                    host.waitForStop();
+                    return OK;
+                case MAIN:
+                    System.out.println("Halcyon HAL ready in " + readyMillis + " ms (JVM start to services up)");
+                    System.out.println();
+                    // fall through: the main job is the status command
+                default:
+                    int code = execute(host, options.command());
+                    return code == OK && !host.problems().isEmpty() ? DEGRADED : code;
+            }
+        } catch (Exception e) {
+            System.err.println("halcyon: " + e.getMessage());
+            return FAILED;
+        } finally {
+            host.stop();
+        }
+    }
+
+    private static int execute(HostFramework host, String command) throws ReflectiveOperationException {
+        try (GogoSession session = new GogoSession(host.context(), System.in, System.out, System.err)) {
+            Object result = session.execute(command);
+            if (result != null) {
+                String text = result.toString();
+                System.out.print(text.endsWith("\n") ? text : text + "\n");
+            }
+            return OK;
+        } catch (RuntimeException e) {
+            System.err.println("halcyon: " + oneLine(e));
+            return FAILED;
+        } catch (Exception e) {
+            System.err.println("halcyon: " + oneLine(e));
+            return FAILED;
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    /** The folder that holds halcyon-host.jar, bundles/ and interactive/ (-Dhalcyon.home overrides). */
+    private static Path home() {
+        String configured = System.getProperty("halcyon.home");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try {
+            return Path.of(HalcyonHost.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.halcyon.launcher.host;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * One Felix framework with the host's bundles. Problems that leave the host running but degraded
+ * (a bundle that does not resolve, a hot-deploy directory that cannot be read) are collected as one
+ * line each; the caller prints them and decides the exit code.
+ */
+final class HostFramework {
+
+    /**
+     * Services that make the HAL "ready": the platform of chip 0, its system-control driver, the hal:
+     * shell commands and the command processor. Override with -Dhalcyon.ready="filter;filter".
+     */
+    static final String DEFAULT_READY = "(&(objectClass=io.halcyon.hal.api.platform.PlatformInfo)(halcyon.chip=0));"
+            + "(&(objectClass=io.halcyon.hal.api.sysctrl.SystemControl)(halcyon.chip=0));"
+            + "(osgi.command.scope=hal);"
+            + "(objectClass=" + GogoSession.PROCESSOR + ")";
+
+    private final Path home;
+    private final List<String> problems = new ArrayList<>();
+    private Framework framework;
+    private Path storage;
+
+    HostFramework(Path home) {
+        this.home = home;
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    BundleContext context() {
+        return framework.getBundleContext();
+    }
+
+    /** Starts the framework and every bundle in bundles/ (plus interactive/ when {@code interactive}). */
+    void start(boolean interactive) throws BundleException, IOException {
+        storage = Files.createTempDirectory("halcyon-felix-");
+        Map<String, String> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put("felix.log.level", "1");
+        config.put("gosh.args", interactive ? "" : "--nointeractive");
+        Path deploy = hotDeployDirectory();
+        if (deploy != null) {
+            config.put("felix.fileinstall.dir", deploy.toString());
+            config.put("felix.fileinstall.poll", "500");
+            config.put("felix.fileinstall.noInitialDelay", "true");
+            config.put("felix.fileinstall.bundles.new.start", "true");
+            config.put("felix.fileinstall.log.level", "1");
+        }
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+        framework = factory.newFramework(config);
+        framework.init();
+        framework.getBundleContext().addFrameworkListener(event -> {
+            if (event.getType() == FrameworkEvent.ERROR) {
+                problems.add(describe(event.getBundle(), event.getThrowable()));
+                System.err.println("halcyon: " + describe(event.getBundle(), event.getThrowable()));
+            }
+        });
+        List<Bundle> installed = new ArrayList<>();
+        for (File jar : jars(home.resolve("bundles"), interactive ? home.resolve("interactive") : null)) {
+            if (deploy == null && jar.getName().startsWith("org.apache.felix.fileinstall")) {
+                continue; // no readable hot-deploy directory: do not let FileInstall fall back to ./load
+            }
+            installed.add(framework.getBundleContext().installBundle(jar.toURI().toString()));
+        }
+        framework.start();
+        for (Bundle b : installed) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            try {
+                b.start();
+            } catch (BundleException e) {
+                problems.add(describe(b, e));
+            }
+        }
+    }
+
+    /**
+     * Waits until every ready filter matches a service, for at most {@code timeoutMillis}.
+     *
+     * @return the filters still unmatched (empty when ready)
+     */
+    List<String> awaitReady(long timeoutMillis) throws InvalidSyntaxException, InterruptedException {
+        String spec = System.getProperty("halcyon.ready", DEFAULT_READY);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        List<String> missing = new ArrayList<>();
+        for (String filter : spec.split(";")) {
+            ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context(), context().createFilter(filter.trim()), null);
+            tracker.open(true);
+            try {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (tracker.waitForService(Math.max(1, left)) == null) {
+                    missing.add(filter.trim());
+                }
+            } finally {
+                tracker.close();
+            }
+        }
+        return missing;
+    }
+
+    /** Blocks until the framework stops (the shell's exit or a stop command). */
+    void waitForStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    void stop() {
+        try {
+            if (framework != null) {
+                framework.stop();
+                framework.waitForStop(10_000);
+            }
+        } catch (BundleException | InterruptedException e) {
+            System.err.println("halcyon: framework did not stop cleanly: " + e.getMessage());
+        } finally {
+            deleteQuietly(storage);
+        }
+    }
+
+    /**
+     * The directory FileInstall watches. -Dhalcyon.deploy (or HALCYON_DEPLOY) names one explicitly and
+     * must exist and be readable; otherwise {@code <home>/deploy} is created on demand.
+     */
+    private Path hotDeployDirectory() throws IOException {
+        String configured = System.getProperty("halcyon.deploy", System.getenv("HALCYON_DEPLOY"));
+        if (configured == null || configured.isBlank()) {
+            return Files.createDirectories(home.resolve("deploy"));
+        }
+        Path dir = Path.of(configured).toAbsolutePath();
+        if (!Files.isDirectory(dir)) {
+            problems.add("hot-deploy directory " + dir + " does not exist; hot deploy is off");
+            return null;
+        }
+        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+            problems.add("hot-deploy directory " + dir + " is not readable; hot deploy is off");
+            return null;
+        }
+        return dir;
+    }
+
+    private static List<File> jars(Path... dirs) {
+        List<File> jars = new ArrayList<>();
+        for (Path dir : dirs) {
+            if (dir == null) {
+                continue;
+            }
+            File[] files = dir.toFile().listFiles((d, name) -> name.endsWith(".jar"));
+            if (files == null) {
+                throw new IllegalStateException("no bundles in " + dir + ": build the host first (mvn install)");
+            }
+            Arrays.sort(files, Comparator.comparing(File::getName));
+            jars.addAll(List.of(files));
+        }
+        return jars;
+    }
+
+    /** One line: which bundle, and the first line of what went wrong. */
+    static String describe(Bundle b, Throwable t) {
+        String what = t == null ? "error" : String.valueOf(t.getMessage()).lines().findFirst().orElse(t.toString());
+        String who = b == null ? "framework" : "bundle " + b.getSymbolicName() + " " + b.getVersion();
+        return who + " did not start: " + what;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is harmless
+        }
+    }
+}
