@@ -17,6 +17,7 @@ public final class HalcyonHost {
     static final int DEGRADED = 3;
     static final int NOT_READY = 4;
     static final long READY_TIMEOUT_MILLIS = 15_000;
+    static final long HOT_DEPLOY_SETTLE_MILLIS = 10_000;
 
     private HalcyonHost() {}
 
@@ -37,7 +38,6 @@ public final class HalcyonHost {
             host.start(options.mode() == HostOptions.Mode.SHELL);
             List<String> missing = host.awaitReady(READY_TIMEOUT_MILLIS);
             long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            host.problems().forEach(p -> System.err.println("halcyon: " + p));
             if (!missing.isEmpty()) {
                 System.err.println("halcyon: HAL not ready after " + READY_TIMEOUT_MILLIS + " ms; missing " + String.join(", ", missing));
                 if (options.mode() != HostOptions.Mode.SHELL) {
@@ -54,6 +54,7 @@ public final class HalcyonHost {
                     System.out.println();
                     // fall through: the main job is the status command
                 default:
+                    host.settleHotDeploy(HOT_DEPLOY_SETTLE_MILLIS);
                     int code = execute(host, options.command());
                     return code == OK && !host.problems().isEmpty() ? DEGRADED : code;
             }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -41,7 +42,9 @@ final class HostFramework {
             + "(objectClass=" + GogoSession.PROCESSOR + ")";
 
     private final Path home;
-    private final List<String> problems = new ArrayList<>();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private Path deploy;
+    private HotDeployWatch hotDeployWatch;
     private Framework framework;
     private Path storage;
 
@@ -65,7 +68,7 @@ final class HostFramework {
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put("felix.log.level", "1");
         config.put("gosh.args", interactive ? "" : "--nointeractive");
-        Path deploy = hotDeployDirectory();
+        deploy = hotDeployDirectory();
         if (deploy != null) {
             config.put("felix.fileinstall.dir", deploy.toString());
             config.put("felix.fileinstall.poll", "500");
@@ -78,8 +81,7 @@ final class HostFramework {
         framework.init();
         framework.getBundleContext().addFrameworkListener(event -> {
             if (event.getType() == FrameworkEvent.ERROR) {
-                problems.add(describe(event.getBundle(), event.getThrowable()));
-                System.err.println("halcyon: " + describe(event.getBundle(), event.getThrowable()));
+                problem(describe(event.getBundle(), event.getThrowable()));
             }
         });
         List<Bundle> installed = new ArrayList<>();
@@ -97,9 +99,25 @@ final class HostFramework {
             try {
                 b.start();
             } catch (BundleException e) {
-                problems.add(describe(b, e));
+                problem(describe(b, e));
             }
         }
+        if (deploy != null) {
+            hotDeployWatch = new HotDeployWatch(framework.getBundleContext(), deploy, this::problem);
+        }
+    }
+
+    /** Waits until the bundles already in the hot-deploy directory are installed and started or reported. */
+    void settleHotDeploy(long timeoutMillis) throws InterruptedException {
+        if (hotDeployWatch != null) {
+            hotDeployWatch.settle(deploy, timeoutMillis);
+        }
+    }
+
+    /** Records a problem that leaves the host running but degraded, and tells the operator at once. */
+    private void problem(String line) {
+        problems.add(line);
+        System.err.println("halcyon: " + line);
     }
 
     /**
@@ -132,6 +150,9 @@ final class HostFramework {
     }
 
     void stop() {
+        if (hotDeployWatch != null) {
+            hotDeployWatch.close();
+        }
         try {
             if (framework != null) {
                 framework.stop();
@@ -155,11 +176,11 @@ final class HostFramework {
         }
         Path dir = Path.of(configured).toAbsolutePath();
         if (!Files.isDirectory(dir)) {
-            problems.add("hot-deploy directory " + dir + " does not exist; hot deploy is off");
+            problem("hot-deploy directory " + dir + " does not exist; hot deploy is off");
             return null;
         }
         if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
-            problems.add("hot-deploy directory " + dir + " is not readable; hot deploy is off");
+            problem("hot-deploy directory " + dir + " is not readable; hot deploy is off");
             return null;
         }
         return dir;
