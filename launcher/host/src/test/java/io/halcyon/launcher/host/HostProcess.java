@@ -1,0 +1,52 @@
+package io.halcyon.launcher.host;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the assembled host (target/halcyon-host.jar) as a real process, as launcher/halcyon does. */
+final class HostProcess {
+
+    record Result(int exitCode, String stdout, String stderr) {
+        List<String> stderrLines() {
+            return stderr.lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    static final Path HOME = Path.of(System.getProperty("halcyon.home", "target")).toAbsolutePath();
+
+    static Result run(Path deploy, String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.add("-Dhalcyon.home=" + HOME);
+        command.add("-Dhalcyon.deploy=" + deploy);
+        command.add("-jar");
+        command.add(HOME.resolve("halcyon-host.jar").toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("halcyon-out", ".txt");
+        Path err = Files.createTempFile("halcyon-err", ".txt");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process p = pb.start();
+            if (stdin != null) {
+                p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            p.getOutputStream().close();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("host did not exit within 60 s: " + command);
+            }
+            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
