@@ -70,6 +70,12 @@ public final class RdlCompiler {
         return Elaborator.rootAddrmaps(root);
     }
 
+    /** Where a root-level component type was defined, or null if there is none of that name. */
+    public SourceLocation definitionOf(String typeName) {
+        ComponentDef d = root.types().get(typeName);
+        return d == null ? null : d.loc();
+    }
+
     /** Elaborates the named top (null: the last root-level addrmap). */
     public ElaboratedModel elaborate(String top) {
         return new Elaborator(root).elaborate(top);

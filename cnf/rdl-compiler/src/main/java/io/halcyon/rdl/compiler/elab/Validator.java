@@ -85,7 +85,7 @@ final class Validator {
         }
         SourceLocation loc = n.propLocs.getOrDefault("bridge", n.loc);
         if (n != top) {
-            error(loc, "The 'bridge' property can only be applied to the root address map (found on '" + n.path() + "')");
+            error(n.loc, "The 'bridge' property can only be applied to the root address map (found on '" + n.path() + "')");
             return;
         }
         int maps = 0;
