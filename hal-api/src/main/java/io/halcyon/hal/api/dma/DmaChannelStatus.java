@@ -1,0 +1,19 @@
+package io.halcyon.hal.api.dma;
+
+/**
+ * A channel as the hardware reports it.
+ *
+ * @param channel channel number
+ * @param head next descriptor index hardware will process
+ * @param tail one past the last descriptor software posted
+ * @param done DONE interrupt pending
+ * @param error ERROR interrupt pending; the channel stopped at {@code head}
+ * @param errorCode hardware error code (0 none, 1 address out of range, 2 bad length, 3 HBM not ready, 4 DMA disabled)
+ */
+public record DmaChannelStatus(int channel, int head, int tail, boolean done, boolean error, int errorCode) {
+
+    /** True when every posted descriptor has been processed. */
+    public boolean idle() {
+        return head == tail;
+    }
+}

@@ -1,0 +1,6 @@
+package io.halcyon.hal.api.telemetry;
+
+/** Sticky telemetry alarms. */
+public enum Alarm {
+    OVER_TEMPERATURE, OVER_POWER
+}
