@@ -14,22 +14,27 @@ import io.halcyon.hal.api.bus.DecodeErrorException;
 import io.halcyon.hal.api.bus.SlaveErrorException;
 import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.platform.emulation.model.EmulatedChip;
-import io.halcyon.platform.emulation.model.SysctrlModel;
+import io.halcyon.platform.emulation.model.SysctrlBehaviour;
 
 public class EmulationBusTest {
+
+    /** Reset values of sysctrl.rdl's identity registers. */
+    private static final int CHIP_ID = 0x484C4359;
+    private static final int VERSION = 0x0101;
+    private static final int CAPABILITIES = 0x43F;
 
     private final EmulationBus bus = new EmulationBus(EmulatedChip.reference());
 
     @Test
     public void identityRegistersReadTheirResetValues() {
-        assertArrayEquals(new int[] {SysctrlModel.CHIP_ID, SysctrlModel.VERSION, SysctrlModel.CAPABILITIES},
+        assertArrayEquals(new int[] {CHIP_ID, VERSION, CAPABILITIES},
                 bus.read32(new long[] {0x0, 0x4, 0x8}));
     }
 
     @Test
     public void readOnlyRegistersIgnoreWrites() {
         bus.write32(0x0, 0x12345678);
-        assertEquals(SysctrlModel.CHIP_ID, bus.read32(0x0));
+        assertEquals(CHIP_ID, bus.read32(0x0));
     }
 
     @Test
@@ -63,7 +68,7 @@ public class EmulationBusTest {
         long before = bus.deviceTimeNanos();
         WaitResult done = bus.await(0x14, 1, 1, Duration.ofMillis(1));
         assertTrue(done.met());
-        assertTrue("waited for the model's reset time", bus.deviceTimeNanos() - before >= SysctrlModel.RESET_NANOS - 20);
+        assertTrue("waited for the model's reset time", bus.deviceTimeNanos() - before >= SysctrlBehaviour.RESET_NANOS - 20);
         assertEquals(0x0101, bus.read32(0x14));
         assertEquals(0, bus.read32(0x0C));
     }

@@ -17,10 +17,10 @@ public final class EmulatedChip {
     private final ModelClock clock = new ModelClock();
     private final TreeMap<Long, BlockModel> blocks = new TreeMap<>();
 
-    /** The reference chip of issue 2: the system-control block at address 0. */
+    /** The reference chip: the system-control block (modelled from sysctrl.rdl) at address 0. */
     public static EmulatedChip reference() {
         EmulatedChip chip = new EmulatedChip();
-        chip.map(0x0000_0000L, new SysctrlModel(chip.clock, chip::reset));
+        chip.map(0x0000_0000L, SysctrlBehaviour.model(chip.clock, chip::reset));
         return chip;
     }
 
@@ -35,11 +35,11 @@ public final class EmulatedChip {
     public int read32(long address, String operation) {
         clock.advance(ACCESS_NANOS);
         Map.Entry<Long, BlockModel> e = decode(address, operation);
-        Integer value = e.getValue().read32(address - e.getKey());
-        if (value == null) {
+        long value = e.getValue().readWord(address - e.getKey());
+        if (value == BlockModel.NO_DECODE) {
             throw new DecodeErrorException(address, operation);
         }
-        return value;
+        return (int) value;
     }
 
     public void write32(long address, int value, String operation) {
