@@ -1,0 +1,255 @@
+package io.halcyon.itests;
+
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.junit.After;
+import org.junit.Before;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.resource.Capability;
+import org.osgi.resource.Namespace;
+import org.osgi.resource.Requirement;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The one place that says what an integration-test framework contains, so every test class runs
+ * against the same provisioning: the jars the reactor built (copied by Maven into target/bundles,
+ * never taken from the class path) plus the framework services they need.
+ *
+ * <p>Before every test it checks that each bundle in the framework is ACTIVE (fragments: RESOLVED)
+ * and fails naming the ones that are not, with the requirements nothing provides: a bundle that
+ * silently failed to resolve would otherwise show up only as a service that never appears.
+ *
+ * <p>One framework per test class ({@link PerClass}): the emulated chip is then shared by the
+ * methods of a class, so tests must not depend on the order they run in.
+ */
+@ExamReactorStrategy(PerClass.class)
+public abstract class HalcyonTestSupport {
+
+    /** How long a service may take to appear: generous for a loaded CI machine, still fails fast. */
+    protected static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Services of the first (and, on emulation, only) chip instance. */
+    protected static final String CHIP_0 = "(halcyon.chip=0)";
+
+    protected static final String HAL_API = "io.halcyon.hal.api";
+    protected static final String BLOCK_SYSCTRL = "io.halcyon.block.sysctrl";
+    protected static final String PLATFORM_EMULATION = "io.halcyon.platform.emulation";
+
+    /**
+     * Jars in target/bundles (artifactIds; the pom copies them without versions), in install order.
+     * The pom pins the framework services: SCR 2.2.18 needs the component, promise and function APIs
+     * as bundles at runtime; Config Admin lets later tests configure components.
+     */
+    static final List<String> PROVISIONED_JARS = List.of(
+            "org.osgi.util.function",
+            "org.osgi.util.promise",
+            "org.osgi.service.component",
+            "org.apache.felix.scr",
+            "org.apache.felix.configadmin",
+            "hal-api",
+            "platform-emulation",
+            "block-sysctrl");
+
+    /** Symbolic names every test expects to find ACTIVE. */
+    protected static final List<String> EXPECTED_BUNDLES = List.of(
+            "org.osgi.util.function",
+            "org.osgi.util.promise",
+            "org.osgi.service.component",
+            "org.apache.felix.scr",
+            "org.apache.felix.configadmin",
+            HAL_API,
+            PLATFORM_EMULATION,
+            BLOCK_SYSCTRL);
+
+    @Inject
+    protected BundleContext context;
+
+    private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
+
+    /** Runs in the test driver (outside the framework): says what the framework is made of. */
+    @Configuration
+    public Option[] config() {
+        // Surefire passes both; the defaults let a test run from an IDE after `mvn verify` once.
+        Path bundles = Paths.get(System.getProperty("halcyon.itest.bundles", "target/bundles"));
+        String workDir = System.getProperty("halcyon.itest.workdir", "target/paxexam");
+
+        List<Option> options = new ArrayList<>();
+        options.add(junitBundles());
+        options.add(workingDirectory(workDir));
+        options.add(cleanCaches(true));
+        for (String jar : PROVISIONED_JARS) {
+            Path file = bundles.resolve(jar + ".jar").toAbsolutePath();
+            if (!Files.isRegularFile(file)) {
+                // Fail here, in the driver, with the cause: Exam would only report an unreadable URL.
+                throw new IllegalStateException(file + " is missing: build with `mvn verify` so that "
+                        + "maven-dependency-plugin copies the bundles under test into " + bundles);
+            }
+            options.add(bundle(file.toUri().toString()));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    @Before
+    public void everyBundleResolvedAndStarted() {
+        List<String> problems = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            BundleRevision revision = b.adapt(BundleRevision.class);
+            boolean fragment = revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+            int expected = fragment ? Bundle.RESOLVED : Bundle.ACTIVE;
+            if (b.getState() != expected) {
+                String problem = String.format("%s %s is %s, expected %s", b.getSymbolicName(), b.getVersion(),
+                        stateName(b.getState()), stateName(expected));
+                if (b.getState() == Bundle.INSTALLED && revision != null) {
+                    problem += "; " + unresolvedBecause(revision);
+                }
+                problems.add(problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail("bundles did not resolve or start:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    @After
+    public void closeTrackers() {
+        // Releases the services, so DS may deactivate delayed components that no test uses any more.
+        trackers.forEach(ServiceTracker::close);
+        trackers.clear();
+    }
+
+    /**
+     * An open tracker for services of {@code type} matching {@code filter}, closed after the test.
+     * Tests hold services through a tracker so the provider's component stays active while used.
+     */
+    protected <T> ServiceTracker<T, T> track(Class<T> type, String filter) {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, filter(type, filter), null);
+        tracker.open();
+        trackers.add(tracker);
+        return tracker;
+    }
+
+    /** Waits up to {@link #SERVICE_TIMEOUT} for a service of {@code type} matching {@code filter}. */
+    protected <T> T service(Class<T> type, String filter) {
+        return await(track(type, filter), type.getSimpleName() + " " + filter);
+    }
+
+    /** Waits up to {@link #SERVICE_TIMEOUT} for {@code tracker} to hold a service. */
+    protected static <T> T await(ServiceTracker<T, T> tracker, String what) {
+        try {
+            T service = tracker.waitForService(SERVICE_TIMEOUT.toMillis());
+            assertNotNull("no " + what + " within " + SERVICE_TIMEOUT, service);
+            return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for " + what, e);
+        }
+    }
+
+    /** The installed bundle with this symbolic name; fails if there is none. */
+    protected Bundle installedBundle(String symbolicName) {
+        return Arrays.stream(context.getBundles())
+                .filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no bundle " + symbolicName + " installed; have "
+                        + Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName).collect(Collectors.toList())));
+    }
+
+    private Filter filter(Class<?> type, String filter) {
+        try {
+            return context.createFilter("(&(objectClass=" + type.getName() + ")" + filter + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(filter, e);
+        }
+    }
+
+    /**
+     * Why {@code revision} stays INSTALLED, as far as capabilities tell: each mandatory, resolve-time
+     * requirement that no bundle offers (a missing package, a too-new execution environment, no DS
+     * extender), or that only bundles which are unresolved themselves offer (so the cause is further
+     * up the list). An empty answer means a uses-constraint conflict or similar: the framework log
+     * has the details then.
+     */
+    private List<String> unresolvedBecause(BundleRevision revision) {
+        List<Capability> offered = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            BundleRevision r = b.adapt(BundleRevision.class);
+            if (r != null) {
+                offered.addAll(r.getCapabilities(null));
+            }
+        }
+        List<String> reasons = new ArrayList<>();
+        for (Requirement req : revision.getRequirements(null)) {
+            Map<String, String> directives = req.getDirectives();
+            // Optional and dynamic imports never keep a bundle from resolving; nor do run-time-only
+            // requirements such as effective:=active service requirements.
+            String resolution = directives.getOrDefault(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE, Namespace.RESOLUTION_MANDATORY);
+            String effective = directives.getOrDefault(Namespace.REQUIREMENT_EFFECTIVE_DIRECTIVE, Namespace.EFFECTIVE_RESOLVE);
+            if (!Namespace.RESOLUTION_MANDATORY.equals(resolution) || !Namespace.EFFECTIVE_RESOLVE.equals(effective)) {
+                continue;
+            }
+            String filterText = directives.get(Namespace.REQUIREMENT_FILTER_DIRECTIVE);
+            List<Bundle> providers = offered.stream()
+                    .filter(c -> c.getNamespace().equals(req.getNamespace()))
+                    .filter(c -> filterText == null || matches(filterText, c.getAttributes()))
+                    .map(c -> ((BundleRevision) c.getResource()).getBundle())
+                    .collect(Collectors.toList());
+            String what = req.getNamespace() + (filterText == null ? "" : " " + filterText);
+            if (providers.contains(revision.getBundle())) {
+                continue; // an import of a package it also exports: it can always use its own
+            }
+            if (providers.isEmpty()) {
+                reasons.add("nothing provides " + what);
+            } else if (providers.stream().allMatch(p -> p.getState() == Bundle.INSTALLED)) {
+                reasons.add(what + " only from unresolved "
+                        + providers.stream().map(Bundle::getSymbolicName).collect(Collectors.toList()));
+            }
+        }
+        return reasons;
+    }
+
+    private static boolean matches(String filterText, Map<String, Object> attributes) {
+        try {
+            return FrameworkUtil.createFilter(filterText).matches(attributes);
+        } catch (InvalidSyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String stateName(int state) {
+        switch (state) {
+            case Bundle.UNINSTALLED: return "UNINSTALLED";
+            case Bundle.INSTALLED: return "INSTALLED (unresolved)";
+            case Bundle.RESOLVED: return "RESOLVED";
+            case Bundle.STARTING: return "STARTING";
+            case Bundle.STOPPING: return "STOPPING";
+            case Bundle.ACTIVE: return "ACTIVE";
+            default: return "state " + state;
+        }
+    }
+}
