@@ -1,0 +1,70 @@
+package io.halcyon.rdl.generator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Javadoc text taken from the description's name and desc properties, with offsets and access. */
+final class Docs {
+
+    private Docs() {
+    }
+
+    static String escaped(String text) {
+        return text == null || text.isBlank() ? null : Names.javadoc(text);
+    }
+
+    /** E.g. {@code <b>Generation and revision</b> (VERSION, offset 0x4, 32 bits, reset 0x101).} */
+    static String registerHeading(String block, RegisterType r) {
+        StringBuilder b = new StringBuilder();
+        String title = r.title() == null ? null : Names.oneLine(r.title());
+        if (title != null && !title.isEmpty()) {
+            b.append("<b>").append(Names.javadoc(title)).append("</b> ");
+        }
+        b.append("(").append(Names.javadoc(block + "." + r.key())).append(", offset 0x")
+                .append(Long.toHexString(r.offset()));
+        if (r.isArray()) {
+            b.append(", array ").append(dims(r)).append(", stride ").append(strides(r));
+        }
+        b.append(", ").append(r.width()).append(" bits, reset 0x").append(Long.toHexString(r.reset())).append(").");
+        return b.toString();
+    }
+
+    /** E.g. {@code REVISION, bits 7:0, sw r, reset 0x1: Revision within the generation.} */
+    static String fieldHeading(FieldModel f) {
+        List<String> facts = new ArrayList<>();
+        facts.add("bits " + f.msb() + ":" + f.lsb());
+        facts.add("sw " + f.sw());
+        if (f.onread() != null) {
+            facts.add(f.onread());
+        }
+        if (f.onwrite() != null) {
+            facts.add(f.onwrite());
+        }
+        if (f.singlepulse()) {
+            facts.add("singlepulse");
+        }
+        if (f.reset() != null) {
+            facts.add("reset 0x" + Long.toHexString(f.reset()));
+        }
+        String head = "<b>" + Names.javadoc(f.title() != null ? f.title() : f.instName()) + "</b> ("
+                + String.join(", ", facts) + ")";
+        String summary = f.desc() == null ? "" : Names.javadoc(Names.oneLine(f.desc()));
+        return summary.isEmpty() ? head + "." : head + ": " + summary;
+    }
+
+    static String dims(RegisterType r) {
+        StringBuilder b = new StringBuilder();
+        for (int d : r.dims()) {
+            b.append('[').append(d).append(']');
+        }
+        return b.toString();
+    }
+
+    static String strides(RegisterType r) {
+        List<String> s = new ArrayList<>();
+        for (long st : r.strides()) {
+            s.add("0x" + Long.toHexString(st));
+        }
+        return String.join(" x ", s);
+    }
+}

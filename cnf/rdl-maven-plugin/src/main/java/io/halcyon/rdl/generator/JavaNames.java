@@ -1,0 +1,135 @@
+package io.halcyon.rdl.generator;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.halcyon.rdl.compiler.model.EnumType;
+
+/**
+ * Every Java name of one block's generated code, decided up front so that a clash (two registers
+ * that map to the same class, a field named like a built-in method) fails generation with a message
+ * instead of producing code that does not compile.
+ */
+final class JavaNames {
+
+    /** Members every value type has; fields must not take these names. */
+    private static final Set<String> VALUE_MEMBERS = Set.of("bits", "rawBits", "fromBits", "equals", "hashCode",
+            "toString", "getClass", "notify", "notifyAll", "wait", "RESET", "DEFINED_BITS");
+
+    final String block;
+    final String accessorClass;
+    final String mapClass;
+    private final Map<RegisterType, String> valueClasses = new HashMap<>();
+    private final Map<EnumType, String> enumClasses = new LinkedHashMap<>();
+
+    JavaNames(BlockModel model) {
+        this.block = model.name();
+        this.accessorClass = Names.pascal(model.name());
+        this.mapClass = accessorClass + "Map";
+        Map<String, String> taken = new HashMap<>();
+        claim(taken, accessorClass, "the block accessor");
+        claim(taken, mapClass, "the register map");
+        for (RegisterType r : model.registers()) {
+            String value = Names.pascal(r.key().replace('.', '_'));
+            claim(taken, value, "register " + r.key());
+            claim(taken, value + "Register", "register " + r.key());
+            valueClasses.put(r, value);
+            checkMembers(r);
+        }
+        for (RegisterType r : model.registers()) {
+            for (FieldModel f : r.fields()) {
+                if (f.encode() != null && !enumClasses.containsKey(f.encode())) {
+                    String name = Names.pascal(f.encode().name());
+                    // Same enum name in different scopes with different members: number the later ones.
+                    String unique = name;
+                    for (int n = 2; taken.containsKey(unique.toLowerCase(Locale.ROOT)); n++) {
+                        unique = name + n;
+                    }
+                    claim(taken, unique, "enum " + f.encode().name());
+                    enumClasses.put(f.encode(), unique);
+                }
+            }
+        }
+    }
+
+    /** Class names must differ ignoring case: the sources may land on a case-insensitive file system. */
+    private void claim(Map<String, String> taken, String className, String what) {
+        String previous = taken.putIfAbsent(className.toLowerCase(Locale.ROOT), what);
+        if (previous != null) {
+            throw new GenerationException(block + ": " + what + " and " + previous + " both map to Java class "
+                    + className);
+        }
+    }
+
+    private void checkMembers(RegisterType r) {
+        Map<String, String> members = new HashMap<>();
+        for (FieldModel f : r.fields()) {
+            String what = "field " + block + "." + r.key() + "." + f.instName();
+            for (String m : new String[] {getter(f), setter(f), constant(f) + "_SHIFT", constant(f) + "_MASK",
+                    constant(f) + "_WIDTH", rawGetter(f), action(f)}) {
+                if (m == null) {
+                    continue;
+                }
+                if (VALUE_MEMBERS.contains(m)) {
+                    throw new GenerationException(what + ": its Java name " + m + " is taken by every register value");
+                }
+                String previous = members.putIfAbsent(m, what);
+                if (previous != null) {
+                    throw new GenerationException(what + " and " + previous + " both map to Java member " + m);
+                }
+            }
+        }
+    }
+
+    String valueClass(RegisterType r) {
+        return valueClasses.get(r);
+    }
+
+    String handleClass(RegisterType r) {
+        return valueClasses.get(r) + "Register";
+    }
+
+    /** The block accessor's method for the register. */
+    String accessorMethod(RegisterType r) {
+        return Names.camel(r.key().replace('.', '_'));
+    }
+
+    String enumClass(EnumType e) {
+        return enumClasses.get(e);
+    }
+
+    Map<EnumType, String> enums() {
+        return enumClasses;
+    }
+
+    static String getter(FieldModel f) {
+        return Names.camel(f.instName());
+    }
+
+    static String setter(FieldModel f) {
+        return "with" + Names.pascal(f.instName());
+    }
+
+    /** Raw-bits getter of an encoded field (the hardware may hold a value the enum does not name). */
+    static String rawGetter(FieldModel f) {
+        return f.encode() == null ? null : Names.camel(f.instName()) + "Bits";
+    }
+
+    /** clearX/setX/toggleX for write-to-act fields, else null. */
+    static String action(FieldModel f) {
+        WriteAction a = f.writeAction();
+        return a.acts() ? a.verb() + Names.pascal(f.instName()) : null;
+    }
+
+    static String constant(FieldModel f) {
+        return Names.constant(f.instName());
+    }
+
+    /** {@code block.REGISTER.FIELD}, as error messages name a field. */
+    String fieldPath(RegisterType r, FieldModel f) {
+        return block + "." + r.key() + "." + f.instName();
+    }
+}

@@ -1,0 +1,159 @@
+package io.halcyon.rdl.generator;
+
+/**
+ * Writes the accessor of one register (one element of an array): the operations its access policy
+ * allows and no others. A read-only register has no write, a register whose read has side effects
+ * has no modify, a write-1-to-clear field is cleared by a method that acts on that field alone.
+ */
+final class RegisterHandleWriter {
+
+    private final JavaNames names;
+    private final String pkg;
+
+    RegisterHandleWriter(JavaNames names, String pkg) {
+        this.names = names;
+        this.pkg = pkg;
+    }
+
+    String write(RegisterType r) {
+        String cls = names.handleClass(r);
+        String value = names.valueClass(r);
+        RegisterPolicy p = new RegisterPolicy(r);
+        SourceWriter s = new SourceWriter();
+        s.line("package %s;", pkg).line("");
+        s.line("import io.halcyon.hal.api.bus.RegisterBus;");
+        if (p.hasModify()) {
+            s.line("import java.util.function.UnaryOperator;");
+        }
+        s.line("");
+        s.javadoc(Docs.registerHeading(names.block, r), Docs.escaped(r.desc()), policyText(p),
+                "Generated from the block's SystemRDL description; do not edit.");
+        s.open("public final class %s", cls);
+        s.javadoc(r.isArray() ? "Byte offset of element 0 from the block's base." : "Byte offset from the block's base.");
+        s.line("public static final long OFFSET = %s;", SourceWriter.longLiteral(r.offset()));
+        for (int k = 0; k < r.dims().length; k++) {
+            String suffix = r.dims().length == 1 ? "" : "_" + k;
+            s.javadoc("Number of elements along array dimension " + k + ".");
+            s.line("public static final int COUNT%s = %d;", suffix, r.dims()[k]);
+            s.javadoc("Bytes between neighbouring elements along array dimension " + k + ".");
+            s.line("public static final long STRIDE%s = %s;", suffix, SourceWriter.longLiteral(r.strides()[k]));
+        }
+        s.line("").line("private final RegisterBus bus;").line("private final long address;").line("");
+        s.open("%s(RegisterBus bus, long address)", cls).line("this.bus = bus;").line("this.address = address;").close();
+        s.line("");
+        s.javadoc("The register's absolute address (for batched reads and waits).");
+        s.open("public long address()").line("return address;").close();
+        String rd = r.width() == 64 ? "bus.read64(address)" : "bus.read32(address)";
+        String wr = r.width() == 64 ? "bus.write64" : "bus.write32";
+        String t = r.width() == 64 ? "long" : "int";
+        if (p.readable) {
+            s.line("");
+            s.javadoc(p.readSideEffect
+                    ? "Reads the register once. The read changes the device (read-to-clear, read-to-set or a FIFO"
+                            + " pop), so nothing else in this class reads it."
+                    : "Reads the register once.");
+            s.open("public %s read()", value).line("return %s.fromBits(%s);", value, rd).close();
+        }
+        if (p.writable) {
+            s.line("");
+            s.javadoc("Writes exactly {@code value}, reserved bits included. Write-to-act bits that are set in it act.");
+            s.open("public void write(%s value)", value).line("%s(address, value.bits());", wr).close();
+        }
+        if (p.hasModify()) {
+            writeModify(s, r, p, value, rd, wr, t);
+        }
+        if (p.hasActions()) {
+            for (FieldModel f : r.fields()) {
+                if (f.writeAction().acts()) {
+                    writeAction(s, r, p, f, rd, wr, t);
+                }
+            }
+        }
+        s.close();
+        return s.toString();
+    }
+
+    private static String policyText(RegisterPolicy p) {
+        if (!p.readable) {
+            return "Write-only: there is no read and no modify.";
+        }
+        if (!p.writable) {
+            return "Read-only: there is no write.";
+        }
+        if (p.readSideEffect) {
+            return "Reading has side effects, so there is no read-modify-write: read only when you mean to.";
+        }
+        if (p.everyWriteActs) {
+            return "A field acts on every write, so there is no read-modify-write.";
+        }
+        return null;
+    }
+
+    private void writeModify(SourceWriter s, RegisterType r, RegisterPolicy p, String value, String rd, String wr,
+            String t) {
+        int w = r.width();
+        String neutralIn = neutralExpr("read", p.neutralizedOnRead(), p.actNeutral, w);
+        String neutralOut = neutralExpr("changed.bits()", p.actMask, p.actNeutral, w);
+        s.line("");
+        s.javadoc("Reads the register, applies {@code change} and writes the result. Reserved bits are written back"
+                + " as read. Write-to-act fields (W1C, W1S, ...) are written at their neutral value, whatever"
+                + " {@code change} returns, so a pending W1C bit is never cleared by accident; single-pulse fields"
+                + " reach {@code change} as 0 and are written only if it sets them.");
+        s.open("public void modify(UnaryOperator<%s> change)", value);
+        s.line("%s read = %s;", t, rd);
+        s.line("%s changed = change.apply(%s.fromBits(%s));", value, value, neutralIn);
+        s.line("%s(address, %s);", wr, neutralOut);
+        s.close();
+    }
+
+    private void writeAction(SourceWriter s, RegisterType r, RegisterPolicy p, FieldModel f, String rd, String wr,
+            String t) {
+        int w = r.width();
+        WriteAction a = f.writeAction();
+        boolean oneBit = f.width() == 1;
+        String base = p.actionNeedsRead() ? neutralExpr(rd, p.neutralizedOnRead(), p.actNeutral, w)
+                : SourceWriter.bits(p.actNeutral, w);
+        s.line("");
+        String what = a.verb() + "s " + (oneBit ? "the field" : "the given bits of the field");
+        String how = p.actionNeedsRead()
+                ? "The register is read first so that its stored fields and reserved bits are written back as they"
+                        + " are; every other write-to-act bit is written at its neutral value."
+                : "No read: the write carries this field's bits and the neutral value everywhere else.";
+        s.javadoc(Docs.fieldHeading(f), capital(what) + " (" + f.onwrite() + "). " + how);
+        if (oneBit) {
+            s.open("public void %s()", JavaNames.action(f));
+            s.line("%s(address, %s);", wr, act(base, f.mask(), a.activeHigh(), w));
+        } else {
+            FieldCode code = new FieldCode(f, w);
+            String raw = code.rawType();
+            s.open("public void %s(%s selected)", JavaNames.action(f), raw);
+            String check = code.tooWide("selected");
+            if (check != null) {
+                s.open("if (%s)", check);
+                s.line("throw new io.halcyon.hal.api.register.FieldValueTooWideException(%s, %d, %s);",
+                        Names.literal(names.fieldPath(r, f)), f.width(), code.asReportedLong("selected"));
+                s.close();
+            }
+            String widened = w == 64 && raw.equals("int") ? "(selected & 0xffffffffL)" : "selected";
+            String placed = f.lsb() == 0 ? widened : "(" + widened + " << " + f.lsb() + ")";
+            s.line("%s bits = %s;", t, base);
+            s.line("%s(address, %s);", wr, a.activeHigh() ? "bits | " + placed : "bits & ~" + placed);
+        }
+        s.close();
+    }
+
+    /** {@code (x & ~clear) | set}, leaving out the parts that do nothing. */
+    private static String neutralExpr(String x, long clear, long set, int w) {
+        String e = clear == 0 ? x : "(" + x + " & ~" + SourceWriter.bits(clear, w) + ")";
+        return set == 0 ? e : e + " | " + SourceWriter.bits(set, w);
+    }
+
+    private static String act(String base, long mask, boolean activeHigh, int w) {
+        String m = SourceWriter.bits(mask, w);
+        return activeHigh ? "(" + base + ") | " + m : "(" + base + ") & ~" + m;
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,143 @@
+package io.halcyon.rdl.generator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the block's register map as {@code List<RegisterInfo>} (the HardwareBlock service's
+ * content). The registers are spread over part classes of {@value #PER_PART} registers, one method
+ * each, so that a block of tens of thousands of registers stays within the class-file limits
+ * (64 KiB of code per method, 65535 constants per class).
+ */
+final class RegisterMapWriter {
+
+    static final int PER_PART = 200;
+
+    private final JavaNames names;
+    private final String pkg;
+
+    RegisterMapWriter(JavaNames names, String pkg) {
+        this.names = names;
+        this.pkg = pkg;
+    }
+
+    /** File name (without .java) to source, the map class first. */
+    Map<String, String> write(BlockModel block) {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<RegisterType> regs = block.registers();
+        int parts = (regs.size() + PER_PART - 1) / PER_PART;
+        out.put(names.mapClass, mapClass(block, parts));
+        for (int p = 0; p < parts; p++) {
+            out.put(partName(p), part(p, regs.subList(p * PER_PART, Math.min(regs.size(), (p + 1) * PER_PART))));
+        }
+        return out;
+    }
+
+    private String partName(int p) {
+        return names.mapClass + "Part" + p;
+    }
+
+    private String mapClass(BlockModel block, int parts) {
+        SourceWriter s = new SourceWriter();
+        s.line("package %s;", pkg).line("");
+        s.line("import java.util.ArrayList;").line("import java.util.Comparator;").line("import java.util.List;").line("");
+        s.line("import io.halcyon.hal.api.regmap.RegisterInfo;").line("");
+        s.javadoc("The register map of block <b>" + Names.javadoc(block.name()) + "</b> as management tools see it"
+                + " (for the block's HardwareBlock service).", "Generated from the block's SystemRDL description; do not edit.");
+        s.open("public final class %s", names.mapClass);
+        s.javadoc("The block's short name.");
+        s.line("public static final String BLOCK = %s;", Names.literal(block.name()));
+        s.javadoc("One line from the description's name and desc.");
+        s.line("public static final String DESCRIPTION = %s;", Names.literal(block.summary()));
+        s.javadoc("Every register (array elements one by one) in address order; immutable.");
+        s.line("public static final List<RegisterInfo> REGISTERS = build();").line("");
+        s.open("private %s()", names.mapClass).close().line("");
+        s.open("private static List<RegisterInfo> build()");
+        s.line("List<RegisterInfo> all = new ArrayList<>();");
+        for (int p = 0; p < parts; p++) {
+            s.line("%s.addTo(all);", partName(p));
+        }
+        s.line("all.sort(Comparator.comparingLong(RegisterInfo::offset));");
+        s.line("return List.copyOf(all);");
+        s.close();
+        s.close();
+        return s.toString();
+    }
+
+    private String part(int p, List<RegisterType> regs) {
+        SourceWriter s = new SourceWriter();
+        s.line("package %s;", pkg).line("");
+        s.line("import java.util.List;").line("import java.util.OptionalLong;").line("");
+        s.line("import io.halcyon.hal.api.regmap.Access;").line("import io.halcyon.hal.api.regmap.FieldInfo;");
+        s.line("import io.halcyon.hal.api.regmap.ReadEffect;").line("import io.halcyon.hal.api.regmap.RegisterInfo;");
+        s.line("import io.halcyon.hal.api.regmap.WriteEffect;");
+        s.line("import io.halcyon.hal.api.register.FieldDescription;");
+        s.line("import io.halcyon.hal.api.register.RegisterDescription;").line("");
+        s.javadoc("Part " + p + " of {@link " + names.mapClass + "}.");
+        s.open("final class %s", partName(p));
+        s.open("private %s()", partName(p)).close().line("");
+        s.open("static void addTo(List<RegisterInfo> all)");
+        for (int i = 0; i < regs.size(); i++) {
+            s.line("r%d(all);", i);
+        }
+        s.close();
+        for (int i = 0; i < regs.size(); i++) {
+            s.line("");
+            register(s, i, regs.get(i));
+        }
+        s.close();
+        return s.toString();
+    }
+
+    private void register(SourceWriter s, int i, RegisterType r) {
+        s.open("private static void r%d(List<RegisterInfo> all)", i);
+        List<String> fields = new ArrayList<>();
+        for (FieldModel f : r.fields()) {
+            fields.add(field(f));
+        }
+        s.line("List<FieldInfo> fields = List.of(%s);", String.join(",\n                ", fields));
+        String tail = r.width() + ", " + SourceWriter.longLiteral(r.reset()) + ", " + Names.literal(r.summary())
+                + ", fields";
+        if (!r.isArray()) {
+            s.line("all.add(new RegisterDescription(%s, %s, %s));", Names.literal(r.pathParts().get(0)),
+                    SourceWriter.longLiteral(r.offset()), tail);
+        } else {
+            int rank = r.dims().length;
+            StringBuilder name = new StringBuilder(Names.literal(r.pathParts().get(0)));
+            StringBuilder offset = new StringBuilder(SourceWriter.longLiteral(r.offset()));
+            for (int k = 0; k < rank; k++) {
+                s.open("for (int i%d = 0; i%d < %d; i%d++)", k, k, r.dims()[k], k);
+                name.append(" + i").append(k).append(" + ").append(Names.literal(r.pathParts().get(k + 1)));
+                offset.append(" + i").append(k).append(" * ").append(SourceWriter.longLiteral(r.strides()[k]));
+            }
+            s.line("all.add(new RegisterDescription(%s, %s, %s));", name, offset, tail);
+            for (int k = 0; k < rank; k++) {
+                s.close();
+            }
+        }
+        s.close();
+    }
+
+    private static String field(FieldModel f) {
+        String reset = f.reset() == null ? "OptionalLong.empty()" : "OptionalLong.of(" + SourceWriter.longLiteral(f.reset()) + ")";
+        return "new FieldDescription(" + Names.literal(f.instName()) + ", " + f.lsb() + ", " + f.msb() + ", Access."
+                + f.sw().toUpperCase(Locale.ROOT) + ", Access." + f.hw().toUpperCase(Locale.ROOT) + ", ReadEffect."
+                + readEffect(f) + ", WriteEffect." + (f.onwrite() == null ? "NONE" : f.onwrite().toUpperCase(Locale.ROOT))
+                + ", " + reset + ", " + f.singlepulse() + ", " + Names.literal(f.summary()) + ")";
+    }
+
+    /** rclr/rset/ruser as such; a read the hardware is told about (swacc, rd_swacc) counts as a user effect. */
+    static String readEffect(FieldModel f) {
+        if (f.onread() != null) {
+            return switch (f.onread()) {
+                case "rclr" -> "CLEAR";
+                case "rset" -> "SET";
+                default -> "USER";
+            };
+        }
+        return f.readSideEffect() ? "USER" : "NONE";
+    }
+}

@@ -1,0 +1,142 @@
+package io.halcyon.rdl.generator;
+
+/**
+ * Writes the immutable value type of one register: typed getters for fields software can read,
+ * {@code withX} for fields whose written value is stored (or pulses), nothing for the others.
+ */
+final class ValueTypeWriter {
+
+    private final JavaNames names;
+    private final String pkg;
+
+    ValueTypeWriter(JavaNames names, String pkg) {
+        this.names = names;
+        this.pkg = pkg;
+    }
+
+    String write(RegisterType r) {
+        String cls = names.valueClass(r);
+        int w = r.width();
+        String t = w == 64 ? "long" : "int";
+        long defined = 0;
+        for (FieldModel f : r.fields()) {
+            defined |= f.mask();
+        }
+        SourceWriter s = new SourceWriter();
+        s.line("package %s;", pkg).line("");
+        s.line("import io.halcyon.hal.api.register.FieldValueTooWideException;");
+        s.line("import io.halcyon.hal.api.register.RegisterValue;").line("");
+        s.javadoc(Docs.registerHeading(names.block, r), Docs.escaped(r.desc()),
+                "An immutable value of the register: getters for the fields software can read, {@code withX} for"
+                        + " the fields whose written value is stored. Bits outside the fields are reserved and"
+                        + " carried unchanged.",
+                "Generated from the block's SystemRDL description; do not edit.");
+        s.open("public final class %s implements RegisterValue", cls);
+        s.javadoc("The value after reset (" + SourceWriter.bits(r.reset(), w) + ").");
+        s.line("public static final %s RESET = new %s(%s);", cls, cls, SourceWriter.bits(r.reset(), w));
+        s.javadoc("Bits covered by fields; the others are reserved.");
+        s.line("public static final %s DEFINED_BITS = %s;", t, SourceWriter.bits(defined, w));
+        for (FieldModel f : r.fields()) {
+            String c = JavaNames.constant(f);
+            s.line("");
+            s.javadoc("Field " + f.instName() + ", bits " + f.msb() + ":" + f.lsb() + ".");
+            s.line("public static final int %s_SHIFT = %d;", c, f.lsb());
+            s.line("public static final int %s_WIDTH = %d;", c, f.width());
+            s.line("public static final %s %s_MASK = %s;", t, c, SourceWriter.bits(f.mask(), w));
+        }
+        s.line("").line("private final %s bits;", t).line("");
+        s.open("private %s(%s bits)", cls, t).line("this.bits = bits;").close();
+        s.line("");
+        s.javadoc("A value with exactly these bits, reserved ones included (e.g. from a batched read).");
+        s.open("public static %s fromBits(%s bits)", cls, t).line("return new %s(bits);", cls).close();
+        s.line("");
+        s.javadoc("All bits of the value.");
+        s.open("public %s bits()", t).line("return bits;").close();
+        s.line("").line("@Override");
+        s.open("public long rawBits()").line(w == 64 ? "return bits;" : "return Integer.toUnsignedLong(bits);").close();
+        for (FieldModel f : r.fields()) {
+            writeField(s, r, f, cls);
+        }
+        writeObjectMethods(s, r, cls, t);
+        s.close();
+        return s.toString();
+    }
+
+    private void writeField(SourceWriter s, RegisterType r, FieldModel f, String cls) {
+        FieldCode code = new FieldCode(f, r.width());
+        String raw = code.rawType();
+        String doc = Docs.fieldHeading(f);
+        if (f.readable()) {
+            s.line("");
+            if (f.encode() != null) {
+                String e = names.enumClass(f.encode());
+                s.javadoc(doc, "Null when the hardware holds a value " + e + " does not name; see {@link #"
+                        + JavaNames.rawGetter(f) + "()}.");
+                s.open("public %s %s()", e, JavaNames.getter(f)).line("return %s.fromValue(%s());", e,
+                        JavaNames.rawGetter(f)).close();
+                s.line("");
+                s.javadoc(doc, "The raw bits of the field, shifted down to bit 0.");
+                s.open("public %s %s()", raw, JavaNames.rawGetter(f)).line("return %s;", code.get()).close();
+            } else {
+                s.javadoc(doc);
+                s.open("public %s %s()", raw, JavaNames.getter(f)).line("return %s;", code.get()).close();
+            }
+        }
+        if (!f.writeAction().settable()) {
+            return;
+        }
+        s.line("");
+        String pulse = f.writeAction() == WriteAction.PULSE
+                ? "Single pulse: a written 1 acts for one cycle and the field reads back 0." : null;
+        if (f.encode() != null) {
+            String e = names.enumClass(f.encode());
+            s.javadoc(doc, pulse, "@return a copy of this value with the field set to {@code value}");
+            s.open("public %s %s(%s value)", cls, JavaNames.setter(f), e);
+            String enumBits = r.width() == 64 ? "value.value()" : "(int) value.value()";
+            s.line("return new %s(%s);", cls, code.set(enumBits));
+            s.close();
+            return;
+        }
+        s.javadoc(doc, pulse, "@return a copy of this value with the field set to {@code value}",
+                code.tooWide("value") == null ? null
+                        : "@throws FieldValueTooWideException if {@code value} has bits above the field's "
+                                + f.width() + (f.width() == 1 ? " bit" : " bits"));
+        s.open("public %s %s(%s value)", cls, JavaNames.setter(f), raw);
+        String check = code.tooWide("value");
+        if (check != null) {
+            s.open("if (%s)", check);
+            s.line("throw new FieldValueTooWideException(%s, %d, %s);", Names.literal(names.fieldPath(r, f)),
+                    f.width(), code.asReportedLong("value"));
+            s.close();
+        }
+        s.line("return new %s(%s);", cls, code.set("value"));
+        s.close();
+    }
+
+    private void writeObjectMethods(SourceWriter s, RegisterType r, String cls, String t) {
+        String boxed = t.equals("long") ? "Long" : "Integer";
+        s.line("").line("@Override");
+        s.open("public boolean equals(Object other)")
+                .line("return other instanceof %s o && o.bits == bits;", cls).close();
+        s.line("").line("@Override");
+        s.open("public int hashCode()").line("return %s.hashCode(bits);", boxed).close();
+        s.line("");
+        s.javadoc("The register's name and every field's raw value, e.g. for logs.");
+        s.line("@Override");
+        s.open("public String toString()");
+        StringBuilder expr = new StringBuilder(Names.literal(r.key() + "{"));
+        boolean first = true;
+        for (FieldModel f : r.fields()) {
+            FieldCode code = new FieldCode(f, r.width());
+            String value = code.rawType().equals("boolean") ? "((" + code.get() + ") ? 1 : 0)" : code.get();
+            String hex = code.rawType().equals("long") ? "Long.toHexString(" + value + ")"
+                    : "Integer.toHexString(" + value + ")";
+            expr.append(" + ").append(Names.literal((first ? "" : ", ") + f.instName() + "=0x")).append(" + ")
+                    .append(hex);
+            first = false;
+        }
+        expr.append(" + \"}\"");
+        s.line("return %s;", expr);
+        s.close();
+    }
+}

@@ -1,0 +1,84 @@
+package io.halcyon.rdl.maven;
+
+import java.io.File;
+import java.io.IOException;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import io.halcyon.rdl.generator.DescriptionException;
+import io.halcyon.rdl.generator.RdlGeneration;
+
+/**
+ * Generates a block's typed registers, its register map ({@code List<RegisterInfo>}) and a Markdown
+ * register map from {@code src/main/rdl/*.rdl}, and adds the generated sources to the compile.
+ * A module without descriptions is skipped, so the plugin can be declared once for every block.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project.basedir}/src/main/rdl", required = true)
+    private File sourceDirectory;
+
+    @Parameter(defaultValue = "${project.build.directory}/generated-sources/rdl", required = true)
+    private File outputDirectory;
+
+    /** Where the Markdown register map goes. */
+    @Parameter(defaultValue = "${project.build.directory}/generated-docs/rdl", required = true)
+    private File docDirectory;
+
+    /** Package of the generated code. Unset: {@code packagePrefix.<block>.regs}. */
+    @Parameter
+    private String packageName;
+
+    /** Used when packageName is unset. */
+    @Parameter(defaultValue = "io.halcyon.block")
+    private String packagePrefix;
+
+    /** Short block name, e.g. {@code sysctrl}. Unset: the top address map's instance name. */
+    @Parameter
+    private String blockName;
+
+    /** Top address map to elaborate. Unset: the last one defined. */
+    @Parameter
+    private String top;
+
+    @Parameter(defaultValue = "${project.build.directory}/rdl-maven-plugin", readonly = true)
+    private File workDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        RdlGeneration.Settings settings = new RdlGeneration.Settings(sourceDirectory.toPath(),
+                outputDirectory.toPath(), docDirectory.toPath(), workDirectory.toPath(), packageName, packagePrefix,
+                blockName, top);
+        RdlGeneration.Outcome outcome;
+        try {
+            outcome = RdlGeneration.run(settings);
+        } catch (DescriptionException e) {
+            // One line per problem, file:line:column first; no stack trace (the description is wrong, not the build).
+            e.problems().forEach(getLog()::error);
+            throw new MojoFailureException("invalid register description in " + sourceDirectory + ":\n"
+                    + String.join("\n", e.problems()));
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write generated registers: " + e.getMessage(), e);
+        }
+        switch (outcome) {
+            case NO_SOURCES -> {
+                getLog().debug("no *.rdl in " + sourceDirectory + ", nothing to generate");
+                return;
+            }
+            case UP_TO_DATE -> getLog().info("registers up to date (" + outputDirectory + ")");
+            case GENERATED -> getLog().info("generated registers into " + outputDirectory + ", register map into "
+                    + docDirectory);
+        }
+        project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
+    }
+}
