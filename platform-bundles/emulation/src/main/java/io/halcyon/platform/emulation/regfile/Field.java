@@ -18,6 +18,11 @@ final class Field {
     final OnRead onRead;
     final OnWrite onWrite;
     final boolean singlepulse;
+    /**
+     * The field was given in msb0 order ({@code f[0:7]}): its value's bit 0 sits at the field's highest
+     * register bit, so value and bus bits are mirror images (as PeakRDL-regblock's hwif has them).
+     */
+    final boolean reversed;
     /** Counter limits (incrsaturate/decrsaturate); a wrapping counter has ones / 0 and saturates false. */
     final boolean incrSaturates;
     final long incrLimit;
@@ -25,7 +30,7 @@ final class Field {
     final long decrLimit;
 
     Field(String path, int lsb, int width, int slot, SwAccess sw, OnRead onRead, OnWrite onWrite, boolean singlepulse,
-            Long incrSaturate, Long decrSaturate) {
+            boolean reversed, Long incrSaturate, Long decrSaturate) {
         if (width < 1 || lsb < 0 || lsb + width > 64) {
             throw new IllegalArgumentException(path + ": bits [" + (lsb + width - 1) + ":" + lsb + "] outside 64 bits");
         }
@@ -39,9 +44,15 @@ final class Field {
         this.onRead = onRead;
         this.onWrite = onWrite;
         this.singlepulse = singlepulse;
+        this.reversed = reversed;
         this.incrSaturates = incrSaturate != null;
         this.incrLimit = incrSaturate != null ? incrSaturate & ones : ones;
         this.decrSaturates = decrSaturate != null;
         this.decrLimit = decrSaturate != null ? decrSaturate & ones : 0;
+    }
+
+    /** Between the field's value and its bits as the bus sees them (right-aligned); its own inverse. */
+    long busView(long value) {
+        return reversed ? Long.reverse(value) >>> (64 - width) : value;
     }
 }

@@ -82,7 +82,7 @@ public final class Register {
         long value = 0;
         for (Field f : fields) {
             if (f.sw.readable()) {
-                value |= (storage.get(f.slot) & f.ones) << f.lsb;
+                value |= f.busView(storage.get(f.slot) & f.ones) << f.lsb;
             }
         }
         return value;
@@ -105,7 +105,7 @@ public final class Register {
             if ((f.registerMask & mask) == 0 || !f.sw.readable()) {
                 continue;
             }
-            value |= (storage.get(f.slot) & f.ones) << f.lsb;
+            value |= f.busView(storage.get(f.slot) & f.ones) << f.lsb;
             switch (f.onRead) {
                 case CLEAR -> storage.set(f.slot, 0);
                 case SET -> storage.set(f.slot, f.ones);
@@ -132,9 +132,10 @@ public final class Register {
             if (f.sw.writeOnce() && !storage.claimWriteOnce(f.slot)) {
                 continue;
             }
+            // Onwrite kinds are bitwise, so they apply as well to the value as to its mirrored bus view.
             long old = storage.get(f.slot);
-            long covered = (mask >>> f.lsb) & f.ones;
-            long next = f.onWrite.next(old, (data >>> f.lsb) & f.ones, f.ones);
+            long covered = f.busView((mask >>> f.lsb) & f.ones);
+            long next = f.onWrite.next(old, f.busView((data >>> f.lsb) & f.ones), f.ones);
             storage.set(f.slot, (old & ~covered | next & covered) & f.ones);
         }
         for (SoftwareAccessListener l : writeListeners) {

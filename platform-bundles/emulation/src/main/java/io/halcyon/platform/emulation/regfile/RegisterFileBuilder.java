@@ -59,7 +59,7 @@ public final class RegisterFileBuilder {
                     throw new IllegalArgumentException(f.path() + ": alias field has no field " + f.instName()
                             + " in primary " + r.aliasOf());
                 }
-                own.add(field(relative(root, f), f, slot));
+                own.add(field(relative(root, f), f, slot, r.msb0()));
             }
             Field[] array = own.toArray(new Field[0]);
             registers.add(new Register(relative(root, r), r.absoluteAddress() - base, r.width(), r.accessWidth(), array,
@@ -75,12 +75,14 @@ public final class RegisterFileBuilder {
                         SwAccess.of(m.sw())));
             }
         }
-        return new RegisterFileModel(root, map.size(), storage, registers, fields, memories);
+        RegisterFileModel file = new RegisterFileModel(root, map.size(), storage, registers, fields, memories);
+        CounterWiring.wire(model, root, file, regs);
+        return file;
     }
 
-    private static Field field(String path, FieldNode f, int slot) {
+    private static Field field(String path, FieldNode f, int slot, boolean msb0) {
         return new Field(path, f.lsb(), f.width(), slot, SwAccess.of(f.sw()), OnRead.of(f.onread()),
-                OnWrite.of(f.onwrite()), f.singlepulse(), saturation(f.properties().get("incrsaturate"), f, true),
+                OnWrite.of(f.onwrite()), f.singlepulse(), msb0, saturation(f.properties().get("incrsaturate"), f, true),
                 saturation(f.properties().get("decrsaturate"), f, false));
     }
 

@@ -148,7 +148,11 @@ public final class RegisterFileModel implements BlockModel {
 
     /** The field at {@code path}, relative to this register file's address map ({@code REG.FIELD}) or absolute. */
     public FieldHandle field(String path) {
-        return new FieldHandle(lookup(fields, path, "field"), storage);
+        return new FieldHandle(fieldSpec(path), storage);
+    }
+
+    Field fieldSpec(String path) {
+        return lookup(fields, path, "field");
     }
 
     /** The register at {@code path}, to attach listeners to or peek at. */
