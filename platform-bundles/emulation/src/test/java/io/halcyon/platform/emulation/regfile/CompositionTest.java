@@ -85,6 +85,20 @@ public class CompositionTest {
         assertFalse(m.write32(8, 1));
     }
 
+    @Test
+    public void aSubAddrmapIsModelledFromItsOwnBase() {
+        io.halcyon.rdl.compiler.model.ElaboratedModel chip = new io.halcyon.rdl.compiler.RdlCompiler().perl(null)
+                .compileText("addrmap blk { reg { field { sw = rw; } f[31:0] = 0x5; } r @ 0x4; };"
+                        + " addrmap chip { blk a @ 0x0; blk b @ 0x1000; };", "chip.rdl").elaborate("chip");
+        io.halcyon.rdl.compiler.model.AddrmapNode b = (io.halcyon.rdl.compiler.model.AddrmapNode) chip.find("chip.b");
+        RegisterFileModel m = RegisterFileBuilder.build(chip, b);
+        assertEquals(0x5, (int) m.read32(4));
+        m.write32(4, 9);
+        assertEquals(9, m.field("r.f").get());
+        assertEquals(9, m.field("chip.b.r.f").get());
+        assertEquals(1, m.registers().size());
+    }
+
     /** The sentinel of BlockModel, named for readability. */
     private static final class BlockModelNoDecode {
         static final long VALUE = io.halcyon.platform.emulation.model.BlockModel.NO_DECODE;

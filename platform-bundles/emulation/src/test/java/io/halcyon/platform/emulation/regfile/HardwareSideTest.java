@@ -84,6 +84,7 @@ public class HardwareSideTest {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long sink = 0;
         for (int round = 0; round < 3; round++) { // warm up, then measure
+            long start = System.nanoTime();
             long before = threads.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < 200_000; i++) {
                 m.write32((i & 3) * 4L, i);
@@ -91,6 +92,7 @@ public class HardwareSideTest {
             }
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;
             if (round == 2) {
+                System.out.printf("400k accesses in %.1f ms%n", (System.nanoTime() - start) / 1e6);
                 // A few hundred bytes of slack for the measuring call itself, not per access (400k accesses).
                 assertEquals("bytes allocated by 400k accesses (sink " + sink + ")", 0, allocated / 4096);
             }
