@@ -5,11 +5,11 @@ import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
-import io.halcyon.block.sysctrl.regs.SysctrlRegisters;
+import io.halcyon.block.sysctrl.regs.SysctrlMap;
 import io.halcyon.hal.api.regmap.HardwareBlock;
 import io.halcyon.hal.api.regmap.RegisterInfo;
 
-/** Publishes the block's register map for shells, dumps and register tests. */
+/** Publishes the block's register map, generated from sysctrl.rdl, for shells, dumps and register tests. */
 @Component(property = {HardwareBlock.BLOCK + "=sysctrl", "halcyon.chip=0"}, configurationPid = "io.halcyon.block.sysctrl.SystemControlDriver")
 public class SysctrlBlock implements HardwareBlock {
 
@@ -22,12 +22,12 @@ public class SysctrlBlock implements HardwareBlock {
 
     @Override
     public String name() {
-        return "sysctrl";
+        return SysctrlMap.BLOCK;
     }
 
     @Override
     public String description() {
-        return "System control: chip identity, capability bits, scratch, soft reset";
+        return SysctrlMap.DESCRIPTION;
     }
 
     @Override
@@ -37,6 +37,6 @@ public class SysctrlBlock implements HardwareBlock {
 
     @Override
     public List<RegisterInfo> registers() {
-        return SysctrlRegisters.MAP;
+        return SysctrlMap.REGISTERS;
     }
 }

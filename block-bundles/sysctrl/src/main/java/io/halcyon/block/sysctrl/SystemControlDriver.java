@@ -1,7 +1,5 @@
 package io.halcyon.block.sysctrl;
 
-import static io.halcyon.block.sysctrl.regs.SysctrlRegisters.*;
-
 import java.time.Duration;
 
 import org.osgi.service.component.annotations.Activate;
@@ -9,6 +7,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.halcyon.block.sysctrl.regs.ResetStatus;
+import io.halcyon.block.sysctrl.regs.Scratch;
+import io.halcyon.block.sysctrl.regs.SoftReset;
+import io.halcyon.block.sysctrl.regs.Sysctrl;
+import io.halcyon.block.sysctrl.regs.Version;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.hal.api.sysctrl.Capability;
@@ -27,48 +30,51 @@ public class SystemControlDriver implements SystemControl {
     static final Duration RESET_BOUND = Duration.ofNanos(100_000);
 
     private final RegisterBus bus;
-    private final long base;
+    private final Sysctrl regs;
 
     @Activate
     public SystemControlDriver(@Reference(name = "bus") RegisterBus bus, SysctrlConfig config) {
         this.bus = bus;
-        this.base = config.base_address();
+        this.regs = new Sysctrl(bus, config.base_address());
     }
 
     @Override
     public ChipIdentity identity() {
-        int[] regs = bus.read32(new long[] {base + CHIP_ID, base + VERSION, base + CAPABILITIES});
-        int version = regs[1];
-        return new ChipIdentity(regs[0], (version & VERSION_GENERATION_MASK) >>> VERSION_GENERATION_SHIFT,
-                version & VERSION_REVISION_MASK, Integer.toUnsignedLong(regs[2]));
+        // One pipelined batch instead of three round trips (10 µs each on RTL simulation).
+        int[] raw = bus.read32(new long[] {regs.chipId().address(), regs.version().address(),
+                regs.capabilities().address()});
+        Version version = Version.fromBits(raw[1]);
+        return new ChipIdentity(raw[0], version.generation(), version.revision(), Integer.toUnsignedLong(raw[2]));
     }
 
     @Override
     public boolean hasCapability(Capability capability) {
-        return (bus.read32(base + CAPABILITIES) & (1 << capability.bit())) != 0;
+        return (regs.capabilities().read().bits() & (1 << capability.bit())) != 0;
     }
 
     @Override
     public int scratch() {
-        return bus.read32(base + SCRATCH);
+        return regs.scratch().read().value();
     }
 
     @Override
     public void scratch(int value) {
-        bus.write32(base + SCRATCH, value);
+        // VALUE covers all 32 bits, so a plain write is the whole update: no read needed.
+        regs.scratch().write(Scratch.RESET.withValue(value));
     }
 
     @Override
     public int resetCount() {
-        return (bus.read32(base + RESET_STATUS) & RESET_STATUS_RESET_COUNT_MASK) >>> RESET_STATUS_RESET_COUNT_SHIFT;
+        return regs.resetStatus().read().resetCount();
     }
 
     @Override
     public void softReset() {
         // RESET_DONE drops synchronously with the write, so polling right after it cannot see the
         // previous reset's "done".
-        bus.write32(base + SOFT_RESET, SOFT_RESET_RESET);
-        WaitResult done = bus.await(base + RESET_STATUS, RESET_STATUS_RESET_DONE, RESET_STATUS_RESET_DONE, RESET_BOUND);
+        regs.softReset().write(SoftReset.RESET.withReset(true));
+        WaitResult done = bus.await(regs.resetStatus().address(), ResetStatus.RESET_DONE_MASK,
+                ResetStatus.RESET_DONE_MASK, RESET_BOUND);
         if (!done.met()) {
             throw new IllegalStateException(String.format(
                     "sysctrl soft reset: RESET_STATUS.RESET_DONE still 0 after %d ns of device time (RESET_STATUS=0x%08x at 0x%08x)",

@@ -1,6 +1,5 @@
 package io.halcyon.block.sysctrl;
 
-import static io.halcyon.block.sysctrl.regs.SysctrlRegisters.*;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
@@ -10,6 +9,14 @@ import java.lang.annotation.Annotation;
 
 import org.junit.Test;
 
+import io.halcyon.block.sysctrl.regs.CapabilitiesRegister;
+import io.halcyon.block.sysctrl.regs.ChipIdRegister;
+import io.halcyon.block.sysctrl.regs.ResetStatus;
+import io.halcyon.block.sysctrl.regs.ResetStatusRegister;
+import io.halcyon.block.sysctrl.regs.ScratchRegister;
+import io.halcyon.block.sysctrl.regs.SoftReset;
+import io.halcyon.block.sysctrl.regs.SoftResetRegister;
+import io.halcyon.block.sysctrl.regs.VersionRegister;
 import io.halcyon.hal.api.sysctrl.Capability;
 import io.halcyon.hal.api.sysctrl.ChipIdentity;
 
@@ -21,23 +28,23 @@ public class SystemControlDriverTest {
 
     @Test
     public void identityReadsIdVersionAndCapabilitiesInOneBatch() {
-        bus.expectRead32(BASE + CHIP_ID, 0x484C4359).expectRead32(BASE + VERSION, 0x0302).expectRead32(BASE + CAPABILITIES, 0x43F);
+        bus.expectRead32(BASE + ChipIdRegister.OFFSET, 0x484C4359).expectRead32(BASE + VersionRegister.OFFSET, 0x0302).expectRead32(BASE + CapabilitiesRegister.OFFSET, 0x43F);
         assertEquals(new ChipIdentity(0x484C4359, 3, 2, 0x43F), driver.identity());
         bus.verifyDone();
     }
 
     @Test
     public void capabilityBitsAreReadFromTheChip() {
-        bus.expectRead32(BASE + CAPABILITIES, 1 << Capability.HBM.bit());
+        bus.expectRead32(BASE + CapabilitiesRegister.OFFSET, 1 << Capability.HBM.bit());
         assertTrue(driver.hasCapability(Capability.HBM));
-        bus.expectRead32(BASE + CAPABILITIES, 1 << Capability.HBM.bit());
+        bus.expectRead32(BASE + CapabilitiesRegister.OFFSET, 1 << Capability.HBM.bit());
         assertFalse(driver.hasCapability(Capability.DMA));
         bus.verifyDone();
     }
 
     @Test
     public void scratchIsWrittenAndReadThrough() {
-        bus.expectWrite32(BASE + SCRATCH, 0xCAFE).expectRead32(BASE + SCRATCH, 0xBEEF);
+        bus.expectWrite32(BASE + ScratchRegister.OFFSET, 0xCAFE).expectRead32(BASE + ScratchRegister.OFFSET, 0xBEEF);
         driver.scratch(0xCAFE);
         assertEquals(0xBEEF, driver.scratch());
         bus.verifyDone();
@@ -45,21 +52,21 @@ public class SystemControlDriverTest {
 
     @Test
     public void resetCountIsTheCountField() {
-        bus.expectRead32(BASE + RESET_STATUS, 0x0701);
+        bus.expectRead32(BASE + ResetStatusRegister.OFFSET, 0x0701);
         assertEquals(7, driver.resetCount());
         bus.verifyDone();
     }
 
     @Test
     public void softResetWritesTheResetBitThenWaitsForDone() {
-        bus.expectWrite32(BASE + SOFT_RESET, SOFT_RESET_RESET).expectAwait(BASE + RESET_STATUS, RESET_STATUS_RESET_DONE, 0x0101);
+        bus.expectWrite32(BASE + SoftResetRegister.OFFSET, SoftReset.RESET_MASK).expectAwait(BASE + ResetStatusRegister.OFFSET, ResetStatus.RESET_DONE_MASK, 0x0101);
         driver.softReset();
         bus.verifyDone();
     }
 
     @Test
     public void softResetThatNeverCompletesNamesRegisterAndValue() {
-        bus.expectWrite32(BASE + SOFT_RESET, SOFT_RESET_RESET).expectAwait(BASE + RESET_STATUS, RESET_STATUS_RESET_DONE, 0x0300);
+        bus.expectWrite32(BASE + SoftResetRegister.OFFSET, SoftReset.RESET_MASK).expectAwait(BASE + ResetStatusRegister.OFFSET, ResetStatus.RESET_DONE_MASK, 0x0300);
         IllegalStateException e = assertThrows(IllegalStateException.class, driver::softReset);
         assertTrue(e.getMessage(), e.getMessage().contains("RESET_STATUS=0x00000300"));
         assertTrue(e.getMessage(), e.getMessage().contains("0x00004014"));

@@ -1,0 +1,41 @@
+package io.halcyon.block.sysctrl;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.List;
+
+import org.junit.Test;
+
+import io.halcyon.hal.api.regmap.Access;
+import io.halcyon.hal.api.regmap.FieldInfo;
+import io.halcyon.hal.api.regmap.HardwareBlock;
+import io.halcyon.hal.api.regmap.RegisterInfo;
+
+/** The HardwareBlock service publishes the map generated from sysctrl.rdl. */
+public class SysctrlBlockTest {
+
+    private final HardwareBlock block = new SysctrlBlock(SystemControlDriverTest.config(0x4000));
+
+    @Test
+    public void publishesEveryRegisterOfTheDescriptionInAddressOrder() {
+        assertEquals("sysctrl", block.name());
+        assertEquals(0x4000, block.baseAddress());
+        assertEquals(List.of("CHIP_ID@0x0", "VERSION@0x4", "CAPABILITIES@0x8", "SCRATCH@0xc", "SOFT_RESET@0x10",
+                "RESET_STATUS@0x14"),
+                block.registers().stream().map(r -> r.name() + "@0x" + Long.toHexString(r.offset())).toList());
+    }
+
+    @Test
+    public void fieldsAndResetsComeFromTheDescription() {
+        RegisterInfo caps = block.register("capabilities").orElseThrow();
+        assertEquals(0x43FL, caps.resetValue());
+        FieldInfo channels = caps.field("DMA_CHANNELS").orElseThrow();
+        assertEquals(8, channels.lsb());
+        assertEquals(11, channels.msb());
+        assertEquals(Access.R, channels.software());
+        FieldInfo reset = block.register("SOFT_RESET").orElseThrow().field("RESET").orElseThrow();
+        assertEquals(true, reset.singlePulse());
+        assertEquals(Access.RW, reset.software());
+        assertEquals("Chip identification", block.register("CHIP_ID").orElseThrow().description());
+    }
+}
