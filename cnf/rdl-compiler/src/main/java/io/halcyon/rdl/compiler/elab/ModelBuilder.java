@@ -38,12 +38,36 @@ final class ModelBuilder {
     }
 
     ElaboratedModel build(ENode top) {
-        return new ElaboratedModel((AddrmapNode) convert(top, false));
+        return new ElaboratedModel((AddrmapNode) convert(top, null));
     }
 
-    private Node convert(ENode n, boolean parentExternal) {
-        boolean external = n.external != null ? n.external : parentExternal;
-        boolean childExternal = n.kind == CompKind.REGFILE && external || n.kind == CompKind.REG && external;
+    /**
+     * Internal/external as the reference compiler resolves it (12.2-f): the outermost regfile that
+     * says internal or external imposes it on everything inside; a register otherwise uses its own
+     * setting, an alias that of its primary, and fields follow their register.
+     */
+    private static boolean external(ENode n, Boolean coerced) {
+        if (coerced != null) {
+            return coerced;
+        }
+        if (n.external != null) {
+            return n.external;
+        }
+        if (n.aliasPrimary != null) {
+            ENode.Group g = n.parent.groupByName.get(n.aliasPrimary);
+            if (g != null && !g.elements.isEmpty() && g.elements.get(0).external != null) {
+                return g.elements.get(0).external;
+            }
+        }
+        return false;
+    }
+
+    private Node convert(ENode n, Boolean coerced) {
+        boolean external = external(n, coerced);
+        Boolean childCoerced = coerced;
+        if (n.kind == CompKind.REGFILE && coerced == null && n.external != null || n.kind == CompKind.REG) {
+            childCoerced = external;
+        }
         Map<String, Object> props = new LinkedHashMap<>();
         Map<String, Object> user = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : n.props.entrySet()) {
@@ -77,7 +101,7 @@ final class ModelBuilder {
             if (!c.present()) {
                 continue;
             }
-            Node cn = convert(c, childExternal);
+            Node cn = convert(c, childCoerced);
             if (cn instanceof FieldNode f) {
                 fields.add(f);
             } else {

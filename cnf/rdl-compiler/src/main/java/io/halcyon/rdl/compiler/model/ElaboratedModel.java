@@ -30,12 +30,7 @@ public final class ElaboratedModel {
         byPath.put(n.path(), n);
         if (n instanceof RegNode r) {
             regs.add(r);
-            for (FieldNode f : r.fields()) {
-                byPath.put(f.path(), f);
-            }
-            for (Node c : r.children()) {
-                byPath.put(c.path(), c);
-            }
+            index(r);
             return;
         }
         if (n instanceof MemNode m) {
@@ -56,7 +51,7 @@ public final class ElaboratedModel {
         }
         if (n instanceof RegNode r) {
             for (FieldNode f : r.fields()) {
-                byPath.put(f.path(), f);
+                index(f);
             }
         }
     }
