@@ -46,12 +46,12 @@ final class BlockAccessorWriter {
         s.javadoc(Docs.registerHeading(names.block, r));
         if (!r.isArray()) {
             s.open("public %s %s()", handle, names.accessorMethod(r));
-            s.line("return new %s(bus, base + %s.OFFSET);", handle, handle);
+            s.line("return new %s(bus, base);", handle);
             s.close();
             return;
         }
         List<String> params = new ArrayList<>();
-        StringBuilder address = new StringBuilder("base + " + handle + ".OFFSET");
+        StringBuilder address = new StringBuilder("base");
         int rank = r.dims().length;
         for (int k = 0; k < rank; k++) {
             String suffix = rank == 1 ? "" : "_" + k;

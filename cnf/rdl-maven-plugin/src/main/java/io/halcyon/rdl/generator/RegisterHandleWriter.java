@@ -39,7 +39,9 @@ final class RegisterHandleWriter {
             s.line("public static final long STRIDE%s = %s;", suffix, SourceWriter.longLiteral(r.strides()[k]));
         }
         s.line("").line("private final RegisterBus bus;").line("private final long address;").line("");
-        s.open("%s(RegisterBus bus, long address)", cls).line("this.bus = bus;").line("this.address = address;").close();
+        // The block accessor passes its base (plus the element's index offset); the register's own
+        // offset is added here so each accessor method stays a few constants long (class-file limits).
+        s.open("%s(RegisterBus bus, long base)", cls).line("this.bus = bus;").line("this.address = base + OFFSET;").close();
         s.line("");
         s.javadoc("The register's absolute address (for batched reads and waits).");
         s.open("public long address()").line("return address;").close();
