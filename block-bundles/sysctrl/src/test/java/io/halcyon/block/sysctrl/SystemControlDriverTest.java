@@ -5,8 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.annotation.Annotation;
-
 import org.junit.Test;
 
 import io.halcyon.block.sysctrl.regs.CapabilitiesRegister;
@@ -16,19 +14,23 @@ import io.halcyon.block.sysctrl.regs.ResetStatusRegister;
 import io.halcyon.block.sysctrl.regs.ScratchRegister;
 import io.halcyon.block.sysctrl.regs.SoftReset;
 import io.halcyon.block.sysctrl.regs.SoftResetRegister;
+import io.halcyon.block.sysctrl.regs.SysctrlMap;
 import io.halcyon.block.sysctrl.regs.VersionRegister;
+import io.halcyon.block.testsupport.Configs;
+import io.halcyon.block.testsupport.ExpectingBus;
 import io.halcyon.hal.api.sysctrl.Capability;
 import io.halcyon.hal.api.sysctrl.ChipIdentity;
 
 public class SystemControlDriverTest {
 
     private static final long BASE = 0x4000;
-    private final ExpectingBus bus = new ExpectingBus();
+    private final ExpectingBus bus = new ExpectingBus(BASE, SysctrlMap.REGISTERS);
     private final SystemControlDriver driver = new SystemControlDriver(bus, config(BASE));
 
     @Test
     public void identityReadsIdVersionAndCapabilitiesInOneBatch() {
-        bus.expectRead32(BASE + ChipIdRegister.OFFSET, 0x484C4359).expectRead32(BASE + VersionRegister.OFFSET, 0x0302).expectRead32(BASE + CapabilitiesRegister.OFFSET, 0x43F);
+        bus.expectBatchRead32(new long[] {BASE + ChipIdRegister.OFFSET, BASE + VersionRegister.OFFSET, BASE + CapabilitiesRegister.OFFSET},
+                0x484C4359, 0x0302, 0x43F);
         assertEquals(new ChipIdentity(0x484C4359, 3, 2, 0x43F), driver.identity());
         bus.verifyDone();
     }
@@ -59,14 +61,14 @@ public class SystemControlDriverTest {
 
     @Test
     public void softResetWritesTheResetBitThenWaitsForDone() {
-        bus.expectWrite32(BASE + SoftResetRegister.OFFSET, SoftReset.RESET_MASK).expectAwait(BASE + ResetStatusRegister.OFFSET, ResetStatus.RESET_DONE_MASK, 0x0101);
+        bus.expectWrite32(BASE + SoftResetRegister.OFFSET, SoftReset.RESET_MASK).expectAwait(BASE + ResetStatusRegister.OFFSET, ResetStatus.RESET_DONE_MASK, ResetStatus.RESET_DONE_MASK, 0x0101, SystemControlDriver.RESET_BOUND);
         driver.softReset();
         bus.verifyDone();
     }
 
     @Test
     public void softResetThatNeverCompletesNamesRegisterAndValue() {
-        bus.expectWrite32(BASE + SoftResetRegister.OFFSET, SoftReset.RESET_MASK).expectAwait(BASE + ResetStatusRegister.OFFSET, ResetStatus.RESET_DONE_MASK, 0x0300);
+        bus.expectWrite32(BASE + SoftResetRegister.OFFSET, SoftReset.RESET_MASK).expectAwait(BASE + ResetStatusRegister.OFFSET, ResetStatus.RESET_DONE_MASK, ResetStatus.RESET_DONE_MASK, 0x0300);
         IllegalStateException e = assertThrows(IllegalStateException.class, driver::softReset);
         assertTrue(e.getMessage(), e.getMessage().contains("RESET_STATUS=0x00000300"));
         assertTrue(e.getMessage(), e.getMessage().contains("0x00004014"));
@@ -74,21 +76,6 @@ public class SystemControlDriverTest {
     }
 
     static SysctrlConfig config(long base) {
-        return new SysctrlConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SysctrlConfig.class;
-            }
-
-            @Override
-            public long base_address() {
-                return base;
-            }
-
-            @Override
-            public String bus_target() {
-                return "(halcyon.chip=0)";
-            }
-        };
+        return Configs.atBase(SysctrlConfig.class, base);
     }
 }
