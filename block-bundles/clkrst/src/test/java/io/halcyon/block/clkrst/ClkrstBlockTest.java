@@ -1,0 +1,26 @@
+package io.halcyon.block.clkrst;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+
+import io.halcyon.block.testsupport.Configs;
+import io.halcyon.hal.api.regmap.HardwareBlock;
+
+/** The HardwareBlock service publishes the map generated from clkrst.rdl at the configured base. */
+public class ClkrstBlockTest {
+
+    @Test
+    public void publishesTheDescriptionsRegistersAtTheChipBase() {
+        HardwareBlock block = new ClkrstBlock(Configs.of(ClkrstConfig.class, Map.of()));
+        assertEquals("clkrst", block.name());
+        assertEquals(0x1_0000, block.baseAddress());
+        assertEquals(List.of("CORE_PLL_CTRL@0x0", "CORE_PLL_STATUS@0x4", "HBM_PLL_CTRL@0x8", "HBM_PLL_STATUS@0xc",
+                "BLOCK_RESET@0x10", "CLOCK_EN@0x14"),
+                block.registers().stream().map(r -> r.name() + "@0x" + Long.toHexString(r.offset())).toList());
+        assertEquals(0x3F, block.register("BLOCK_RESET").orElseThrow().resetValue());
+    }
+}
