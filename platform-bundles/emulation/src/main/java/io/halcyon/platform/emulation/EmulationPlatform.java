@@ -12,14 +12,15 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 import io.halcyon.hal.api.bus.RegisterBus;
+import io.halcyon.hal.api.hostmem.HostMemory;
 import io.halcyon.hal.api.platform.PlatformCapability;
 import io.halcyon.hal.api.platform.PlatformInfo;
 import io.halcyon.hal.api.platform.PlatformKind;
 import io.halcyon.platform.emulation.model.EmulatedChip;
 
 /**
- * Brings up one emulated reference chip in the JVM and publishes its {@link RegisterBus} and
- * {@link PlatformInfo} as chip instance 0. The chip lives as long as this component.
+ * Brings up one emulated reference chip in the JVM and publishes its {@link RegisterBus},
+ * {@link PlatformInfo} and {@link HostMemory} as chip instance 0. The chip lives as long as this component.
  */
 @Component(immediate = true, service = {})
 public class EmulationPlatform {
@@ -28,6 +29,7 @@ public class EmulationPlatform {
 
     private final ServiceRegistration<?> busRegistration;
     private final ServiceRegistration<?> infoRegistration;
+    private final ServiceRegistration<?> hostMemoryRegistration;
 
     @Activate
     public EmulationPlatform(BundleContext context) {
@@ -38,10 +40,12 @@ public class EmulationPlatform {
         String version = context.getBundle().getVersion().toString();
         busRegistration = context.registerService(RegisterBus.class, new EmulationBus(chip), props);
         infoRegistration = context.registerService(PlatformInfo.class, new Info(version), props);
+        hostMemoryRegistration = context.registerService(HostMemory.class, new EmulatedHostMemory(chip.hostMemory()), props);
     }
 
     @Deactivate
     void deactivate() {
+        hostMemoryRegistration.unregister();
         infoRegistration.unregister();
         busRegistration.unregister();
     }

@@ -1,13 +1,18 @@
 package io.halcyon.platform.emulation.model;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.halcyon.hal.api.bus.DecodeErrorException;
+import io.halcyon.hal.api.clkrst.ChipBlock;
 
 /**
- * The whole emulated chip: its blocks at their base addresses and one model clock. Every access costs
- * {@link #ACCESS_NANOS} of device time. Callers serialise access (see EmulationBus).
+ * The whole emulated chip: every block of chip.rdl at its base address with its behaviour, the HBM
+ * contents, the host memory the chip reaches by DMA, one model clock and the injected faults. Every
+ * register access costs {@link #ACCESS_NANOS} of device time. Plain Java (no OSGi), so it can run
+ * behind any front end. Callers serialise access on the chip object (see EmulationBus); host memory
+ * and faults lock for themselves.
  */
 public final class EmulatedChip {
 
@@ -16,20 +21,58 @@ public final class EmulatedChip {
 
     private final ModelClock clock = new ModelClock();
     private final TreeMap<Long, BlockModel> blocks = new TreeMap<>();
+    private final Map<ChipBlock, BlockBehaviour> resettable = new EnumMap<>(ChipBlock.class);
+    private final HostAddressSpace hostMemory = new HostAddressSpace();
+    private final ChipFaults faults = new ChipFaults(this);
+    private final HbmBehaviour hbm;
 
-    /** The reference chip: the system-control block (modelled from sysctrl.rdl) at address 0. */
-    public static EmulatedChip reference() {
-        EmulatedChip chip = new EmulatedChip();
-        chip.map(0x0000_0000L, SysctrlBehaviour.model(chip.clock, chip::reset));
-        return chip;
+    private EmulatedChip() {
+        IntcBehaviour intc = new IntcBehaviour(clock);
+        ClkrstBehaviour clkrst = new ClkrstBehaviour(clock, intc, faults, this::resetBlock);
+        hbm = new HbmBehaviour(clock, clkrst, intc, faults);
+        TelemetryBehaviour telemetry = new TelemetryBehaviour(clock, clkrst, intc);
+        map(new SysctrlBehaviour(clock, this::reset));
+        map(clkrst);
+        map(ChipBlock.PCIE, new PcieBehaviour(clock, clkrst, intc));
+        map(ChipBlock.HBM, hbm);
+        map(ChipBlock.DMA, new DmaBehaviour(clock, clkrst, intc, hbm, hostMemory));
+        map(ChipBlock.INTC, intc);
+        map(ChipBlock.TENSOR, new TensorBehaviour(clock, clkrst, intc, hbm, telemetry));
+        map(ChipBlock.TELEMETRY, telemetry);
+        faults.attach(hbm);
     }
 
-    public void map(long base, BlockModel block) {
-        blocks.put(base, block);
+    /** The reference chip at power-on, built from chip.rdl. */
+    public static EmulatedChip reference() {
+        return new EmulatedChip();
+    }
+
+    private void map(ChipBlock block, BlockBehaviour behaviour) {
+        resettable.put(block, behaviour);
+        map(behaviour);
+    }
+
+    private void map(BlockBehaviour behaviour) {
+        blocks.put(behaviour.base(), behaviour);
     }
 
     public ModelClock clock() {
         return clock;
+    }
+
+    /** Host memory the chip reaches by DMA (what the platform's HostMemory service hands out). */
+    public HostAddressSpace hostMemory() {
+        return hostMemory;
+    }
+
+    /** The HBM contents, for tests and tools that look at device memory without DMA. */
+    public DeviceMemory deviceMemory() {
+        return hbm.memory();
+    }
+
+    /** Fault injection for bring-up failure tests. */
+    public ChipFaults faults() {
+        return faults;
     }
 
     public int read32(long address, String operation) {
@@ -54,6 +97,10 @@ public final class EmulatedChip {
     public void reset() {
         clock.cancelAll();
         blocks.values().forEach(BlockModel::reset);
+    }
+
+    private void resetBlock(ChipBlock block) {
+        resettable.get(block).reset();
     }
 
     private Map.Entry<Long, BlockModel> decode(long address, String operation) {

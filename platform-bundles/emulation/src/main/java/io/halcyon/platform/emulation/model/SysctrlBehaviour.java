@@ -1,8 +1,6 @@
 package io.halcyon.platform.emulation.model;
 
 import io.halcyon.platform.emulation.regfile.FieldHandle;
-import io.halcyon.platform.emulation.regfile.RegisterFileBuilder;
-import io.halcyon.platform.emulation.regfile.RegisterFileModel;
 
 /**
  * What the system-control block does beyond its register semantics: the chip-wide soft reset. A write
@@ -10,35 +8,24 @@ import io.halcyon.platform.emulation.regfile.RegisterFileModel;
  * {@link #RESET_NANOS} of device time every block of the chip resets, RESET_COUNT counts the reset
  * (it survives the reset it counts) and RESET_DONE rises. A pulse while a reset is running is ignored.
  */
-public final class SysctrlBehaviour {
+public final class SysctrlBehaviour extends BlockBehaviour {
 
     /** Device time a soft reset takes. */
     public static final long RESET_NANOS = 2_000;
 
-    private final ModelClock clock;
     private final Runnable chipReset;
     private final FieldHandle resetPulse;
     private final FieldHandle resetDone;
     private final FieldHandle resetCount;
 
-    private SysctrlBehaviour(RegisterFileModel registers, ModelClock clock, Runnable chipReset) {
-        this.clock = clock;
+    /** @param chipReset resets every block of the chip (including this one) */
+    SysctrlBehaviour(ModelClock clock, Runnable chipReset) {
+        super("sysctrl", clock);
         this.chipReset = chipReset;
-        this.resetPulse = registers.field("SOFT_RESET.RESET");
-        this.resetDone = registers.field("RESET_STATUS.RESET_DONE");
-        this.resetCount = registers.field("RESET_STATUS.RESET_COUNT");
-        registers.register("SOFT_RESET").onWrite((data, mask) -> softResetWritten());
-    }
-
-    /**
-     * The system-control block's model: its register file from sysctrl.rdl with this behaviour on top.
-     *
-     * @param chipReset resets every block of the chip (including this one)
-     */
-    public static RegisterFileModel model(ModelClock clock, Runnable chipReset) {
-        RegisterFileModel registers = RegisterFileBuilder.build(ChipDescriptions.sysctrl());
-        new SysctrlBehaviour(registers, clock, chipReset);
-        return registers;
+        this.resetPulse = field("SOFT_RESET.RESET");
+        this.resetDone = field("RESET_STATUS.RESET_DONE");
+        this.resetCount = field("RESET_STATUS.RESET_COUNT");
+        register("SOFT_RESET").onWrite((data, mask) -> softResetWritten());
     }
 
     private void softResetWritten() {
@@ -47,6 +34,7 @@ public final class SysctrlBehaviour {
             return;
         }
         resetDone.set(0);
+        // Scheduled on the clock directly: the reset must complete although it resets this block too.
         clock.schedule(RESET_NANOS, this::completeReset);
     }
 
