@@ -1,0 +1,83 @@
+package io.halcyon.consumers.bringup;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.halcyon.hal.api.bringup.BringUp;
+import io.halcyon.hal.api.bringup.BringUpReport;
+import io.halcyon.hal.api.bus.RegisterBus;
+import io.halcyon.hal.api.clkrst.ClockReset;
+import io.halcyon.hal.api.dma.DmaEngine;
+import io.halcyon.hal.api.hbm.HbmController;
+import io.halcyon.hal.api.intc.InterruptController;
+import io.halcyon.hal.api.pcie.PcieEndpoint;
+import io.halcyon.hal.api.platform.PlatformInfo;
+import io.halcyon.hal.api.regmap.HardwareBlock;
+import io.halcyon.hal.api.sysctrl.SystemControl;
+import io.halcyon.hal.api.telemetry.Telemetry;
+import io.halcyon.hal.api.tensor.TensorEngine;
+
+/**
+ * Bring-up of chip 0 through the block contracts. Holds no chip state: each call builds its steps
+ * over the services bound at that moment, and every step reads the hardware before it acts.
+ *
+ * <p>The references are dynamic and greedy so that a block driver replaced on a running host (or a
+ * stable service the runtime puts in front of it) is taken up between two calls without this
+ * component being deactivated.
+ */
+@Component(property = RegisterBus.CHIP + "=0")
+public class ChipBringUp implements BringUp {
+
+    private static final String CHIP_0 = "(halcyon.chip=0)";
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
+    private volatile RegisterBus bus;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
+    private volatile PlatformInfo platform;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
+    private volatile SystemControl sysctrl;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
+    private volatile ClockReset clkrst;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
+    private volatile PcieEndpoint pcie;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
+    private volatile HbmController hbm;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
+    private volatile DmaEngine dma;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            target = "(&" + CHIP_0 + "(" + HardwareBlock.BLOCK + "=dma))")
+    private volatile HardwareBlock dmaRegisters;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
+    private volatile InterruptController intc;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
+    private volatile TensorEngine tensor;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
+    private volatile Telemetry telemetry;
+
+    /** Two bring-ups of one chip at once would interleave their writes. */
+    @Override
+    public synchronized BringUpReport bringUp() {
+        return chip().sequence().run();
+    }
+
+    @Override
+    public boolean ready() {
+        return chip().sequence().endStateHolds();
+    }
+
+    private ReferenceChip chip() {
+        return new ReferenceChip(bus, platform, sysctrl, clkrst, pcie, hbm, dma, dmaRegisters, intc, tensor, telemetry);
+    }
+}
