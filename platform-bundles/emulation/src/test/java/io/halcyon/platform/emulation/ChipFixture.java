@@ -121,6 +121,17 @@ final class ChipFixture {
         return this;
     }
 
+    /** Stages a tensor-engine command in the CMD_* registers (SUBMIT not written). */
+    void stageTensor(int opcode, long a, long b, long c, int m, int n, int k, float scalar) {
+        bus.write32(CMD_OP, opcode);
+        bus.write64(CMD_A, a);
+        bus.write64(CMD_B, b);
+        bus.write64(CMD_C, c);
+        bus.write32(CMD_DIMS, n << 16 | m);
+        bus.write32(CMD_K, k);
+        bus.write32(CMD_SCALAR, Float.floatToRawIntBits(scalar));
+    }
+
     static WaitResult met(WaitResult r) {
         assertTrue("condition not met: " + r, r.met());
         return r;

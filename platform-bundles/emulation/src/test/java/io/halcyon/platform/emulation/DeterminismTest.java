@@ -56,13 +56,7 @@ public class DeterminismTest {
     }
 
     private static void submit(ChipFixture f, int op, long a, long b, long c, int m, int n, int k, float scalar) {
-        f.bus.write32(CMD_OP, op);
-        f.bus.write64(CMD_A, a);
-        f.bus.write64(CMD_B, b);
-        f.bus.write64(CMD_C, c);
-        f.bus.write32(CMD_DIMS, n << 16 | m);
-        f.bus.write32(CMD_K, k);
-        f.bus.write32(CMD_SCALAR, Float.floatToRawIntBits(scalar));
+        f.stageTensor(op, a, b, c, m, n, k, scalar);
         f.bus.write32(SUBMIT, 1);
     }
 

@@ -35,13 +35,7 @@ public class TensorModelTest {
     }
 
     private void stage(int opcode, int m, int n, int k, float scalar) {
-        f.bus.write32(CMD_OP, opcode);
-        f.bus.write64(CMD_A, A);
-        f.bus.write64(CMD_B, B);
-        f.bus.write64(CMD_C, C);
-        f.bus.write32(CMD_DIMS, n << 16 | m);
-        f.bus.write32(CMD_K, k);
-        f.bus.write32(CMD_SCALAR, Float.floatToRawIntBits(scalar));
+        f.stageTensor(opcode, A, B, C, m, n, k, scalar);
     }
 
     private float[] run(int opcode, int m, int n, int k, float scalar, float[] a, float[] b, int resultCount) {
