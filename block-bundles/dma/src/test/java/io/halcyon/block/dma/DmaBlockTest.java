@@ -1,0 +1,24 @@
+package io.halcyon.block.dma;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.Map;
+
+import org.junit.Test;
+
+import io.halcyon.block.testsupport.Configs;
+import io.halcyon.hal.api.regmap.HardwareBlock;
+
+/** The HardwareBlock service publishes the map generated from dma.rdl at the configured base. */
+public class DmaBlockTest {
+
+    @Test
+    public void publishesEveryChannelsRegistersAtTheChipBase() {
+        HardwareBlock block = new DmaBlock(Configs.of(DmaConfig.class, Map.of()));
+        assertEquals("dma", block.name());
+        assertEquals(0x4_0000, block.baseAddress());
+        assertEquals(2 + 4 * 5, block.registers().size());
+        assertEquals(0x104 + 3 * 0x40, block.register("CH[3].TAIL").orElseThrow().offset());
+        assertEquals(64, block.register("BYTES_MOVED").orElseThrow().width());
+    }
+}
