@@ -6,8 +6,11 @@
  *
  * <p>Generated code lives in a private package of each block bundle and is the only intended user.
  *
- * <p>Import ranges: consumers (block bundles with generated registers) {@code [1.0,2.0)}.
+ * <p>1.1: the records carry the description's test metadata and memories; the 1.0 constructors remain.
+ *
+ * <p>Import ranges: consumers (block bundles with generated registers) {@code [1.1,2.0)}; maps generated
+ * before 1.1 still link against the 1.0 constructors.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 @org.osgi.annotation.bundle.Export
 package io.halcyon.hal.api.register;

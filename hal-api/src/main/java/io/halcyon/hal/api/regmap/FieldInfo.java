@@ -37,6 +37,37 @@ public interface FieldInfo {
     /** One line from the description. */
     String description();
 
+    /** True for SystemRDL {@code donttest}: the description keeps the field out of structural tests. */
+    default boolean dontTest() {
+        return false;
+    }
+
+    /**
+     * True for SystemRDL {@code dontcompare}: the field may be read, but what it reads is not compared
+     * with an expected value.
+     */
+    default boolean dontCompare() {
+        return false;
+    }
+
+    /**
+     * True when the hardware may change the field on its own (volatile in Linux regmap's words): it is
+     * hardware-writable, a counter, an interrupt, or set/cleared by a hardware signal. A value read from
+     * such a field says nothing about what software last wrote. Without more information this is
+     * {@code hardware().writable()}.
+     */
+    default boolean hardwareUpdated() {
+        return hardware().writable();
+    }
+
+    /**
+     * True when a software write lands only while a hardware signal allows it (SystemRDL {@code swwe},
+     * {@code swwel}), so whether a write takes effect is not up to software.
+     */
+    default boolean writeEnabledByHardware() {
+        return false;
+    }
+
     default int width() {
         return msb() - lsb() + 1;
     }

@@ -28,6 +28,11 @@ public interface HardwareBlock {
     /** Registers in address order. */
     List<RegisterInfo> registers();
 
+    /** Memories in address order; none unless the block's description has {@code mem} components. */
+    default List<MemoryInfo> memories() {
+        return List.of();
+    }
+
     /** The register with this name (case-insensitive), if the block has one. */
     default Optional<RegisterInfo> register(String name) {
         return registers().stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst();

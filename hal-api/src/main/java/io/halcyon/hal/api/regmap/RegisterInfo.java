@@ -27,6 +27,22 @@ public interface RegisterInfo {
     /** Fields in bit order (lowest bit first); bits covered by no field are reserved. */
     List<FieldInfo> fields();
 
+    /**
+     * True for a SystemRDL {@code external} register: it is implemented outside the block's register
+     * logic, so the description says nothing reliable about how it behaves.
+     */
+    default boolean external() {
+        return false;
+    }
+
+    /**
+     * For a SystemRDL {@code alias}: the name of the primary register whose storage this one shares
+     * (a write through either is visible through both). Empty for ordinary registers.
+     */
+    default Optional<String> aliasOf() {
+        return Optional.empty();
+    }
+
     /** True if reading the register changes the device (read-to-clear, read-to-set, FIFO pop). */
     default boolean readHasSideEffects() {
         return fields().stream().anyMatch(f -> f.onRead() != ReadEffect.NONE);

@@ -7,8 +7,11 @@
  * <p>Field access follows SystemRDL 2.0 names, so tools can reason about side effects (a register
  * with a read side effect must not be read by a dump, a health check or a resume).
  *
- * <p>Import ranges: consumers {@code [1.0,2.0)}, providers {@code [1.0,1.1)}.
+ * <p>1.1: test metadata from the description (donttest, dontcompare, volatile, hardware write
+ * enables, external, aliases) and memories, for the built-in register tests.
+ *
+ * <p>Import ranges: consumers {@code [1.1,2.0)}, providers {@code [1.1,1.2)}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 @org.osgi.annotation.bundle.Export
 package io.halcyon.hal.api.regmap;

@@ -1,0 +1,17 @@
+/**
+ * Built-in register tests (BUTR) and the hardware-in-the-loop (HITL) harness: register tests derived
+ * from each block's SystemRDL description (as published by {@link io.halcyon.hal.api.regmap.HardwareBlock}),
+ * run through a chip's {@link io.halcyon.hal.api.bus.RegisterBus} on whatever platform reaches it.
+ *
+ * <p>{@link io.halcyon.hal.api.butr.RegisterTests} runs the suites on a whole chip, one block or one
+ * register, in {@link io.halcyon.hal.api.butr.TestMode#FULL full} mode (writes; a caller's decision on a
+ * live chip) or {@link io.halcyon.hal.api.butr.TestMode#NON_DESTRUCTIVE non-destructive} mode (no
+ * writes, no reads with side effects: what a health gate may run). Every check names block, register,
+ * field and bit with the expected and the actual value. {@link io.halcyon.hal.api.butr.HardwareInTheLoop}
+ * dispatches one request to every configured platform.
+ *
+ * <p>Import ranges: consumers {@code [1.0,2.0)}, providers {@code [1.0,1.1)}.
+ */
+@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.bundle.Export
+package io.halcyon.hal.api.butr;
