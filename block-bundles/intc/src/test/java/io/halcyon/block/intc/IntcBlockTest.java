@@ -1,0 +1,24 @@
+package io.halcyon.block.intc;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+
+import io.halcyon.block.testsupport.Configs;
+import io.halcyon.hal.api.regmap.HardwareBlock;
+
+/** The HardwareBlock service publishes the map generated from intc.rdl at the configured base. */
+public class IntcBlockTest {
+
+    @Test
+    public void publishesTheDescriptionsRegistersAtTheChipBase() {
+        HardwareBlock block = new IntcBlock(Configs.of(IntcConfig.class, Map.of()));
+        assertEquals("intc", block.name());
+        assertEquals(0x5_0000, block.baseAddress());
+        assertEquals(List.of("PENDING@0x0", "ENABLE@0x4", "ACTIVE@0x8"),
+                block.registers().stream().map(r -> r.name() + "@0x" + Long.toHexString(r.offset())).toList());
+    }
+}
