@@ -1,0 +1,10 @@
+/**
+ * The MLP training workload as a service: what it trains, how it reports progress, and what a run
+ * gives back. Exported by the workload bundle itself (a workload is not part of the HAL contracts);
+ * the shell's main job and the integration tests use it.
+ *
+ * <p>Import ranges: consumers {@code [1.0,2.0)}, providers (the workload bundle) {@code [1.0,1.1)}.
+ */
+@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.bundle.Export
+package io.halcyon.consumers.training.api;
