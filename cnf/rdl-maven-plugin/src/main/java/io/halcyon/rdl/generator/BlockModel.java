@@ -11,8 +11,11 @@ import io.halcyon.rdl.compiler.model.AddrmapNode;
 import io.halcyon.rdl.compiler.model.ElaboratedModel;
 import io.halcyon.rdl.compiler.model.RegNode;
 
-/** A block as the generator sees it: the top address map's registers, arrays folded, offsets relative. */
-record BlockModel(String name, String title, String desc, List<RegisterType> registers) {
+/**
+ * A block as the generator sees it: the top address map's registers, arrays folded, offsets relative,
+ * and its memories one by one.
+ */
+record BlockModel(String name, String title, String desc, List<RegisterType> registers, List<MemoryModel> memories) {
 
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
@@ -26,10 +29,10 @@ record BlockModel(String name, String title, String desc, List<RegisterType> reg
         }
         List<RegisterType> types = new ArrayList<>();
         for (Map.Entry<String, List<RegNode>> e : byKey.entrySet()) {
-            types.add(fold(name, top.absoluteAddress(), e.getKey(), e.getValue(), relative(top, e.getValue().get(0))));
+            types.add(fold(name, top, e.getKey(), e.getValue(), relative(top, e.getValue().get(0))));
         }
         String title = top.properties().get("name") instanceof String s ? s : null;
-        return new BlockModel(name, title, top.desc(), List.copyOf(types));
+        return new BlockModel(name, title, top.desc(), List.copyOf(types), MemoryModel.of(model, top));
     }
 
     /** One line for javadoc and HardwareBlock.description(): "name: desc", or whichever exists. */
@@ -40,28 +43,39 @@ record BlockModel(String name, String title, String desc, List<RegisterType> reg
     }
 
     private static String relative(AddrmapNode top, RegNode r) {
+        return relative(top, r.path());
+    }
+
+    /** A path relative to the map, as register maps name things ({@code CH[1].HEAD}). */
+    static String relative(AddrmapNode top, String path) {
         String prefix = top.path() + ".";
-        return r.path().startsWith(prefix) ? r.path().substring(prefix.length()) : r.path();
+        return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+    }
+
+    /** Splits a path around its indices: {@code rf[1].r[2]} gives {@code ["rf[", "].r[", "]"]}. */
+    private static List<String> splitAroundIndices(String path) {
+        List<String> parts = new ArrayList<>();
+        Matcher m = INDEX.matcher(path);
+        int from = 0;
+        while (m.find()) {
+            parts.add(path.substring(from, m.start() + 1));
+            from = m.end() - 1;
+        }
+        parts.add(path.substring(from));
+        return parts;
     }
 
     /** Folds the elements of one (possibly nested) array into a type with an affine address rule. */
-    private static RegisterType fold(String block, long base, String key, List<RegNode> elements, String firstPath) {
+    private static RegisterType fold(String block, AddrmapNode top, String key, List<RegNode> elements, String firstPath) {
+        long base = top.absoluteAddress();
         RegNode first = elements.get(0);
         int width = first.width();
         if (width != 32 && width != 64) {
             throw new GenerationException(block + "." + key + ": regwidth " + width
                     + " is not supported: the RegisterBus accesses 32 or 64 bits");
         }
-        List<String> parts = new ArrayList<>();
-        int rank = 0;
-        Matcher m = INDEX.matcher(firstPath);
-        int from = 0;
-        while (m.find()) {
-            parts.add(firstPath.substring(from, m.start() + 1));
-            from = m.end() - 1;
-            rank++;
-        }
-        parts.add(firstPath.substring(from));
+        List<String> parts = splitAroundIndices(firstPath);
+        int rank = parts.size() - 1;
         int[] dims = new int[rank];
         int[][] indices = new int[elements.size()][];
         for (int e = 0; e < elements.size(); e++) {
@@ -102,9 +116,18 @@ record BlockModel(String name, String title, String desc, List<RegisterType> reg
             throw new GenerationException(block + "." + key + ": " + elements.size() + " elements do not fill "
                     + product + " array positions");
         }
+        List<String> aliasParts = null;
+        if (first.aliasOf() != null) {
+            aliasParts = splitAroundIndices(relative(top, first.aliasOf()));
+            if (aliasParts.size() != parts.size()) {
+                throw new GenerationException(block + "." + key + ": an alias array must have the shape of its primary ("
+                        + first.aliasOf() + ")");
+            }
+        }
         String title = first.properties().get("name") instanceof String s ? s : null;
         return new RegisterType(key, List.copyOf(parts), dims, offset, strides, width, first.reset(), title,
-                first.desc(), first.fields().stream().map(FieldModel::of).toList());
+                first.desc(), first.fields().stream().map(FieldModel::of).toList(), first.external(),
+                aliasParts == null ? null : List.copyOf(aliasParts));
     }
 
     private static List<Integer> relativeIndices(RegNode r) {

@@ -1,19 +1,37 @@
 package io.halcyon.rdl.generator;
 
+import java.util.Locale;
+
 import io.halcyon.rdl.compiler.model.EnumType;
 import io.halcyon.rdl.compiler.model.FieldNode;
 
-/** One field as the generator needs it: bits, access and the description's text. */
+/**
+ * One field as the generator needs it: bits, access, the description's text and its test metadata.
+ * The names of the register-map enum constants ({@code Access}, {@code ReadEffect}, {@code WriteEffect})
+ * are decided here once, for the generated map's source and for {@link RegisterMaps} alike.
+ */
 record FieldModel(String instName, String title, String desc, int lsb, int msb, String sw, String hw,
-        String onread, String onwrite, boolean singlepulse, Long reset, EnumType encode, boolean readSideEffect) {
+        String onread, String onwrite, boolean singlepulse, Long reset, EnumType encode, boolean readSideEffect,
+        boolean dontTest, boolean dontCompare, boolean hardwareUpdated, boolean writeEnabledByHardware) {
 
     static FieldModel of(FieldNode f) {
         // swacc/rd_swacc tell the hardware about reads (that is how FIFOs pop), so such reads act too.
         boolean readNotified = Boolean.TRUE.equals(f.property("swacc")) || Boolean.TRUE.equals(f.property("rd_swacc"));
         String title = f.properties().get("name") instanceof String s ? s : null;
+        String hw = f.hw() == null ? "rw" : f.hw();
+        // Besides hw=w/rw, hardware changes a counter, an interrupt, and a field with a hardware set or clear.
+        boolean hardwareUpdated = hw.contains("w") || f.counter() || f.interrupt() || enabled(f, "hwset")
+                || enabled(f, "hwclr");
         return new FieldModel(f.instName(), title, f.desc(), f.lsb(), f.msb(),
-                f.sw() == null ? "rw" : f.sw(), f.hw() == null ? "rw" : f.hw(), f.onread(),
-                f.onwrite(), f.singlepulse(), f.reset(), f.encode(), f.onread() != null || readNotified);
+                f.sw() == null ? "rw" : f.sw(), hw, f.onread(),
+                f.onwrite(), f.singlepulse(), f.reset(), f.encode(), f.onread() != null || readNotified,
+                f.donttest(), f.dontcompare(), hardwareUpdated, enabled(f, "swwe") || enabled(f, "swwel"));
+    }
+
+    /** A boolean-or-reference property that is set: true, or a reference to a signal or field. */
+    private static boolean enabled(FieldNode f, String property) {
+        Object v = f.property(property);
+        return v != null && !Boolean.FALSE.equals(v);
     }
 
     int width() {
@@ -36,6 +54,33 @@ record FieldModel(String instName, String title, String desc, int lsb, int msb, 
 
     WriteAction writeAction() {
         return WriteAction.of(sw, onwrite, singlepulse);
+    }
+
+    /** The {@code Access} constant of the software access. */
+    String softwareAccess() {
+        return sw.toUpperCase(Locale.ROOT);
+    }
+
+    /** The {@code Access} constant of the hardware access. */
+    String hardwareAccess() {
+        return hw.toUpperCase(Locale.ROOT);
+    }
+
+    /** The {@code ReadEffect} constant: rclr/rset/ruser as such; a read the hardware is told about (swacc, rd_swacc) acts as a user effect. */
+    String readEffect() {
+        if (onread != null) {
+            return switch (onread) {
+                case "rclr" -> "CLEAR";
+                case "rset" -> "SET";
+                default -> "USER";
+            };
+        }
+        return readSideEffect ? "USER" : "NONE";
+    }
+
+    /** The {@code WriteEffect} constant. */
+    String writeEffect() {
+        return onwrite == null ? "NONE" : onwrite.toUpperCase(Locale.ROOT);
     }
 
     /** One line for javadoc and register maps: the desc, else the name, else nothing. */

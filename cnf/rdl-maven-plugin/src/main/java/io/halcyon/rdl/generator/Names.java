@@ -83,6 +83,14 @@ final class Names {
         return out.append('"').toString();
     }
 
+    /** One line for javadoc and register maps: the title (SystemRDL {@code name}) if given, else the desc, else nothing. */
+    static String titleOrDesc(String title, String desc) {
+        if (title != null && !title.isBlank()) {
+            return oneLine(title);
+        }
+        return desc == null ? "" : oneLine(desc);
+    }
+
     /** Collapses a possibly multi-line description to one line. */
     static String oneLine(String text) {
         return text == null ? "" : text.strip().replaceAll("\\s+", " ");

@@ -3,7 +3,6 @@ package io.halcyon.rdl.generator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,7 +43,8 @@ final class RegisterMapWriter {
         SourceWriter s = new SourceWriter();
         s.line("package %s;", pkg).line("");
         s.line("import java.util.ArrayList;").line("import java.util.Comparator;").line("import java.util.List;").line("");
-        s.line("import io.halcyon.hal.api.regmap.RegisterInfo;").line("");
+        s.line("import io.halcyon.hal.api.regmap.Access;").line("import io.halcyon.hal.api.regmap.MemoryInfo;");
+        s.line("import io.halcyon.hal.api.regmap.RegisterInfo;").line("import io.halcyon.hal.api.register.MemoryDescription;").line("");
         s.javadoc("The register map of block <b>" + Names.javadoc(block.name()) + "</b> as management tools see it"
                 + " (for the block's HardwareBlock service).", "Generated from the block's SystemRDL description; do not edit.");
         s.open("public final class %s", names.mapClass);
@@ -54,6 +54,9 @@ final class RegisterMapWriter {
         s.line("public static final String DESCRIPTION = %s;", Names.literal(block.summary()));
         s.javadoc("Every register (array elements one by one) in address order; immutable.");
         s.line("public static final List<RegisterInfo> REGISTERS = build();").line("");
+        s.javadoc("Every memory (array elements one by one) in address order; immutable.");
+        List<String> memories = block.memories().stream().map(RegisterMapWriter::memory).toList();
+        s.line("public static final List<MemoryInfo> MEMORIES = List.of(%s);", String.join(",\n            ", memories)).line("");
         s.open("private %s()", names.mapClass).close().line("");
         s.open("private static List<RegisterInfo> build()");
         s.line("List<RegisterInfo> all = new ArrayList<>();");
@@ -100,10 +103,10 @@ final class RegisterMapWriter {
         }
         s.line("List<FieldInfo> fields = List.of(%s);", String.join(",\n                ", fields));
         String tail = r.width() + ", " + SourceWriter.longLiteral(r.reset()) + ", " + Names.literal(r.summary())
-                + ", fields";
+                + ", fields, " + r.external() + ", ";
         if (!r.isArray()) {
-            s.line("all.add(new RegisterDescription(%s, %s, %s));", Names.literal(r.pathParts().get(0)),
-                    SourceWriter.longLiteral(r.offset()), tail);
+            s.line("all.add(new RegisterDescription(%s, %s, %s%s));", Names.literal(r.pathParts().get(0)),
+                    SourceWriter.longLiteral(r.offset()), tail, alias(r.aliasParts(), 0));
         } else {
             int rank = r.dims().length;
             StringBuilder name = new StringBuilder(Names.literal(r.pathParts().get(0)));
@@ -113,7 +116,7 @@ final class RegisterMapWriter {
                 name.append(" + i").append(k).append(" + ").append(Names.literal(r.pathParts().get(k + 1)));
                 offset.append(" + i").append(k).append(" * ").append(SourceWriter.longLiteral(r.strides()[k]));
             }
-            s.line("all.add(new RegisterDescription(%s, %s, %s));", name, offset, tail);
+            s.line("all.add(new RegisterDescription(%s, %s, %s%s));", name, offset, tail, alias(r.aliasParts(), rank));
             for (int k = 0; k < rank; k++) {
                 s.close();
             }
@@ -121,23 +124,30 @@ final class RegisterMapWriter {
         s.close();
     }
 
+    /** {@code Optional.of(name)} built like the register's own name (same loop indices), or {@code Optional.empty()}. */
+    private static String alias(List<String> aliasParts, int rank) {
+        if (aliasParts == null) {
+            return "java.util.Optional.empty()";
+        }
+        StringBuilder name = new StringBuilder(Names.literal(aliasParts.get(0)));
+        for (int k = 0; k < rank; k++) {
+            name.append(" + i").append(k).append(" + ").append(Names.literal(aliasParts.get(k + 1)));
+        }
+        return "java.util.Optional.of(" + name + ")";
+    }
+
     private static String field(FieldModel f) {
         String reset = f.reset() == null ? "OptionalLong.empty()" : "OptionalLong.of(" + SourceWriter.longLiteral(f.reset()) + ")";
         return "new FieldDescription(" + Names.literal(f.instName()) + ", " + f.lsb() + ", " + f.msb() + ", Access."
-                + f.sw().toUpperCase(Locale.ROOT) + ", Access." + f.hw().toUpperCase(Locale.ROOT) + ", ReadEffect."
-                + readEffect(f) + ", WriteEffect." + (f.onwrite() == null ? "NONE" : f.onwrite().toUpperCase(Locale.ROOT))
-                + ", " + reset + ", " + f.singlepulse() + ", " + Names.literal(f.summary()) + ")";
+                + f.softwareAccess() + ", Access." + f.hardwareAccess() + ", ReadEffect." + f.readEffect()
+                + ", WriteEffect." + f.writeEffect() + ", " + reset + ", " + f.singlepulse() + ", "
+                + Names.literal(f.summary()) + ", " + f.dontTest() + ", " + f.dontCompare() + ", "
+                + f.hardwareUpdated() + ", " + f.writeEnabledByHardware() + ")";
     }
 
-    /** rclr/rset/ruser as such; a read the hardware is told about (swacc, rd_swacc) counts as a user effect. */
-    static String readEffect(FieldModel f) {
-        if (f.onread() != null) {
-            return switch (f.onread()) {
-                case "rclr" -> "CLEAR";
-                case "rset" -> "SET";
-                default -> "USER";
-            };
-        }
-        return f.readSideEffect() ? "USER" : "NONE";
+    private static String memory(MemoryModel m) {
+        return "new MemoryDescription(" + Names.literal(m.name()) + ", " + SourceWriter.longLiteral(m.offset()) + ", "
+                + SourceWriter.longLiteral(m.entries()) + ", " + m.width() + ", Access." + m.softwareAccess() + ", "
+                + m.external() + ", " + Names.literal(m.summary()) + ")";
     }
 }

@@ -9,9 +9,11 @@ import java.util.List;
  *
  * @param key instance names from the block down, without indices ({@code VERSION}, {@code rf.r})
  * @param pathParts the element name split around its indices ({@code ["rf[", "].r[", "]"]}), for the map
+ * @param aliasParts for an alias, the primary's name split the same way (element i aliases the primary's
+ *        element i); null for an ordinary register
  */
 record RegisterType(String key, List<String> pathParts, int[] dims, long offset, long[] strides, int width,
-        long reset, String title, String desc, List<FieldModel> fields) {
+        long reset, String title, String desc, List<FieldModel> fields, boolean external, List<String> aliasParts) {
 
     boolean isArray() {
         return dims.length > 0;
@@ -27,9 +29,6 @@ record RegisterType(String key, List<String> pathParts, int[] dims, long offset,
 
     /** One line for javadoc and register maps: the name if the description gives one, else the desc. */
     String summary() {
-        if (title != null && !title.isBlank()) {
-            return Names.oneLine(title);
-        }
-        return desc == null ? "" : Names.oneLine(desc);
+        return Names.titleOrDesc(title, desc);
     }
 }
