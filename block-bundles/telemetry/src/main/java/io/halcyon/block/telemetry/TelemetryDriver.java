@@ -1,0 +1,120 @@
+package io.halcyon.block.telemetry;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+import io.halcyon.block.telemetry.regs.Power;
+import io.halcyon.block.telemetry.regs.PowerThreshold;
+import io.halcyon.block.telemetry.regs.Temp;
+import io.halcyon.block.telemetry.regs.TempRegister;
+import io.halcyon.block.telemetry.regs.TempThreshold;
+import io.halcyon.hal.api.bus.RegisterBus;
+import io.halcyon.hal.api.telemetry.Alarm;
+import io.halcyon.hal.api.telemetry.Readings;
+import io.halcyon.hal.api.telemetry.Telemetry;
+
+/** Stateless driver of the telemetry block: sensors, thresholds and alarms are read from the hardware on every call. */
+@Component(property = {"halcyon.block=telemetry", "halcyon.chip=0"})
+@Designate(ocd = TelemetryConfig.class)
+public class TelemetryDriver implements Telemetry {
+
+    /** Register units: temperatures in 0.01 degC, power in mW. */
+    private static final double CENTI = 100.0;
+    private static final double MILLI = 1000.0;
+    private static final long MAX_CENTI_C = Integer.toUnsignedLong(TempThreshold.CENTI_C_MASK) >>> TempThreshold.CENTI_C_SHIFT;
+    private static final long MAX_MILLIWATTS = Integer.toUnsignedLong(PowerThreshold.MILLIWATTS_MASK) >>> PowerThreshold.MILLIWATTS_SHIFT;
+
+    private final RegisterBus bus;
+    private final io.halcyon.block.telemetry.regs.Telemetry regs;
+
+    @Activate
+    public TelemetryDriver(@Reference(name = "bus") RegisterBus bus, TelemetryConfig config) {
+        this.bus = bus;
+        this.regs = new io.halcyon.block.telemetry.regs.Telemetry(bus, config.base_address());
+    }
+
+    @Override
+    public Readings read() {
+        // All sensors in one pipelined batch, so the readings describe one moment.
+        long[] addresses = new long[TempRegister.COUNT + 1];
+        for (int i = 0; i < TempRegister.COUNT; i++) {
+            addresses[i] = regs.temp(i).address();
+        }
+        addresses[TempRegister.COUNT] = regs.power().address();
+        int[] raw = bus.read32(addresses);
+        List<Double> temperatures = new ArrayList<>(TempRegister.COUNT);
+        for (int i = 0; i < TempRegister.COUNT; i++) {
+            temperatures.add(Temp.fromBits(raw[i]).centiC() / CENTI);
+        }
+        return new Readings(List.copyOf(temperatures),
+                Integer.toUnsignedLong(Power.fromBits(raw[TempRegister.COUNT]).milliwatts()) / MILLI);
+    }
+
+    @Override
+    public void setThresholds(double temperatureCelsius, double powerWatts) {
+        // Both checked before either is written, so a bad argument leaves the thresholds as they were.
+        double centiC = temperatureCelsius * CENTI;
+        if (!(centiC >= 0 && Math.round(centiC) <= MAX_CENTI_C)) {
+            throw new IllegalArgumentException(String.format(
+                    "telemetry.TEMP_THRESHOLD.CENTI_C: %s degC is out of range 0.00..%.2f degC", temperatureCelsius,
+                    MAX_CENTI_C / CENTI));
+        }
+        double milliwatts = powerWatts * MILLI;
+        if (!(milliwatts >= 0 && Math.round(milliwatts) <= MAX_MILLIWATTS)) {
+            throw new IllegalArgumentException(String.format(
+                    "telemetry.POWER_THRESHOLD.MILLIWATTS: %s W is out of range 0.000..%.3f W", powerWatts,
+                    MAX_MILLIWATTS / MILLI));
+        }
+        regs.tempThreshold().write(TempThreshold.RESET.withCentiC((int) Math.round(centiC)));
+        regs.powerThreshold().write(PowerThreshold.RESET.withMilliwatts((int) Math.round(milliwatts)));
+    }
+
+    @Override
+    public double temperatureThresholdCelsius() {
+        return regs.tempThreshold().read().centiC() / CENTI;
+    }
+
+    @Override
+    public double powerThresholdWatts() {
+        return Integer.toUnsignedLong(regs.powerThreshold().read().milliwatts()) / MILLI;
+    }
+
+    @Override
+    public Set<Alarm> alarms() {
+        int bits = regs.alarm().read().bits();
+        Set<Alarm> alarms = EnumSet.noneOf(Alarm.class);
+        for (Alarm alarm : Alarm.values()) {
+            if ((bits & bit(alarm)) != 0) {
+                alarms.add(alarm);
+            }
+        }
+        return alarms;
+    }
+
+    @Override
+    public void clearAlarms(Set<Alarm> alarms) {
+        int mask = 0;
+        for (Alarm alarm : alarms) {
+            mask |= bit(Objects.requireNonNull(alarm, "alarm"));
+        }
+        if (mask != 0) {
+            // Write 1 to clear the named alarms only; no read, so an alarm raised meanwhile stays set.
+            regs.alarm().write(io.halcyon.block.telemetry.regs.Alarm.fromBits(mask));
+        }
+    }
+
+    private static int bit(Alarm alarm) {
+        return switch (alarm) {
+            case OVER_TEMPERATURE -> io.halcyon.block.telemetry.regs.Alarm.OVER_TEMP_MASK;
+            case OVER_POWER -> io.halcyon.block.telemetry.regs.Alarm.OVER_POWER_MASK;
+        };
+    }
+}
