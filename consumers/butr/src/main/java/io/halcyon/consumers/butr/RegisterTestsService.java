@@ -1,0 +1,41 @@
+package io.halcyon.consumers.butr;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.halcyon.hal.api.bus.RegisterBus;
+import io.halcyon.hal.api.butr.ProgressListener;
+import io.halcyon.hal.api.butr.RegisterTests;
+import io.halcyon.hal.api.butr.TestReport;
+import io.halcyon.hal.api.butr.TestRequest;
+
+/** {@link RegisterTests} over the buses and register maps in the framework; no budget (the caller asked for this chip). */
+@Component(service = RegisterTests.class)
+public class RegisterTestsService implements RegisterTests {
+
+    private final ChipServices services;
+
+    @Activate
+    public RegisterTestsService(@Reference ChipServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public TestReport run(TestRequest request, ProgressListener listener) {
+        int chip = request.chip();
+        RegisterBus bus = services.bus(chip).orElseThrow(() -> new IllegalArgumentException("no register bus for chip " + chip));
+        String platform = services.platform(chip).map(p -> p.kind().name().toLowerCase(Locale.ROOT)).orElse("unknown");
+        return TestRunner.run(platform, request, services.blocks(chip), new BusAccess(bus), Budget.UNLIMITED, listener);
+    }
+
+    @Override
+    public void writeJUnitXml(List<TestReport> reports, Writer out) throws IOException {
+        JUnitXml.write(reports, out);
+    }
+}

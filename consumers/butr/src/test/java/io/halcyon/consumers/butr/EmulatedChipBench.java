@@ -1,0 +1,65 @@
+package io.halcyon.consumers.butr;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.halcyon.hal.api.butr.ProgressListener;
+import io.halcyon.hal.api.butr.TestReport;
+import io.halcyon.hal.api.butr.TestRequest;
+import io.halcyon.platform.emulation.model.ChipDescriptions;
+import io.halcyon.platform.emulation.model.EmulatedChip;
+import io.halcyon.rdl.compiler.model.AddrmapNode;
+import io.halcyon.rdl.compiler.model.ElaboratedModel;
+import io.halcyon.rdl.compiler.model.Node;
+import io.halcyon.rdl.generator.RegisterMaps;
+
+/**
+ * The emulated reference chip with the register maps of chip.rdl (built by the generator's own
+ * converter, as the block bundles' generated maps are), reached the way the emulation bus reaches it:
+ * 32-bit accesses, a 64-bit register as two of them, low word first.
+ */
+final class EmulatedChipBench implements RegisterAccess {
+
+    final EmulatedChip chip = EmulatedChip.reference();
+    final List<BlockUnderTest> blocks = chipBlocks();
+
+    static List<BlockUnderTest> chipBlocks() {
+        ElaboratedModel model = ChipDescriptions.chip();
+        List<BlockUnderTest> out = new ArrayList<>();
+        for (Node n : model.top().children()) {
+            if (n instanceof AddrmapNode map) {
+                out.add(new BlockUnderTest(map.instName(), map.absoluteAddress(), RegisterMaps.registers(model, map),
+                        RegisterMaps.memories(model, map)));
+            }
+        }
+        return out;
+    }
+
+    TestReport run(TestRequest request) {
+        return TestRunner.run("emulation", request, blocks, this, Budget.UNLIMITED, ProgressListener.NONE);
+    }
+
+    @Override
+    public boolean supportsWidth(int widthBits) {
+        return widthBits == 32 || widthBits == 64;
+    }
+
+    @Override
+    public long read(long address, int widthBits) {
+        long low = Integer.toUnsignedLong(chip.read32(address, "read" + widthBits));
+        return widthBits == 64 ? low | (long) chip.read32(address + 4, "read64") << 32 : low;
+    }
+
+    @Override
+    public void write(long address, int widthBits, long value) {
+        chip.write32(address, (int) value, "write" + widthBits);
+        if (widthBits == 64) {
+            chip.write32(address + 4, (int) (value >>> 32), "write64");
+        }
+    }
+
+    @Override
+    public long deviceTimeNanos() {
+        return chip.clock().now();
+    }
+}
