@@ -14,12 +14,12 @@ import io.halcyon.platform.emulation.model.EmulatedChip;
  * but an error they cause is held and thrown where the SPI says: the next flush, blocking access or
  * await. Waiting advances model time to the next hardware event instead of spinning.
  */
-final class EmulationBus implements RegisterBus {
+public final class EmulationBus implements RegisterBus {
 
     private final EmulatedChip chip;
     private BusException postedError;
 
-    EmulationBus(EmulatedChip chip) {
+    public EmulationBus(EmulatedChip chip) {
         this.chip = chip;
     }
 
@@ -162,7 +162,8 @@ final class EmulationBus implements RegisterBus {
         }
     }
 
-    private static void checkAlignment(long address, int bytes, String operation) {
+    /** Refuses a misaligned access the way the emulated interconnect does (a slave error naming it). */
+    public static void checkAlignment(long address, int bytes, String operation) {
         if ((address & (bytes - 1)) != 0) {
             throw new SlaveErrorException(address, operation + " (misaligned: needs " + bytes + "-byte alignment)");
         }

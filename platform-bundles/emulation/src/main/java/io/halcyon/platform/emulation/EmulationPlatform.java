@@ -1,5 +1,7 @@
 package io.halcyon.platform.emulation;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.EnumSet;
 import java.util.Hashtable;
@@ -17,30 +19,72 @@ import io.halcyon.hal.api.platform.PlatformCapability;
 import io.halcyon.hal.api.platform.PlatformInfo;
 import io.halcyon.hal.api.platform.PlatformKind;
 import io.halcyon.platform.emulation.model.EmulatedChip;
+import io.halcyon.platform.emulation.server.ChipClient;
 
 /**
- * Brings up one emulated reference chip in the JVM and publishes its {@link RegisterBus},
- * {@link PlatformInfo} and {@link HostMemory} as chip instance 0. The chip lives as long as this component.
+ * Publishes the emulated reference chip's {@link RegisterBus}, {@link PlatformInfo} and
+ * {@link HostMemory} as chip instance 0. By default the chip is built in this JVM and lives as long as
+ * this component. With the framework property {@value #CHIP_SOCKET} naming a socket, the component
+ * attaches to a chip already running in a {@link io.halcyon.platform.emulation.server.ChipServer}
+ * process instead; the chip then outlives the host, and host buffers are files in
+ * {@value #HOST_MEMORY_DIRECTORY} (default /dev/shm) shared with the server.
  */
 @Component(immediate = true, service = {})
 public class EmulationPlatform {
 
+    /** Framework property: the chip server's socket; unset or empty means an in-process chip. */
+    public static final String CHIP_SOCKET = "halcyon.chip.socket";
+    /** Framework property: the directory for host buffers shared with the chip server. */
+    public static final String HOST_MEMORY_DIRECTORY = "halcyon.chip.hostmem";
+
     static final int CHIP_INSTANCE = 0;
 
+    private final ChipClient client;
     private final ServiceRegistration<?> busRegistration;
     private final ServiceRegistration<?> infoRegistration;
     private final ServiceRegistration<?> hostMemoryRegistration;
 
     @Activate
     public EmulationPlatform(BundleContext context) {
-        EmulatedChip chip = EmulatedChip.reference();
+        String socket = context.getProperty(CHIP_SOCKET);
+        String version = context.getBundle().getVersion().toString();
+        RegisterBus bus;
+        HostMemory hostMemory;
+        Info info;
+        if (socket == null || socket.isBlank()) {
+            client = null;
+            EmulatedChip chip = EmulatedChip.reference();
+            bus = new EmulationBus(chip);
+            hostMemory = new EmulatedHostMemory(chip.hostMemory());
+            info = new Info(version, "behavioural emulation of the reference chip, in-process, deterministic model time",
+                    EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME));
+        } else {
+            client = attach(Path.of(socket));
+            bus = client.bus();
+            String directory = context.getProperty(HOST_MEMORY_DIRECTORY);
+            hostMemory = directory == null || directory.isBlank() ? client.hostMemory() : client.hostMemory(Path.of(directory));
+            info = new Info(version, "behavioural emulation of the reference chip in chip server pid " + client.serverPid()
+                    + ", attached at " + client.socket() + ", deterministic model time",
+                    EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME,
+                            PlatformCapability.PERSISTENT_DEVICE, PlatformCapability.POSTED_WRITES,
+                            PlatformCapability.BATCHED_READS));
+        }
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(RegisterBus.CHIP, String.valueOf(CHIP_INSTANCE));
         props.put("halcyon.platform", "emulation");
-        String version = context.getBundle().getVersion().toString();
-        busRegistration = context.registerService(RegisterBus.class, new EmulationBus(chip), props);
-        infoRegistration = context.registerService(PlatformInfo.class, new Info(version), props);
-        hostMemoryRegistration = context.registerService(HostMemory.class, new EmulatedHostMemory(chip.hostMemory()), props);
+        busRegistration = context.registerService(RegisterBus.class, bus, props);
+        infoRegistration = context.registerService(PlatformInfo.class, info, props);
+        hostMemoryRegistration = context.registerService(HostMemory.class, hostMemory, props);
+    }
+
+    private static ChipClient attach(Path socket) {
+        try {
+            return ChipClient.connect(socket);
+        } catch (IOException e) {
+            // One line that names the socket; the component stays inactive and registers nothing.
+            throw new IllegalStateException("emulation platform: " + e.getMessage()
+                    + "; start one with: launcher/halcyon chip start " + socket, e);
+        }
     }
 
     @Deactivate
@@ -48,9 +92,12 @@ public class EmulationPlatform {
         hostMemoryRegistration.unregister();
         infoRegistration.unregister();
         busRegistration.unregister();
+        if (client != null) {
+            client.close();
+        }
     }
 
-    private record Info(String version) implements PlatformInfo {
+    private record Info(String version, String description, Set<PlatformCapability> capabilities) implements PlatformInfo {
         @Override
         public PlatformKind kind() {
             return PlatformKind.EMULATION;
@@ -59,16 +106,6 @@ public class EmulationPlatform {
         @Override
         public int chipInstance() {
             return CHIP_INSTANCE;
-        }
-
-        @Override
-        public String description() {
-            return "behavioural emulation of the reference chip, in-process, deterministic model time";
-        }
-
-        @Override
-        public Set<PlatformCapability> capabilities() {
-            return EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
 
+import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.platform.emulation.model.EmulatedChip;
 
@@ -77,8 +78,23 @@ final class ChipFixture {
 
     static final Duration MS = Duration.ofMillis(1);
 
-    final EmulatedChip chip = EmulatedChip.reference();
-    final EmulationBus bus = new EmulationBus(chip);
+    final EmulatedChip chip;
+    final RegisterBus bus;
+
+    /** A fresh chip behind its in-process bus. */
+    ChipFixture() {
+        this(EmulatedChip.reference());
+    }
+
+    private ChipFixture(EmulatedChip chip) {
+        this(chip, new EmulationBus(chip));
+    }
+
+    /** {@code chip} reached through {@code bus} (for example over a chip server's socket). */
+    ChipFixture(EmulatedChip chip, RegisterBus bus) {
+        this.chip = chip;
+        this.bus = bus;
+    }
 
     static long temp(int sensor) {
         return TELEMETRY + 4L * sensor;
@@ -90,6 +106,20 @@ final class ChipFixture {
 
     static long ring(int ch) {
         return DMA + 0x1000 + 0x200L * ch;
+    }
+
+    /** DMA descriptor flags in the length word: source in host memory, destination in host memory, interrupt. */
+    static final long SRC_HOST = 1L << 32;
+    static final long DST_HOST = 1L << 33;
+    static final long IRQ = 1L << 34;
+
+    /** Writes descriptor {@code index} of channel {@code ch}'s ring (the last word is a marker, unused by the engine). */
+    void dmaDescriptor(int ch, int index, long source, long destination, long lengthAndFlags) {
+        long at = ring(ch) + 32L * index;
+        bus.write64(at, source);
+        bus.write64(at + 8, destination);
+        bus.write64(at + 16, lengthAndFlags);
+        bus.write64(at + 24, 0xC00C1E + index);
     }
 
     /** Clocks on and resets released for every block. */

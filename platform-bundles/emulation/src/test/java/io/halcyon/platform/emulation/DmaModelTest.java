@@ -18,9 +18,6 @@ import io.halcyon.platform.emulation.model.HostAddressSpace;
 /** Descriptor rings, copies host <-> HBM and within HBM, timing, interrupts and error codes. */
 public class DmaModelTest {
 
-    private static final long SRC_HOST = 1L << 32;
-    private static final long DST_HOST = 1L << 33;
-    private static final long IRQ = 1L << 34;
     private static final int DONE = 1;
     private static final int ERROR = 2;
 
@@ -28,11 +25,7 @@ public class DmaModelTest {
     private final HostMemory hostMemory = new EmulatedHostMemory(f.chip.hostMemory());
 
     private void descriptor(int ch, int index, long source, long destination, long lengthAndFlags) {
-        long at = ring(ch) + 32L * index;
-        f.bus.write64(at, source);
-        f.bus.write64(at + 8, destination);
-        f.bus.write64(at + 16, lengthAndFlags);
-        f.bus.write64(at + 24, 0xC00C1E + index);
+        f.dmaDescriptor(ch, index, source, destination, lengthAndFlags);
     }
 
     private static byte[] pattern(int length, int seed) {

@@ -27,16 +27,41 @@ public final class HostAddressSpace {
         if (bytes <= 0) {
             throw new IllegalArgumentException("host buffer size must be positive, was " + bytes);
         }
-        long rounded = (bytes + (long) PAGE_BYTES - 1) / PAGE_BYTES * PAGE_BYTES;
+        long rounded = roundUpToPage(bytes);
+        checkRoom(rounded);
+        return place(ByteBuffer.allocateDirect((int) rounded).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    /**
+     * Maps memory someone else owns (a file shared with another process) at the next bus address. Its
+     * capacity must be a positive multiple of 4 KiB.
+     */
+    public synchronized Mapping map(ByteBuffer buffer) {
+        int bytes = buffer.capacity();
+        if (bytes <= 0 || bytes % PAGE_BYTES != 0) {
+            throw new IllegalArgumentException("host buffer size must be a positive multiple of " + PAGE_BYTES + ", was " + bytes);
+        }
+        checkRoom(bytes);
+        return place(buffer.duplicate().clear().order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    /** {@code bytes} rounded up to whole 4 KiB pages. */
+    public static long roundUpToPage(int bytes) {
+        return (bytes + (long) PAGE_BYTES - 1) / PAGE_BYTES * PAGE_BYTES;
+    }
+
+    private void checkRoom(long rounded) {
         if (rounded > Integer.MAX_VALUE || liveBytes + rounded > CAPACITY_BYTES) {
             throw new IllegalStateException("emulated host memory exhausted: " + liveBytes + " bytes live, "
                     + rounded + " more asked, capacity " + CAPACITY_BYTES);
         }
-        ByteBuffer buffer = ByteBuffer.allocateDirect((int) rounded).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private Mapping place(ByteBuffer buffer) {
         long address = nextAddress;
-        nextAddress += rounded + PAGE_BYTES;
+        nextAddress += buffer.capacity() + PAGE_BYTES;
         buffers.put(address, buffer);
-        liveBytes += rounded;
+        liveBytes += buffer.capacity();
         return new Mapping(address, buffer);
     }
 
