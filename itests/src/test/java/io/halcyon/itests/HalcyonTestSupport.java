@@ -60,6 +60,7 @@ public abstract class HalcyonTestSupport {
     protected static final String HAL_API = "io.halcyon.hal.api";
     protected static final String BLOCK_SYSCTRL = "io.halcyon.block.sysctrl";
     protected static final String PLATFORM_EMULATION = "io.halcyon.platform.emulation";
+    protected static final String LAUNCHER_UPDATE = "io.halcyon.launcher.update";
 
     /**
      * Jars in target/bundles (artifactIds; the pom copies them without versions), in install order.
@@ -73,6 +74,8 @@ public abstract class HalcyonTestSupport {
             "org.apache.felix.scr",
             "org.apache.felix.configadmin",
             "hal-api",
+            // before the drivers and consumers: its service hooks must be in place when they bind
+            "launcher-update",
             "platform-emulation",
             "block-sysctrl");
 
@@ -84,6 +87,7 @@ public abstract class HalcyonTestSupport {
             "org.apache.felix.scr",
             "org.apache.felix.configadmin",
             HAL_API,
+            LAUNCHER_UPDATE,
             PLATFORM_EMULATION,
             BLOCK_SYSCTRL);
 

@@ -1,0 +1,224 @@
+package io.halcyon.launcher.update.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+
+/**
+ * The stable services of the host, one per driver contract, and the drivers behind them. Outside an
+ * update a stable service mirrors its driver: it appears with the first driver and goes when the
+ * driver goes for good. While a bundle is being updated its drivers' departures are ignored and new
+ * drivers are set aside as arrivals for the updater, which decides whether they take over.
+ */
+final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, AutoCloseable {
+
+    /** Marks a stable service, for tools that want to tell it from a driver (consumers need not). */
+    static final String STABLE = "halcyon.stable";
+
+    private final BundleContext context;
+    private final DriverServices drivers;
+    private final long callerWaitNanos;
+    private final Consumer<String> log;
+    private final ServiceTracker<Object, Driver> tracker;
+    private final Map<ContractKey, StableService> stable = new HashMap<>();
+    private final Map<ContractKey, Driver> current = new HashMap<>();
+    private final Set<Long> updating = new HashSet<>();
+    private final Map<ContractKey, Driver> arrivals = new HashMap<>();
+
+    StableServices(BundleContext context, DriverServices drivers, long callerWaitNanos, Consumer<String> log)
+            throws InvalidSyntaxException {
+        this.context = context;
+        this.drivers = drivers;
+        this.callerWaitNanos = callerWaitNanos;
+        this.log = log;
+        this.tracker = new ServiceTracker<>(context, context.createFilter(DriverServices.FILTER), this);
+    }
+
+    void open() {
+        tracker.open(true); // drivers come from every class space; the manager imports none of their packages
+    }
+
+    @Override
+    public void close() {
+        tracker.close();
+        List<StableService> all;
+        synchronized (this) {
+            all = new ArrayList<>(stable.values());
+            stable.clear();
+        }
+        all.forEach(StableServices::unregister);
+    }
+
+    @Override
+    public Driver addingService(ServiceReference<Object> ref) {
+        if (!drivers.isDriver(ref)) {
+            return null;
+        }
+        Driver driver = new Driver(ref, ContractKey.of(ref), context.getService(ref));
+        if (driver.service() == null) {
+            log.accept("driver " + driver.key() + " of bundle " + ref.getBundle().getSymbolicName() + " "
+                    + ref.getBundle().getVersion() + " did not activate");
+        }
+        // Registered under the lock, so a driver leaving meanwhile cannot orphan its stable service;
+        // calls on stable services never take this lock.
+        synchronized (this) {
+            if (updating.contains(driver.bundleId())) {
+                arrivals.put(driver.key(), driver);
+                notifyAll();
+                return driver;
+            }
+            if (driver.service() == null) {
+                return driver;
+            }
+            current.put(driver.key(), driver);
+            StableService existing = stable.get(driver.key());
+            if (existing != null) {
+                existing.replaceDelegate(driver.service());
+            } else {
+                StableService created = newStable(driver);
+                stable.put(driver.key(), created);
+                register(created, ref);
+            }
+        }
+        return driver;
+    }
+
+    @Override
+    public void modifiedService(ServiceReference<Object> ref, Driver driver) {
+        // properties of a driver are fixed by its component description; nothing to mirror
+    }
+
+    @Override
+    public void removedService(ServiceReference<Object> ref, Driver driver) {
+        synchronized (this) {
+            if (updating.contains(driver.bundleId())) {
+                arrivals.remove(driver.key(), driver);
+            } else if (current.get(driver.key()) == driver) {
+                current.remove(driver.key());
+                unregister(stable.remove(driver.key()));
+            }
+        }
+        if (driver.service() != null) {
+            context.ungetService(ref);
+        }
+    }
+
+    /** The stable services whose drivers {@code bundle} provides now. */
+    synchronized List<StableService> servedBy(Bundle bundle) {
+        List<StableService> result = new ArrayList<>();
+        current.forEach((key, driver) -> {
+            if (driver.bundleId() == bundle.getBundleId()) {
+                result.add(stable.get(key));
+            }
+        });
+        return result;
+    }
+
+    /** The driver now behind a stable service (the updater reads the old driver's view through it). */
+    synchronized Driver current(ContractKey key) {
+        return current.get(key);
+    }
+
+    /** From now on, drivers of {@code bundle} that come and go belong to the updater. */
+    synchronized void beginUpdate(Bundle bundle) {
+        updating.add(bundle.getBundleId());
+        arrivals.keySet().removeIf(key -> true);
+    }
+
+    /**
+     * Waits until a driver has arrived for every key, or one of them arrived without activating.
+     *
+     * @throws UpdateFailure naming the contracts that did not come, or the one that did not activate
+     */
+    synchronized Map<ContractKey, Driver> awaitArrivals(Set<ContractKey> keys, long boundNanos) throws InterruptedException, UpdateFailure {
+        long deadline = System.nanoTime() + boundNanos;
+        while (true) {
+            for (Driver d : arrivals.values()) {
+                if (d.service() == null) {
+                    throw new UpdateFailure("driver " + d.key() + " did not activate (its component failed; see the log)");
+                }
+            }
+            if (arrivals.keySet().containsAll(keys)) {
+                return new HashMap<>(arrivals);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                Set<ContractKey> missing = new HashSet<>(keys);
+                missing.removeAll(arrivals.keySet());
+                throw new UpdateFailure("no new driver for " + missing + " within " + TimeUnit.NANOSECONDS.toMillis(boundNanos) + " ms");
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    /**
+     * Ends the update of {@code bundle}: the drivers that arrived become current (contracts the old
+     * version did not offer get new stable services); the caller resumes the quiesced ones.
+     */
+    synchronized void endUpdate(Bundle bundle, Map<ContractKey, Driver> arrived) {
+        updating.remove(bundle.getBundleId());
+        arrivals.clear();
+        for (Driver d : arrived.values()) {
+            current.put(d.key(), d);
+            if (!stable.containsKey(d.key())) {
+                StableService s = newStable(d);
+                stable.put(d.key(), s);
+                register(s, d.ref());
+            }
+        }
+    }
+
+    /** Ends an update that changed nothing (refused before the bundle was touched). */
+    synchronized void abandonUpdate(Bundle bundle) {
+        updating.remove(bundle.getBundleId());
+        arrivals.clear();
+    }
+
+    private StableService newStable(Driver driver) {
+        List<String> names = driver.key().interfaces();
+        Class<?>[] interfaces = new Class<?>[names.size()];
+        try {
+            for (int i = 0; i < interfaces.length; i++) {
+                interfaces[i] = driver.ref().getBundle().loadClass(names.get(i));
+            }
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("driver " + driver.key() + ": its bundle cannot load " + e.getMessage(), e);
+        }
+        return new StableService(driver.key(), interfaces, driver.service(), callerWaitNanos);
+    }
+
+    private void register(StableService service, ServiceReference<?> like) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        for (String name : like.getPropertyKeys()) {
+            if (!name.startsWith("service.") && !name.equals(Constants.OBJECTCLASS) && !name.equals("component.id")) {
+                properties.put(name, like.getProperty(name));
+            }
+        }
+        properties.put(STABLE, Boolean.TRUE);
+        service.registration(context.registerService(service.key().interfaces().toArray(new String[0]), service.proxy(), properties));
+    }
+
+    private static void unregister(StableService service) {
+        try {
+            if (service != null && service.registration() != null) {
+                service.registration().unregister();
+            }
+        } catch (IllegalStateException e) {
+            // the manager is stopping and the framework unregistered it first
+        }
+    }
+}

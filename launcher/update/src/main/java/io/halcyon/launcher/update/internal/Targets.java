@@ -1,0 +1,69 @@
+package io.halcyon.launcher.update.internal;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+/** Finds the bundle an operator means by a block name, a symbolic name or a bundle id. */
+final class Targets {
+
+    private Targets() {}
+
+    static Bundle find(BundleContext context, String target) {
+        if (target.matches("\\d+")) {
+            Bundle b = context.getBundle(Long.parseLong(target));
+            if (b != null) {
+                return b;
+            }
+        }
+        for (Bundle b : context.getBundles()) {
+            if (target.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        for (ServiceReference<?> ref : blockServices(context, "(" + ContractKey.BLOCK + "=" + target + ")")) {
+            if (ref.getBundle() != null && !ref.getBundle().equals(context.getBundle())) {
+                return ref.getBundle();
+            }
+        }
+        for (Bundle b : context.getBundles()) {
+            if (("io.halcyon.block." + target).equals(b.getSymbolicName())) {
+                return b; // a block bundle that is not running (a failed start): still a target
+            }
+        }
+        throw new IllegalArgumentException("no block or bundle named " + target + " (blocks: " + String.join(", ", blockNames(context)) + ")");
+    }
+
+    /** The blocks whose drivers {@code bundle} registers now. */
+    static Set<String> blocksOf(BundleContext context, Bundle bundle) {
+        Set<String> names = new TreeSet<>();
+        for (ServiceReference<?> ref : blockServices(context, "(" + ContractKey.BLOCK + "=*)")) {
+            if (bundle.equals(ref.getBundle())) {
+                names.add(String.valueOf(ref.getProperty(ContractKey.BLOCK)));
+            }
+        }
+        return names;
+    }
+
+    private static Set<String> blockNames(BundleContext context) {
+        Set<String> names = new TreeSet<>();
+        for (ServiceReference<?> ref : blockServices(context, "(" + ContractKey.BLOCK + "=*)")) {
+            names.add(String.valueOf(ref.getProperty(ContractKey.BLOCK)));
+        }
+        return names;
+    }
+
+    private static java.util.List<ServiceReference<?>> blockServices(BundleContext context, String filter) {
+        try {
+            ServiceReference<?>[] refs = context.getAllServiceReferences(null, filter);
+            return refs == null ? java.util.List.of() : Arrays.asList(refs);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("not a block or bundle name: " + filter, e);
+        }
+    }
+}
