@@ -1,5 +1,7 @@
 package io.halcyon.block.clkrst;
 
+import io.halcyon.block.clkrst.regs.ClkrstConfig;
+
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -28,7 +30,7 @@ import io.halcyon.hal.api.clkrst.Pll;
  * Stateless driver of the clock-and-reset block: PLL state, resets and clock enables are read from
  * the hardware on every call, so a new version of this bundle can replace a running one.
  */
-@Component(property = {"halcyon.block=clkrst", "halcyon.chip=0"})
+@Component(property = {"halcyon.block=clkrst", "halcyon.chip=0"}, configurationPid = ClkrstConfig.PID)
 @Designate(ocd = ClkrstConfig.class)
 public class ClockResetDriver implements ClockReset {
 

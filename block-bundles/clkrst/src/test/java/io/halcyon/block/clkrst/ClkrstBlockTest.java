@@ -1,5 +1,8 @@
 package io.halcyon.block.clkrst;
 
+import io.halcyon.block.clkrst.regs.ClkrstConfig;
+import io.halcyon.block.clkrst.regs.ClkrstBlock;
+
 import static org.junit.Assert.assertEquals;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.halcyon.block.clkrst;
 
+import io.halcyon.block.clkrst.regs.ClkrstConfig;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;

@@ -1,5 +1,7 @@
 package io.halcyon.block.dma;
 
+import io.halcyon.block.dma.regs.DmaConfig;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +30,7 @@ import io.halcyon.hal.api.dma.DmaEngine;
  * descriptors live in the chip's ring memory, so a new version of this bundle carries on where the
  * old one stopped, even with transfers in flight.
  */
-@Component(property = {"halcyon.block=dma", "halcyon.chip=0"})
+@Component(property = {"halcyon.block=dma", "halcyon.chip=0"}, configurationPid = DmaConfig.PID)
 @Designate(ocd = DmaConfig.class)
 public class DmaEngineDriver implements DmaEngine {
 

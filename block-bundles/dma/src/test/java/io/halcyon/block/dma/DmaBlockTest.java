@@ -1,5 +1,8 @@
 package io.halcyon.block.dma;
 
+import io.halcyon.block.dma.regs.DmaConfig;
+import io.halcyon.block.dma.regs.DmaBlock;
+
 import static org.junit.Assert.assertEquals;
 
 import java.util.Map;

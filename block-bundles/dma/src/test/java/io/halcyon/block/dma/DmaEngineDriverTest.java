@@ -1,5 +1,7 @@
 package io.halcyon.block.dma;
 
+import io.halcyon.block.dma.regs.DmaConfig;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;

@@ -1,5 +1,7 @@
 package io.halcyon.block.hbm;
 
+import io.halcyon.block.hbm.regs.HbmConfig;
+
 import java.time.Duration;
 
 import org.osgi.service.component.annotations.Activate;
@@ -24,7 +26,7 @@ import io.halcyon.hal.api.hbm.HbmState;
  * new version of this bundle attaches to trained memory without retraining it. Only
  * {@link #readAndClearEccCounters()} reads the read-to-clear ECC counters.
  */
-@Component(property = {"halcyon.block=hbm", "halcyon.chip=0"})
+@Component(property = {"halcyon.block=hbm", "halcyon.chip=0"}, configurationPid = HbmConfig.PID)
 @Designate(ocd = HbmConfig.class)
 public class HbmControllerDriver implements HbmController {
 

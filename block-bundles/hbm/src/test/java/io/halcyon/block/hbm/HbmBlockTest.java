@@ -1,5 +1,8 @@
 package io.halcyon.block.hbm;
 
+import io.halcyon.block.hbm.regs.HbmConfig;
+import io.halcyon.block.hbm.regs.HbmBlock;
+
 import static org.junit.Assert.assertEquals;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.halcyon.block.hbm;
 
+import io.halcyon.block.hbm.regs.HbmConfig;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;

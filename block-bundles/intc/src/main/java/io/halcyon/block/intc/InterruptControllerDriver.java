@@ -1,5 +1,7 @@
 package io.halcyon.block.intc;
 
+import io.halcyon.block.intc.regs.IntcConfig;
+
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -20,7 +22,7 @@ import io.halcyon.hal.api.intc.InterruptController;
 import io.halcyon.hal.api.intc.InterruptSource;
 
 /** Stateless driver of the interrupt controller: PENDING and ENABLE are read from the hardware on every call. */
-@Component(property = {"halcyon.block=intc", "halcyon.chip=0"})
+@Component(property = {"halcyon.block=intc", "halcyon.chip=0"}, configurationPid = IntcConfig.PID)
 @Designate(ocd = IntcConfig.class)
 public class InterruptControllerDriver implements InterruptController {
 

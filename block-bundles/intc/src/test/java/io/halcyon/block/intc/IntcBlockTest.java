@@ -1,5 +1,8 @@
 package io.halcyon.block.intc;
 
+import io.halcyon.block.intc.regs.IntcConfig;
+import io.halcyon.block.intc.regs.IntcBlock;
+
 import static org.junit.Assert.assertEquals;
 
 import java.util.List;

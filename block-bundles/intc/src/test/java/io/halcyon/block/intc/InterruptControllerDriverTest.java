@@ -1,5 +1,7 @@
 package io.halcyon.block.intc;
 
+import io.halcyon.block.intc.regs.IntcConfig;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 

@@ -1,5 +1,7 @@
 package io.halcyon.block.pcie;
 
+import io.halcyon.block.pcie.regs.PcieConfig;
+
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -26,7 +28,7 @@ import io.halcyon.hal.api.pcie.PcieError;
  * Stateless driver of the PCIe endpoint: link state and sticky errors are read from the hardware on
  * every call, so a new version of this bundle can replace a running one without retraining the link.
  */
-@Component(property = {"halcyon.block=pcie", "halcyon.chip=0"})
+@Component(property = {"halcyon.block=pcie", "halcyon.chip=0"}, configurationPid = PcieConfig.PID)
 @Designate(ocd = PcieConfig.class)
 public class PcieEndpointDriver implements PcieEndpoint {
 

@@ -1,5 +1,8 @@
 package io.halcyon.block.pcie;
 
+import io.halcyon.block.pcie.regs.PcieConfig;
+import io.halcyon.block.pcie.regs.PcieBlock;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 

@@ -1,5 +1,7 @@
 package io.halcyon.block.sysctrl;
 
+import io.halcyon.block.sysctrl.regs.SysctrlConfig;
+
 import java.time.Duration;
 
 import org.osgi.service.component.annotations.Activate;
@@ -22,7 +24,7 @@ import io.halcyon.hal.api.sysctrl.SystemControl;
  * Stateless driver of the system-control block: every call goes to the hardware, so a new version
  * of this bundle can replace a running one without handing anything over.
  */
-@Component(property = {"halcyon.block=sysctrl", "halcyon.chip=0"})
+@Component(property = {"halcyon.block=sysctrl", "halcyon.chip=0"}, configurationPid = SysctrlConfig.PID)
 @Designate(ocd = SysctrlConfig.class)
 public class SystemControlDriver implements SystemControl {
 

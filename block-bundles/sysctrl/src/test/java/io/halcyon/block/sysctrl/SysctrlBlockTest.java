@@ -1,5 +1,7 @@
 package io.halcyon.block.sysctrl;
 
+import io.halcyon.block.sysctrl.regs.SysctrlBlock;
+
 import static org.junit.Assert.assertEquals;
 
 import java.util.List;

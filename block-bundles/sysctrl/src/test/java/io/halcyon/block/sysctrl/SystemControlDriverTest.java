@@ -1,5 +1,7 @@
 package io.halcyon.block.sysctrl;
 
+import io.halcyon.block.sysctrl.regs.SysctrlConfig;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;

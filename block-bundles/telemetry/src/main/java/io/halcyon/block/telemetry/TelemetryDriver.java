@@ -1,5 +1,7 @@
 package io.halcyon.block.telemetry;
 
+import io.halcyon.block.telemetry.regs.TelemetryConfig;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,7 +24,7 @@ import io.halcyon.hal.api.telemetry.Readings;
 import io.halcyon.hal.api.telemetry.Telemetry;
 
 /** Stateless driver of the telemetry block: sensors, thresholds and alarms are read from the hardware on every call. */
-@Component(property = {"halcyon.block=telemetry", "halcyon.chip=0"})
+@Component(property = {"halcyon.block=telemetry", "halcyon.chip=0"}, configurationPid = TelemetryConfig.PID)
 @Designate(ocd = TelemetryConfig.class)
 public class TelemetryDriver implements Telemetry {
 

@@ -1,5 +1,8 @@
 package io.halcyon.block.telemetry;
 
+import io.halcyon.block.telemetry.regs.TelemetryConfig;
+import io.halcyon.block.telemetry.regs.TelemetryBlock;
+
 import static org.junit.Assert.assertEquals;
 
 import java.util.List;

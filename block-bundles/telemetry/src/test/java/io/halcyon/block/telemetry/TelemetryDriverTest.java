@@ -1,5 +1,7 @@
 package io.halcyon.block.telemetry;
 
+import io.halcyon.block.telemetry.regs.TelemetryConfig;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 

@@ -1,5 +1,7 @@
 package io.halcyon.block.tensor;
 
+import io.halcyon.block.tensor.regs.TensorConfig;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +37,7 @@ import io.halcyon.hal.api.tensor.TensorEngineStatus;
  * holds one (this driver, or a new version of it after a live update) waits for it by reading the
  * hardware alone.
  */
-@Component(property = {"halcyon.block=tensor", "halcyon.chip=0"})
+@Component(property = {"halcyon.block=tensor", "halcyon.chip=0"}, configurationPid = TensorConfig.PID)
 @Designate(ocd = TensorConfig.class)
 public class TensorEngineDriver implements TensorEngine {
 

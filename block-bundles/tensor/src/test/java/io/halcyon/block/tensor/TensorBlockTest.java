@@ -1,5 +1,8 @@
 package io.halcyon.block.tensor;
 
+import io.halcyon.block.tensor.regs.TensorConfig;
+import io.halcyon.block.tensor.regs.TensorBlock;
+
 import static org.junit.Assert.assertEquals;
 
 import java.util.Map;

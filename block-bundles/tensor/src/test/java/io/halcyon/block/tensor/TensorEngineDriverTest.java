@@ -1,5 +1,7 @@
 package io.halcyon.block.tensor;
 
+import io.halcyon.block.tensor.regs.TensorConfig;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;

@@ -1,5 +1,6 @@
 package io.halcyon.rdl.generator;
 
+import java.util.List;
 import java.util.Locale;
 
 import io.halcyon.rdl.compiler.model.EnumType;
@@ -12,9 +13,10 @@ import io.halcyon.rdl.compiler.model.FieldNode;
  */
 record FieldModel(String instName, String title, String desc, int lsb, int msb, String sw, String hw,
         String onread, String onwrite, boolean singlepulse, Long reset, EnumType encode, boolean readSideEffect,
-        boolean dontTest, boolean dontCompare, boolean hardwareUpdated, boolean writeEnabledByHardware) {
+        boolean dontTest, boolean dontCompare, boolean hardwareUpdated, boolean writeEnabledByHardware, boolean msb0) {
 
-    static FieldModel of(FieldNode f) {
+    /** @param msb0 the register's fields are given msb0 (bit 0 is the register's most significant bit) */
+    static FieldModel of(FieldNode f, boolean msb0) {
         // swacc/rd_swacc tell the hardware about reads (that is how FIFOs pop), so such reads act too.
         boolean readNotified = Boolean.TRUE.equals(f.property("swacc")) || Boolean.TRUE.equals(f.property("rd_swacc"));
         String title = f.properties().get("name") instanceof String s ? s : null;
@@ -25,7 +27,7 @@ record FieldModel(String instName, String title, String desc, int lsb, int msb, 
         return new FieldModel(f.instName(), title, f.desc(), f.lsb(), f.msb(),
                 f.sw() == null ? "rw" : f.sw(), hw, f.onread(),
                 f.onwrite(), f.singlepulse(), f.reset(), f.encode(), f.onread() != null || readNotified,
-                f.donttest(), f.dontcompare(), hardwareUpdated, enabled(f, "swwe") || enabled(f, "swwel"));
+                f.donttest(), f.dontcompare(), hardwareUpdated, enabled(f, "swwe") || enabled(f, "swwel"), msb0);
     }
 
     /** A boolean-or-reference property that is set: true, or a reference to a signal or field. */
@@ -54,6 +56,29 @@ record FieldModel(String instName, String title, String desc, int lsb, int msb, 
 
     WriteAction writeAction() {
         return WriteAction.of(sw, onwrite, singlepulse);
+    }
+
+    /**
+     * The reset value as a bus read returns it in the field's bits: an msb0 field's value is mirrored
+     * there (its value bit 0 is the field's highest bus bit). Null when there is no constant reset.
+     */
+    Long busReset() {
+        if (reset == null || !msb0) {
+            return reset;
+        }
+        return Long.reverse(reset & ones()) >>> (64 - width());
+    }
+
+    /** The register's reset value as a bus read returns it: every field's {@link #busReset()} in place. */
+    static long busReset(List<FieldModel> fields) {
+        long v = 0;
+        for (FieldModel f : fields) {
+            Long r = f.busReset();
+            if (r != null) {
+                v |= (r & f.ones()) << f.lsb();
+            }
+        }
+        return v;
     }
 
     /** The {@code Access} constant of the software access. */

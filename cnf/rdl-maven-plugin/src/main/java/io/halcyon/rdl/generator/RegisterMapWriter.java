@@ -102,7 +102,7 @@ final class RegisterMapWriter {
             fields.add(field(f));
         }
         s.line("List<FieldInfo> fields = List.of(%s);", String.join(",\n                ", fields));
-        String tail = r.width() + ", " + SourceWriter.longLiteral(r.reset()) + ", " + Names.literal(r.summary())
+        String tail = r.width() + ", " + SourceWriter.longLiteral(FieldModel.busReset(r.fields())) + ", " + Names.literal(r.summary())
                 + ", fields, " + r.external() + ", ";
         if (!r.isArray()) {
             s.line("all.add(new RegisterDescription(%s, %s, %s%s));", Names.literal(r.pathParts().get(0)),
@@ -137,7 +137,7 @@ final class RegisterMapWriter {
     }
 
     private static String field(FieldModel f) {
-        String reset = f.reset() == null ? "OptionalLong.empty()" : "OptionalLong.of(" + SourceWriter.longLiteral(f.reset()) + ")";
+        String reset = f.busReset() == null ? "OptionalLong.empty()" : "OptionalLong.of(" + SourceWriter.longLiteral(f.busReset()) + ")";
         return "new FieldDescription(" + Names.literal(f.instName()) + ", " + f.lsb() + ", " + f.msb() + ", Access."
                 + f.softwareAccess() + ", Access." + f.hardwareAccess() + ", ReadEffect." + f.readEffect()
                 + ", WriteEffect." + f.writeEffect() + ", " + reset + ", " + f.singlepulse() + ", "

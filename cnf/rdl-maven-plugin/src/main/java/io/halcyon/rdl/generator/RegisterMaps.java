@@ -38,11 +38,12 @@ public final class RegisterMaps {
             if (!r.path().startsWith(prefix)) {
                 continue;
             }
-            List<FieldInfo> fields = r.fields().stream().map(f -> field(FieldModel.of(f))).toList();
+            List<FieldModel> models = r.fields().stream().map(f -> FieldModel.of(f, r.msb0())).toList();
+            List<FieldInfo> fields = models.stream().map(RegisterMaps::field).toList();
             Optional<String> alias = Optional.ofNullable(r.aliasOf()).map(p -> BlockModel.relative(map, p));
             String title = Names.titleOrDesc(r.properties().get("name") instanceof String s ? s : null, r.desc());
             out.add(new RegisterDescription(BlockModel.relative(map, r.path()), r.absoluteAddress() - map.absoluteAddress(),
-                    r.width(), r.reset(), title, fields, r.external(), alias));
+                    r.width(), FieldModel.busReset(models), title, fields, r.external(), alias));
         }
         out.sort((a, b) -> Long.compare(a.offset(), b.offset()));
         return List.copyOf(out);
@@ -58,7 +59,7 @@ public final class RegisterMaps {
     private static FieldInfo field(FieldModel f) {
         return new FieldDescription(f.instName(), f.lsb(), f.msb(), Access.valueOf(f.softwareAccess()),
                 Access.valueOf(f.hardwareAccess()), ReadEffect.valueOf(f.readEffect()), WriteEffect.valueOf(f.writeEffect()),
-                f.reset() == null ? OptionalLong.empty() : OptionalLong.of(f.reset()), f.singlepulse(), f.summary(),
+                f.busReset() == null ? OptionalLong.empty() : OptionalLong.of(f.busReset()), f.singlepulse(), f.summary(),
                 f.dontTest(), f.dontCompare(), f.hardwareUpdated(), f.writeEnabledByHardware());
     }
 }

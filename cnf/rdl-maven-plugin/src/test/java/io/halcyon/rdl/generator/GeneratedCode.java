@@ -59,7 +59,18 @@ final class GeneratedCode {
     }
 
     static GeneratedCode from(ElaboratedModel model, String pkg) throws IOException {
-        Map<String, String> sources = new RegisterGenerator(pkg, null).javaSources(model);
+        return from(new RegisterGenerator(pkg, null).javaSources(model), pkg);
+    }
+
+    /** The registers plus the block bundle's components, with {@code base} as the configured default. */
+    static GeneratedCode withComponents(ElaboratedModel model, String pkg, long base) throws IOException {
+        RegisterGenerator generator = new RegisterGenerator(pkg, null);
+        Map<String, String> sources = new java.util.TreeMap<>(generator.javaSources(model));
+        sources.putAll(generator.componentSources(model, base));
+        return from(sources, pkg);
+    }
+
+    private static GeneratedCode from(Map<String, String> sources, String pkg) throws IOException {
         Path dir = Files.createTempDirectory("rdlgen");
         Path src = dir.resolve("src");
         Path out = dir.resolve("classes");
