@@ -28,6 +28,7 @@ final class Planner {
     private final RegisterAccess access;
     private final List<Check> checks = new ArrayList<>();
     private final List<CheckResult> excluded = new ArrayList<>();
+    private BlockUnderTest block;
 
     Planner(TestMode mode, Set<Suite> suites, RegisterAccess access) {
         this.mode = mode;
@@ -37,6 +38,7 @@ final class Planner {
 
     /** Plans one block, or one register (or memory) of it when {@code only} names one. */
     Planner add(BlockUnderTest block, Optional<String> only) {
+        this.block = block;
         List<RegisterLayout> testable = new ArrayList<>();
         for (RegisterInfo r : block.registers()) {
             RegisterLayout layout = new RegisterLayout(block.name(), block.base(), r);
@@ -170,9 +172,24 @@ final class Planner {
                     : null;
             add(why, Suite.ACCESS, layout, f, () -> new ReadOnlyCheck(layout, f));
         } else if (writable && !readable) {
-            String why = f.dontTest() ? "donttest" : !plainRead ? "reading the register has side effects" : null;
+            RegisterInfo reader = readableAtSameAddress(layout.register, f);
+            String why = f.dontTest() ? "donttest"
+                    : !plainRead ? "reading the register has side effects"
+                    : reader != null ? "reads at its address return " + reader.name() + " (a read-only/write-only pair)"
+                    : null;
             add(why, Suite.ACCESS, layout, f, () -> new WriteOnlyCheck(layout, f, mode == TestMode.FULL));
         }
+    }
+
+    /** Another register at the same offset whose readable fields cover some of {@code f}'s bits, or null. */
+    private RegisterInfo readableAtSameAddress(RegisterInfo r, FieldInfo f) {
+        for (RegisterInfo other : block.registers()) {
+            if (other != r && other.offset() == r.offset()
+                    && other.fields().stream().anyMatch(o -> o.software().readable() && (o.mask() & f.mask()) != 0)) {
+                return other;
+            }
+        }
+        return null;
     }
 
     private void planSideEffect(RegisterLayout layout, FieldInfo f, SideEffectCheck.Effect e, boolean plainRead) {
