@@ -39,7 +39,7 @@ final class TensorEngineCheck extends Step.Check {
                 ? "busy, " + s.queued() + " queued (left to finish)"
                 : "idle";
         Readings r = telemetry.read();
-        return Optional.of(String.format("%s, no error, %d commands completed; die max %.1f °C, %.1f W",
+        return Optional.of(String.format("%s, no error, %d commands completed; die max %.1f C, %.1f W",
                 activity, s.completed(), r.maxTemperatureCelsius(), r.powerWatts()));
     }
 }

@@ -1,5 +1,6 @@
 package io.halcyon.launcher.host;
 
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,14 @@ public final class HalcyonHost {
 
     private HalcyonHost() {}
 
+    /**
+     * The process's own streams, taken before Gogo starts: Gogo then replaces System.out/err with
+     * per-thread streams that write into the running command's pipe, so a session opened on those
+     * would write into itself as soon as a command prints (a stack overflow).
+     */
+    private static final PrintStream STDOUT = System.out;
+    private static final PrintStream STDERR = System.err;
+
     public static void main(String[] args) {
         System.exit(run(List.of(args), home()));
     }
@@ -28,7 +37,7 @@ public final class HalcyonHost {
     static int run(List<String> args, Path home) {
         HostOptions options;
         try {
-            options = HostOptions.parse(args);
+            options = HostOptions.parse(args, defaultOut(home), Boolean.getBoolean("halcyon.tty"));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return USAGE;
@@ -36,7 +45,7 @@ public final class HalcyonHost {
         HostFramework host = new HostFramework(home);
         try {
             host.start(options.mode() == HostOptions.Mode.SHELL);
-            List<String> missing = host.awaitReady(READY_TIMEOUT_MILLIS);
+            List<String> missing = host.awaitReady(READY_TIMEOUT_MILLIS, options.mode() == HostOptions.Mode.MAIN);
             long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             if (!missing.isEmpty()) {
                 System.err.println("halcyon: HAL not ready after " + READY_TIMEOUT_MILLIS + " ms; missing " + String.join(", ", missing));
@@ -50,9 +59,11 @@ public final class HalcyonHost {
                     host.waitForStop();
                     return OK;
                 case MAIN:
-                    System.out.println("Halcyon HAL ready in " + readyMillis + " ms (JVM start to services up)");
-                    System.out.println();
-                    // fall through: the main job is the status command
+                    if (!options.json()) {
+                        System.out.println("Halcyon HAL ready in " + readyMillis + " ms (JVM start to services up)");
+                        System.out.println();
+                    }
+                    // fall through: the main job is a shell command
                 default:
                     host.settleHotDeploy(HOT_DEPLOY_SETTLE_MILLIS);
                     int code = execute(host, options.command());
@@ -67,7 +78,7 @@ public final class HalcyonHost {
     }
 
     private static int execute(HostFramework host, String command) throws ReflectiveOperationException {
-        try (GogoSession session = new GogoSession(host.context(), System.in, System.out, System.err)) {
+        try (GogoSession session = new GogoSession(host.context(), System.in, STDOUT, STDERR)) {
             Object result = session.execute(command);
             if (result != null) {
                 String text = result.toString();
@@ -86,6 +97,12 @@ public final class HalcyonHost {
     private static String oneLine(Throwable e) {
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    /** Where the main job writes its pictures: -Dhalcyon.run (launcher/run from the script), else {@code <home>/run}. */
+    private static Path defaultOut(Path home) {
+        String configured = System.getProperty("halcyon.run");
+        return configured != null && !configured.isBlank() ? Path.of(configured) : home.resolve("run");
     }
 
     /** The folder that holds halcyon-host.jar, bundles/ and interactive/ (-Dhalcyon.home overrides). */

@@ -1,10 +1,15 @@
 package io.halcyon.launcher.host;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -23,15 +28,126 @@ public class HostCommandIT {
         return HostProcess.run(tmp.getRoot().toPath(), null, args);
     }
 
+    /** Bring-up steps in the order the main job and hal:bringup list them. */
+    private static final List<String> STEPS = List.of("identify-chip", "clocks-and-resets", "pll-lock", "pcie-link",
+            "hbm-training", "dma-and-interrupts", "tensor-engine");
+
     @Test
-    public void mainJobDetectsTheChipAndListsBundlesWithVersions() throws Exception {
-        HostProcess.Result r = run();
+    public void mainJobBringsUpTrainsDrawsAndSummarises() throws Exception {
+        Path out = tmp.getRoot().toPath().resolve("pictures");
+        HostProcess.Result r = run("--out", out.toString());
         assertEquals(r.stderr(), 0, r.exitCode());
-        assertTrue(r.stdout(), r.stdout().matches("(?s)Halcyon HAL ready in \\d+ ms.*"));
+        String stdout = r.stdout();
+        assertTrue(stdout, stdout.matches("(?s)Halcyon HAL ready in \\d+ ms.*"));
+        for (String step : STEPS) {
+            assertTrue(step + " in\n" + stdout, stdout.matches("(?s).*\\n" + step + "\\s+(done|already)\\s.*"));
+        }
+        assertTrue(stdout, stdout.contains("chip 0x484c4359 gen 1 rev 1"));
+        // Not a terminal: progress comes as plain lines, the last one at the final step.
+        assertTrue(stdout, stdout.contains("step 400/400  loss "));
+        assertFalse("no carriage returns in a log", stdout.contains("\r"));
+        assertTrue(stdout, stdout.matches("(?s).*\\n  loss      [0-9.]+ -> [0-9.]+, target < [0-9.]+ \\(5 % of initial\\), below it from step \\d+\\n.*"));
+        assertTrue(stdout, stdout.matches("(?s).*\\n  weights   sha-256 [0-9a-f]{64}\\n.*"));
+        Path curve = out.resolve("loss-curve.svg").toAbsolutePath();
+        Path timeline = out.resolve("bringup-timeline.svg").toAbsolutePath();
+        assertTrue(stdout, stdout.contains("  pictures  " + curve + "\n"));
+        assertTrue(stdout, stdout.contains(timeline + "\n"));
+        assertTrue(Files.readString(curve).contains("<polyline"));
+        assertTrue(Files.readString(timeline).contains(">pll-lock</text>"));
+    }
+
+    @Test
+    public void mainJobJsonIsOneObjectAndTwoRunsGiveTheSameWeights() throws Exception {
+        HostProcess.Result first = run("--json", "--out", tmp.getRoot().toPath().resolve("a").toString());
+        HostProcess.Result second = run("--json", "--out", tmp.getRoot().toPath().resolve("b").toString());
+        assertEquals(first.stderr(), 0, first.exitCode());
+        assertEquals(second.stderr(), 0, second.exitCode());
+        String json = first.stdout().strip();
+        assertEquals("only the JSON on stdout: " + first.stdout(), 1, first.stdout().lines().count());
+        String number = "-?[0-9][0-9.E-]*";
+        String step = "\\{\"step\":\"[a-z-]+\",\"deviceTime\":\\d+,\"wallMs\":" + number + ",\"alreadyDone\":(true|false)\\}";
+        assertTrue(json, json.matches("\\{\"bringup\":\\[" + step + "(," + step + "){6}\\],"
+                + "\"training\":\\{\"steps\":400,\"initialLoss\":" + number + ",\"finalLoss\":" + number + ",\"targetLoss\":" + number
+                + ",\"weightsChecksum\":\"[0-9a-f]{64}\",\"wallMs\":" + number + ",\"stepsPerSecond\":" + number + "\\},"
+                + "\"pictures\":\\[\"[^\"]+loss-curve.svg\",\"[^\"]+bringup-timeline.svg\"\\]\\}"));
+        for (String s : STEPS) {
+            assertTrue(s, json.contains("\"step\":\"" + s + "\""));
+        }
+        double finalLoss = Double.parseDouble(field(json, "finalLoss"));
+        double target = Double.parseDouble(field(json, "targetLoss"));
+        assertTrue(json, finalLoss < target && target < Double.parseDouble(field(json, "initialLoss")));
+        for (String picture : json.replaceAll(".*\"pictures\":\\[(.*)\\]\\}", "$1").split(",")) {
+            assertTrue(picture, Files.isRegularFile(Path.of(picture.replace("\"", ""))));
+        }
+        assertEquals("bit-identical weights in two processes", field(json, "weightsChecksum"), field(second.stdout(), "weightsChecksum"));
+    }
+
+    @Test
+    public void bringUpOfAFreshChipDoesEveryStep() throws Exception {
+        HostProcess.Result r = run("run", "hal:bringup");
+        assertEquals(r.stderr(), 0, r.exitCode());
+        assertTrue(r.stdout(), r.stdout().matches("(?s).*\\npll-lock\\s+done\\s+50\\.\\d us.*"));
+        assertTrue(r.stdout(), r.stdout().matches("(?s).*\\nhbm-training\\s+done\\s+200\\.\\d us.*"));
+        assertTrue(r.stdout(), r.stdout().matches("(?s).*\\nchip ready: 7 steps, [0-9.]+ us device time, [0-9.]+ ms wall\\n"));
+    }
+
+    @Test
+    public void secondBringUpSkipsEveryStep() throws Exception {
+        // A sequence prints only its last command's result: the second bring-up.
+        HostProcess.Result r = run("run", "hal:bringup ; hal:bringup");
+        assertEquals(r.stderr(), 0, r.exitCode());
+        for (String s : STEPS) {
+            assertTrue(s + " skipped in\n" + r.stdout(), r.stdout().matches("(?s).*\\n" + s + "\\s+already\\s.*"));
+        }
+        assertTrue(r.stdout(), r.stdout().contains("the chip was already up: nothing was reset or retrained"));
+    }
+
+    @Test
+    public void chipShowsEveryBlockOfAFreshChip() throws Exception {
+        HostProcess.Result r = run("run", "hal:chip");
+        assertEquals(r.stderr(), 0, r.exitCode());
+        List<String> lines = r.stdout().lines().collect(Collectors.toList());
+        assertEquals(List.of("BLOCK", "sysctrl", "clkrst", "pcie", "hbm", "dma", "intc", "tensor", "telemetry"),
+                lines.stream().map(l -> l.split("\\s+")[0]).collect(Collectors.toList()));
+        assertTrue(r.stdout(), r.stdout().contains("core PLL unlocked, HBM PLL unlocked; clocks on: none; in reset: all"));
+        assertTrue(r.stdout(), r.stdout().contains("hbm        UNTRAINED, 256 MiB"));
+    }
+
+    @Test
+    public void chipShowsTheStateBringUpLeft() throws Exception {
+        HostProcess.Result r = run("run", "hal:bringup ; hal:chip");
+        assertEquals(r.stderr(), 0, r.exitCode());
+        String after = r.stdout();
+        assertTrue(after, after.contains("core PLL locked, HBM PLL locked; clocks on: all; in reset: none"));
+        assertTrue(after, after.contains("pcie       link up gen 4 x16 (L0)"));
+        assertTrue(after, after.contains("hbm        READY, 256 MiB"));
+        assertTrue(after, after.contains("intc       enabled: all"));
+        assertTrue(after, after.matches("(?s).*dma        4 channels \\(head/tail\\): ch0 idle.*"));
+        assertTrue(after, after.matches("(?s).*tensor     idle, 0 queued, \\d+ completed, no error.*"));
+        assertTrue(after, after.matches("(?s).*telemetry  [0-9. ]+ C, [0-9.]+ W; thresholds.*"));
+    }
+
+    @Test
+    public void trainingBeforeBringUpIsRefusedInOneLine() throws Exception {
+        HostProcess.Result r = run("run", "hal:train --steps 3");
+        assertEquals(1, r.exitCode());
+        assertEquals(r.stderr(), List.of("halcyon: training needs a chip that is brought up: HBM is UNTRAINED (run hal:bringup)"), r.stderrLines());
+    }
+
+    @Test
+    public void statusListsTheConsumersActive() throws Exception {
+        HostProcess.Result r = run("run", "hal:status");
+        assertEquals(r.stderr(), 0, r.exitCode());
         assertTrue(r.stdout(), r.stdout().contains("platform      emulation"));
-        assertTrue(r.stdout(), r.stdout().contains("chip 0x484c4359 gen 1 rev 1"));
         assertTrue(r.stdout(), r.stdout().matches("(?s).*active\\s+io\\.halcyon\\.block\\.sysctrl\\s+\\d+\\.\\d+\\.\\d+.*"));
-        assertTrue(r.stdout(), r.stdout().matches("(?s).*active\\s+io\\.halcyon\\.platform\\.emulation\\s+\\d+\\.\\d+\\.\\d+.*"));
+        assertTrue(r.stdout(), r.stdout().matches("(?s).*active\\s+io\\.halcyon\\.consumers\\.bringup\\s+\\d+\\.\\d+\\.\\d+.*"));
+        assertTrue(r.stdout(), r.stdout().matches("(?s).*active\\s+io\\.halcyon\\.consumers\\.training\\s+\\d+\\.\\d+\\.\\d+.*"));
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^,\"}]+)").matcher(json);
+        assertTrue(name + " in " + json, m.find());
+        return m.group(1);
     }
 
     @Test
@@ -54,7 +170,7 @@ public class HostCommandIT {
         HostProcess.Result r = run("run", "hal:read nosuch CHIP_ID");
         assertEquals(1, r.exitCode());
         assertEquals(1, r.stderrLines().size());
-        assertEquals("halcyon: unknown block 'nosuch'; blocks: sysctrl", r.stderrLines().get(0));
+        assertEquals("halcyon: unknown block 'nosuch'; blocks: clkrst, dma, hbm, intc, pcie, sysctrl, telemetry, tensor", r.stderrLines().get(0));
     }
 
     @Test
@@ -75,6 +191,9 @@ public class HostCommandIT {
     @Test
     public void usageErrorExitsTwo() throws Exception {
         assertEquals(2, run("frobnicate").exitCode());
+        HostProcess.Result r = run("--out");
+        assertEquals(2, r.exitCode());
+        assertEquals(List.of("--out needs a directory; usage: halcyon [--json] [--out DIR] | shell | run '<shell command>'"), r.stderrLines());
     }
 
     @Test

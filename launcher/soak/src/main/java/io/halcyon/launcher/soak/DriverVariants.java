@@ -1,0 +1,235 @@
+package io.halcyon.launcher.soak;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Constructor;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.Version;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+
+/**
+ * Successive versions of a block bundle built from changed code. Each version adds, for every DS
+ * component of the bundle, a generated subclass of the component's class with the version's own
+ * build constant, and points the component description at it; so version 1.0.7 runs code that
+ * version 1.0.6 did not have. The original classes, register description and imports stay, which
+ * keeps the versions honest to compare: a workload must give bit-identical results on every one.
+ *
+ * <p>Why not re-run bnd: the jar's imports and exports do not change (the subclasses use only types
+ * the bundle already imports), so rewriting the manifest and the component XML directly is the
+ * whole job; javac, which every JDK carries, compiles the subclasses against the bundle's own jar and
+ * the API jars it is wired to. All versions of one block compile in one javac run.
+ */
+final class DriverVariants {
+
+    private static final Pattern IMPLEMENTATION = Pattern.compile("<implementation class=\"([^\"]+)\"");
+    private static final Pattern INIT = Pattern.compile("\\binit=\"(\\d+)\"");
+    private static final String HARDWARE_BLOCK = "io.halcyon.hal.api.regmap.HardwareBlock";
+
+    /** One DS component of the bundle: its description file and class. */
+    private record Component(String xmlPath, String xml, String implementation, int init, boolean description) {
+        String subclass(Version v, Flavour flavour) {
+            return implementation + "_v" + v.toString().replace('.', '_') + (flavour == Flavour.GOOD ? "" : "_" + flavour.name().toLowerCase());
+        }
+    }
+
+    private final Bundle bundle;
+    private final Map<String, byte[]> entries = new LinkedHashMap<>();
+    private final Manifest manifest;
+    private final List<Component> components = new ArrayList<>();
+
+    DriverVariants(Bundle bundle) throws IOException {
+        this.bundle = bundle;
+        try (InputStream raw = new URL(bundle.getLocation()).openStream(); JarInputStream in = new JarInputStream(raw)) {
+            manifest = in.getManifest();
+            for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                if (!e.isDirectory()) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
+            }
+        }
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            if (e.getKey().startsWith("OSGI-INF/") && e.getKey().endsWith(".xml")) {
+                String xml = new String(e.getValue(), StandardCharsets.UTF_8);
+                Matcher impl = IMPLEMENTATION.matcher(xml);
+                if (impl.find()) {
+                    Matcher init = INIT.matcher(xml);
+                    components.add(new Component(e.getKey(), xml, impl.group(1), init.find() ? Integer.parseInt(init.group(1)) : -1,
+                            xml.contains("interface=\"" + HARDWARE_BLOCK + "\"")));
+                }
+            }
+        }
+        if (components.isEmpty()) {
+            throw new IllegalStateException(bundle.getSymbolicName() + " has no DS components to derive versions from");
+        }
+    }
+
+    /** Builds {@code versions} of the bundle, all of one flavour, into {@code dir}; returns the jars in order. */
+    List<Path> build(List<Version> versions, Flavour flavour, Path dir) throws IOException {
+        Path classes = Files.createTempDirectory(dir, "classes-");
+        List<JavaFileObject> sources = new ArrayList<>();
+        for (Version v : versions) {
+            for (Component c : components) {
+                sources.add(source(c.subclass(v, flavour), subclassSource(c, v, flavour)));
+            }
+        }
+        compile(sources, classes, dir);
+        List<Path> jars = new ArrayList<>();
+        for (Version v : versions) {
+            jars.add(writeJar(v, flavour, classes, dir.resolve(bundle.getSymbolicName() + "-" + v + "-" + flavour.name().toLowerCase() + ".jar")));
+        }
+        return jars;
+    }
+
+    private String subclassSource(Component c, Version v, Flavour flavour) throws IOException {
+        String subclass = c.subclass(v, flavour);
+        String pkg = subclass.substring(0, subclass.lastIndexOf('.'));
+        String simple = subclass.substring(pkg.length() + 1);
+        Class<?>[] params = constructorOf(c).getParameterTypes();
+        String declared = "";
+        String passed = "";
+        for (int i = 0; i < params.length; i++) {
+            declared += (i == 0 ? "" : ", ") + params[i].getCanonicalName() + " p" + i;
+            passed += (i == 0 ? "" : ", ") + "p" + i;
+        }
+        StringBuilder s = new StringBuilder();
+        s.append("package ").append(pkg).append(";\n\n");
+        s.append("/** Generated by hal:soak: version ").append(v).append(" of ").append(c.implementation()).append(". */\n");
+        s.append("public class ").append(simple).append(" extends ").append(c.implementation()).append(" {\n");
+        s.append("    public static final String BUILD = \"").append(v).append("\";\n\n");
+        s.append("    public ").append(simple).append("(").append(declared).append(") {\n");
+        s.append("        super(").append(passed).append(");\n");
+        if (flavour == Flavour.ACTIVATION_THROWS && !c.description()) {
+            s.append("        throw new IllegalStateException(\"version \" + BUILD + \" refuses to activate (a deliberately bad build)\");\n");
+        }
+        s.append("    }\n\n");
+        if (flavour == Flavour.FAILS_HEALTH_GATE && c.description()) {
+            s.append("    @Override\n    public long baseAddress() {\n        return super.baseAddress() + 0x100;\n    }\n\n");
+        }
+        s.append("    /** The build this object's code comes from. */\n");
+        s.append("    public String build() {\n        return BUILD;\n    }\n}\n");
+        return s.toString();
+    }
+
+    private Constructor<?> constructorOf(Component c) throws IOException {
+        try {
+            Constructor<?>[] all = bundle.loadClass(c.implementation()).getConstructors();
+            return Arrays.stream(all).filter(k -> c.init() < 0 || k.getParameterCount() == c.init())
+                    .max(Comparator.comparingInt(Constructor::getParameterCount))
+                    .orElseThrow(() -> new IOException(c.implementation() + " has no public constructor with " + c.init() + " parameters"));
+        } catch (ClassNotFoundException e) {
+            throw new IOException(bundle.getSymbolicName() + " cannot load its own component class " + c.implementation(), e);
+        }
+    }
+
+    private void compile(List<JavaFileObject> sources, Path classes, Path dir) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("building driver versions needs javac: run the host on a JDK, not a JRE");
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<String> options = List.of("-classpath", classpath(dir), "-d", classes.toString(), "-proc:none", "-implicit:none",
+                "--release", "17", "-nowarn", "-Xlint:none");
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            if (!javac.getTask(null, files, diagnostics, options, null, sources).call()) {
+                throw new IllegalStateException("generated driver versions of " + bundle.getSymbolicName() + " do not compile: "
+                        + diagnostics.getDiagnostics().stream().map(Object::toString).collect(Collectors.joining("; ")));
+            }
+        }
+    }
+
+    /** The bundle's own jar and the jars of the bundles it imports from, as files javac can read. */
+    private String classpath(Path dir) throws IOException {
+        Set<String> paths = new LinkedHashSet<>();
+        paths.add(asFile(bundle, dir).toString());
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        for (BundleWire wire : wiring.getRequiredWires(null)) {
+            Bundle provider = wire.getProvider().getBundle();
+            if (provider.getBundleId() != 0) {
+                paths.add(asFile(provider, dir).toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, paths);
+    }
+
+    private static Path asFile(Bundle b, Path dir) throws IOException {
+        String location = b.getLocation();
+        if (location.startsWith("file:")) {
+            Path p = Path.of(URI.create(location));
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        Path copy = dir.resolve(b.getSymbolicName() + "-" + b.getVersion() + ".jar");
+        try (InputStream in = new URL(location).openStream()) {
+            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
+    }
+
+    private Path writeJar(Version v, Flavour flavour, Path classes, Path jar) throws IOException {
+        Manifest m = new Manifest(manifest);
+        Attributes main = m.getMainAttributes();
+        main.putValue(Constants.BUNDLE_VERSION, v.toString());
+        if (flavour == Flavour.MISSING_IMPORT) {
+            main.putValue(Constants.IMPORT_PACKAGE, main.getValue(Constants.IMPORT_PACKAGE) + ",io.halcyon.nowhere;version=\"[1.0,2)\"");
+        }
+        Map<String, byte[]> content = new LinkedHashMap<>(entries);
+        for (Component c : components) {
+            String subclass = c.subclass(v, flavour);
+            content.put(c.xmlPath(), c.xml().replace("class=\"" + c.implementation() + "\"", "class=\"" + subclass + "\"")
+                    .getBytes(StandardCharsets.UTF_8));
+            String classFile = subclass.replace('.', '/') + ".class";
+            content.put(classFile, Files.readAllBytes(classes.resolve(classFile)));
+        }
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, m)) {
+            for (Map.Entry<String, byte[]> e : content.entrySet()) {
+                j.putNextEntry(new JarEntry(e.getKey()));
+                new ByteArrayInputStream(e.getValue()).transferTo(j);
+                j.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static JavaFileObject source(String className, String code) {
+        return new SimpleJavaFileObject(URI.create("string:///" + className.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return code;
+            }
+        };
+    }
+}
