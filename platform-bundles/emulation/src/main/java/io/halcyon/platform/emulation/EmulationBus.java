@@ -23,6 +23,11 @@ public final class EmulationBus implements RegisterBus {
         this.chip = chip;
     }
 
+    /** The chip behind this bus, for test tools in this bundle (fault injection); lock it to change it. */
+    EmulatedChip chip() {
+        return chip;
+    }
+
     @Override
     public int read32(long address) {
         checkAlignment(address, 4, "read32");

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,12 +41,12 @@ public class EmulationPlatform {
     static final int CHIP_INSTANCE = 0;
 
     private final ChipClient client;
-    private final ServiceRegistration<?> busRegistration;
-    private final ServiceRegistration<?> infoRegistration;
-    private final ServiceRegistration<?> hostMemoryRegistration;
+    private ServiceRegistration<?> busRegistration;
+    private ServiceRegistration<?> infoRegistration;
+    private ServiceRegistration<?> hostMemoryRegistration;
 
     @Activate
-    public EmulationPlatform(BundleContext context) {
+    public EmulationPlatform(BundleContext context, ComponentContext component) {
         String socket = context.getProperty(CHIP_SOCKET);
         String version = context.getBundle().getVersion().toString();
         RegisterBus bus;
@@ -60,6 +61,12 @@ public class EmulationPlatform {
                     EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME));
         } else {
             client = attach(Path.of(socket));
+            if (client == null) {
+                // One line naming the socket, then the component disables itself: nothing is registered,
+                // and no stack trace buries the line (a constructor that throws gets one from SCR).
+                component.disableComponent(EmulationPlatform.class.getName());
+                return;
+            }
             bus = client.bus();
             String directory = context.getProperty(HOST_MEMORY_DIRECTORY);
             hostMemory = directory == null || directory.isBlank() ? client.hostMemory() : client.hostMemory(Path.of(directory));
@@ -77,18 +84,22 @@ public class EmulationPlatform {
         hostMemoryRegistration = context.registerService(HostMemory.class, hostMemory, props);
     }
 
+    /** The connection, or null after telling the operator in one line why there is none. */
     private static ChipClient attach(Path socket) {
         try {
             return ChipClient.connect(socket);
         } catch (IOException e) {
-            // One line that names the socket; the component stays inactive and registers nothing.
-            throw new IllegalStateException("emulation platform: " + e.getMessage()
-                    + "; start one with: launcher/halcyon chip start " + socket, e);
+            System.err.println("halcyon: emulation platform: " + e.getMessage()
+                    + "; start one with: launcher/halcyon chip start " + socket);
+            return null;
         }
     }
 
     @Deactivate
     void deactivate() {
+        if (busRegistration == null) {
+            return;
+        }
         hostMemoryRegistration.unregister();
         infoRegistration.unregister();
         busRegistration.unregister();

@@ -24,6 +24,7 @@ public final class EmulatedChip {
     private final Map<ChipBlock, BlockBehaviour> resettable = new EnumMap<>(ChipBlock.class);
     private final HostAddressSpace hostMemory = new HostAddressSpace();
     private final ChipFaults faults = new ChipFaults(this);
+    private final RegisterFaults registerFaults = new RegisterFaults();
     private final HbmBehaviour hbm;
 
     private EmulatedChip() {
@@ -75,7 +76,31 @@ public final class EmulatedChip {
         return faults;
     }
 
+    /** Register-level faults in the access path (stuck bits, aliases, dropped writes, ...), for register tests. */
+    public RegisterFaults registerFaults() {
+        return registerFaults;
+    }
+
     public int read32(long address, String operation) {
+        if (!registerFaults.any()) {
+            return readThrough(address, operation);
+        }
+        registerFaults.beforeRead(address, operation);
+        return registerFaults.afterRead(address, readThrough(address, operation));
+    }
+
+    public void write32(long address, int value, String operation) {
+        if (!registerFaults.any()) {
+            writeThrough(address, value, operation);
+        } else if (registerFaults.beforeWrite(address, value, operation)) {
+            writeThrough(address, value, operation);
+            registerFaults.afterWrite(address, value, operation, this::writeThrough);
+        } else {
+            clock.advance(ACCESS_NANOS);
+        }
+    }
+
+    private int readThrough(long address, String operation) {
         clock.advance(ACCESS_NANOS);
         Map.Entry<Long, BlockModel> e = decode(address, operation);
         long value = e.getValue().readWord(address - e.getKey());
@@ -85,7 +110,7 @@ public final class EmulatedChip {
         return (int) value;
     }
 
-    public void write32(long address, int value, String operation) {
+    private void writeThrough(long address, int value, String operation) {
         clock.advance(ACCESS_NANOS);
         Map.Entry<Long, BlockModel> e = decode(address, operation);
         if (!e.getValue().write32(address - e.getKey(), value)) {

@@ -234,10 +234,18 @@ public final class ChipServer implements AutoCloseable {
         }
     }
 
-    /** {@code ChipServer SOCKET}: serves a reference chip at power-on until the process is stopped. */
+    /**
+     * {@code ChipServer SOCKET}: serves a reference chip at power-on until the process is stopped.
+     * {@code ChipServer --await SOCKET PID MILLIS}: exits 0 once the server PID accepts hosts at SOCKET,
+     * 1 if it died or the time passed first (what {@code launcher/halcyon chip start} waits with).
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length == 4 && args[0].equals("--await")) {
+            boolean up = ServerReadiness.await(Path.of(args[1]), Long.parseLong(args[2]), Duration.ofMillis(Long.parseLong(args[3])));
+            System.exit(up ? 0 : 1);
+        }
         if (args.length != 1) {
-            System.err.println("usage: ChipServer SOCKET");
+            System.err.println("usage: ChipServer SOCKET | ChipServer --await SOCKET PID MILLIS");
             System.exit(2);
         }
         long start = System.nanoTime();

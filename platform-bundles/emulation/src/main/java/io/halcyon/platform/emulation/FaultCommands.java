@@ -1,0 +1,76 @@
+package io.halcyon.platform.emulation;
+
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import io.halcyon.hal.api.bus.RegisterBus;
+import io.halcyon.platform.emulation.model.RegisterFaults;
+
+/**
+ * {@code emu:fault}: injects register faults into the in-process emulated chip 0, so that register
+ * tests can be shown to catch them from the shell, e.g.
+ * {@code halcyon run 'emu:fault stuck-at 0x0000000c 3 1; hal:butr --all'}. Faults last until
+ * {@code emu:fault clear} or the host stops. A chip in another process (halcyon.chip.socket) is not
+ * reachable from here.
+ */
+@Component(service = Object.class, property = {"osgi.command.scope=emu", "osgi.command.function=fault"})
+public class FaultCommands {
+
+    static final String USAGE = "usage: emu:fault stuck-at ADDRESS BIT 0|1 | wrong-reset ADDRESS MASK VALUE"
+            + " | alias ADDRESS ALSO_WRITES_ADDRESS | dropped-write ADDRESS | bus-error ADDRESS | w1c-as-rw ADDRESS BIT"
+            + " | list | clear";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(&(halcyon.chip=0)(halcyon.platform=emulation))")
+    private volatile RegisterBus bus;
+
+    public String fault(String... args) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException(USAGE);
+        }
+        if (!(bus instanceof EmulationBus emulation)) {
+            throw new IllegalStateException("no in-process emulated chip 0 to inject faults into");
+        }
+        Object chip = emulation.chip();
+        synchronized (chip) {
+            RegisterFaults faults = emulation.chip().registerFaults();
+            switch (args[0]) {
+                case "stuck-at" -> faults.stuckAt(number(args, 1), (int) number(args, 2), (int) bit(args, 3));
+                case "wrong-reset" -> faults.wrongReset(number(args, 1), number(args, 2), number(args, 3));
+                case "alias" -> faults.alias(number(args, 1), number(args, 2));
+                case "dropped-write" -> faults.dropWrites(number(args, 1));
+                case "bus-error" -> faults.busError(number(args, 1));
+                case "w1c-as-rw" -> faults.w1cAsRw(number(args, 1), (int) number(args, 2));
+                case "clear" -> faults.clear();
+                case "list" -> { }
+                default -> throw new IllegalArgumentException("unknown fault '" + args[0] + "'; " + USAGE);
+            }
+            return faults.list().isEmpty() ? "no faults injected\n"
+                    : faults.list().stream().map(RegisterFaults.Fault::describe).collect(Collectors.joining("\n", "", "\n"));
+        }
+    }
+
+    private static long bit(String[] args, int i) {
+        long v = number(args, i);
+        if (v != 0 && v != 1) {
+            throw new IllegalArgumentException("stuck-at value must be 0 or 1, was " + args[i]);
+        }
+        return v;
+    }
+
+    private static long number(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException("missing argument " + i + " for " + args[0] + "; " + USAGE);
+        }
+        String t = args[i].replace("_", "").toLowerCase();
+        try {
+            return t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseUnsignedLong(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number: '" + args[i] + "' (decimal or 0x hex)");
+        }
+    }
+}
