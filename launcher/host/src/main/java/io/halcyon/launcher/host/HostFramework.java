@@ -33,13 +33,19 @@ import org.osgi.util.tracker.ServiceTracker;
 final class HostFramework {
 
     /**
-     * Services that make the HAL "ready": the platform of chip 0, its system-control driver, the hal:
-     * shell commands and the command processor. Override with -Dhalcyon.ready="filter;filter".
+     * Services that make the HAL "ready": the platform of chip 0, its system-control driver, its
+     * bring-up service (which needs every block driver), the hal: shell commands and the command
+     * processor. Override with -Dhalcyon.ready="filter;filter".
      */
     static final String DEFAULT_READY = "(&(objectClass=io.halcyon.hal.api.platform.PlatformInfo)(halcyon.chip=0));"
             + "(&(objectClass=io.halcyon.hal.api.sysctrl.SystemControl)(halcyon.chip=0));"
+            + "(&(objectClass=io.halcyon.hal.api.bringup.BringUp)(halcyon.chip=0));"
             + "(osgi.command.scope=hal);"
             + "(objectClass=" + GogoSession.PROCESSOR + ")";
+
+    /** What the main job needs on top: the training workload and the command that runs the job. */
+    static final String MAIN_JOB_READY = "(&(objectClass=io.halcyon.consumers.training.api.MlpTraining)(halcyon.chip=0));"
+            + "(&(osgi.command.scope=hal)(osgi.command.function=mainjob))";
 
     /** Framework property read by the emulation platform: the socket of a running chip server (HALCYON_CHIP). */
     static final String CHIP_SOCKET = "halcyon.chip.socket";
@@ -128,12 +134,13 @@ final class HostFramework {
     }
 
     /**
-     * Waits until every ready filter matches a service, for at most {@code timeoutMillis}.
+     * Waits until every ready filter matches a service, for at most {@code timeoutMillis}; with
+     * {@code mainJob}, also for what the main job needs.
      *
      * @return the filters still unmatched (empty when ready)
      */
-    List<String> awaitReady(long timeoutMillis) throws InvalidSyntaxException, InterruptedException {
-        String spec = System.getProperty("halcyon.ready", DEFAULT_READY);
+    List<String> awaitReady(long timeoutMillis, boolean mainJob) throws InvalidSyntaxException, InterruptedException {
+        String spec = System.getProperty("halcyon.ready", DEFAULT_READY) + (mainJob ? ";" + MAIN_JOB_READY : "");
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         List<String> missing = new ArrayList<>();
         for (String filter : spec.split(";")) {
