@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -61,35 +62,45 @@ public abstract class HalcyonTestSupport {
     protected static final String BLOCK_SYSCTRL = "io.halcyon.block.sysctrl";
     protected static final String PLATFORM_EMULATION = "io.halcyon.platform.emulation";
     protected static final String LAUNCHER_UPDATE = "io.halcyon.launcher.update";
+    /** The other block drivers of the reference chip, which bring-up and the training workload need. */
+    protected static final List<String> OTHER_BLOCKS = List.of("clkrst", "pcie", "hbm", "dma", "intc", "tensor", "telemetry");
+    protected static final String CONSUMERS_BRINGUP = "io.halcyon.consumers.bringup";
+    protected static final String CONSUMERS_TRAINING = "io.halcyon.consumers.training";
 
     /**
      * Jars in target/bundles (artifactIds; the pom copies them without versions), in install order.
      * The pom pins the framework services: SCR 2.2.18 needs the component, promise and function APIs
      * as bundles at runtime; Config Admin lets later tests configure components.
      */
-    static final List<String> PROVISIONED_JARS = List.of(
-            "org.osgi.util.function",
-            "org.osgi.util.promise",
-            "org.osgi.service.component",
-            "org.apache.felix.scr",
-            "org.apache.felix.configadmin",
-            "hal-api",
-            // before the drivers and consumers: its service hooks must be in place when they bind
-            "launcher-update",
-            "platform-emulation",
-            "block-sysctrl");
+    static final List<String> PROVISIONED_JARS = Stream.of(
+            Stream.of("org.osgi.util.function",
+                    "org.osgi.util.promise",
+                    "org.osgi.service.component",
+                    "org.apache.felix.scr",
+                    "org.apache.felix.configadmin",
+                    "hal-api",
+                    // before the drivers and consumers: its service hooks must be in place when they bind
+                    "launcher-update",
+                    "platform-emulation",
+                    "block-sysctrl"),
+            OTHER_BLOCKS.stream().map(b -> "block-" + b),
+            Stream.of("consumers-bringup", "consumers-training"))
+            .flatMap(s -> s).collect(Collectors.toUnmodifiableList());
 
     /** Symbolic names every test expects to find ACTIVE. */
-    protected static final List<String> EXPECTED_BUNDLES = List.of(
-            "org.osgi.util.function",
-            "org.osgi.util.promise",
-            "org.osgi.service.component",
-            "org.apache.felix.scr",
-            "org.apache.felix.configadmin",
-            HAL_API,
-            LAUNCHER_UPDATE,
-            PLATFORM_EMULATION,
-            BLOCK_SYSCTRL);
+    protected static final List<String> EXPECTED_BUNDLES = Stream.of(
+            Stream.of("org.osgi.util.function",
+                    "org.osgi.util.promise",
+                    "org.osgi.service.component",
+                    "org.apache.felix.scr",
+                    "org.apache.felix.configadmin",
+                    HAL_API,
+                    LAUNCHER_UPDATE,
+                    PLATFORM_EMULATION,
+                    BLOCK_SYSCTRL),
+            OTHER_BLOCKS.stream().map(b -> "io.halcyon.block." + b),
+            Stream.of(CONSUMERS_BRINGUP, CONSUMERS_TRAINING))
+            .flatMap(s -> s).collect(Collectors.toUnmodifiableList());
 
     @Inject
     protected BundleContext context;

@@ -49,7 +49,7 @@ final class ProgressDisplay implements TrainingListener {
         lastDraw = now;
         int filled = (int) ((long) BAR_WIDTH * step / steps);
         out.print("\r[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] "
-                + String.format("%" + digits(steps) + "d/%d  loss %s", step, steps, Units.value(loss)));
+                + String.format("%" + digits(steps) + "d/%d  loss %-10s", step, steps, Units.value(loss)));
         if (step == steps) {
             out.println();
         }
