@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,7 +101,7 @@ public class ButrCommands {
 
     /** Per block: passed, failed, skipped; then totals and time. */
     static String summary(TestReport report) {
-        Map<String, long[]> byBlock = new LinkedHashMap<>();
+        Map<String, long[]> byBlock = new TreeMap<>();
         for (CheckResult r : report.results()) {
             byBlock.computeIfAbsent(r.block(), b -> new long[3])[r.outcome().ordinal()]++;
         }
