@@ -58,7 +58,7 @@ final class DriverVariants {
     private static final Pattern INIT = Pattern.compile("\\binit=\"(\\d+)\"");
     private static final String HARDWARE_BLOCK = "io.halcyon.hal.api.regmap.HardwareBlock";
 
-    /** One DS component of the bundle: its description file and class. */
+    /** One DS component of the bundle (a final class, such as a generated description, is kept as it is). */
     private record Component(String xmlPath, String xml, String implementation, int init, boolean description) {
         String subclass(Version v, Flavour flavour) {
             return implementation + "_v" + v.toString().replace('.', '_') + (flavour == Flavour.GOOD ? "" : "_" + flavour.name().toLowerCase());
@@ -84,7 +84,7 @@ final class DriverVariants {
             if (e.getKey().startsWith("OSGI-INF/") && e.getKey().endsWith(".xml")) {
                 String xml = new String(e.getValue(), StandardCharsets.UTF_8);
                 Matcher impl = IMPLEMENTATION.matcher(xml);
-                if (impl.find()) {
+                if (impl.find() && !isFinal(impl.group(1))) {
                     Matcher init = INIT.matcher(xml);
                     components.add(new Component(e.getKey(), xml, impl.group(1), init.find() ? Integer.parseInt(init.group(1)) : -1,
                             xml.contains("interface=\"" + HARDWARE_BLOCK + "\"")));
@@ -93,6 +93,14 @@ final class DriverVariants {
         }
         if (components.isEmpty()) {
             throw new IllegalStateException(bundle.getSymbolicName() + " has no DS components to derive versions from");
+        }
+    }
+
+    private boolean isFinal(String className) throws IOException {
+        try {
+            return java.lang.reflect.Modifier.isFinal(bundle.loadClass(className).getModifiers());
+        } catch (ClassNotFoundException e) {
+            throw new IOException(bundle.getSymbolicName() + " cannot load its own component class " + className, e);
         }
     }
 
@@ -118,11 +126,13 @@ final class DriverVariants {
         String pkg = subclass.substring(0, subclass.lastIndexOf('.'));
         String simple = subclass.substring(pkg.length() + 1);
         Class<?>[] params = constructorOf(c).getParameterTypes();
+        boolean misaddress = flavour == Flavour.FAILS_HEALTH_GATE;
         String declared = "";
         String passed = "";
         for (int i = 0; i < params.length; i++) {
             declared += (i == 0 ? "" : ", ") + params[i].getCanonicalName() + " p" + i;
-            passed += (i == 0 ? "" : ", ") + "p" + i;
+            boolean bus = params[i].getName().equals(MisaddressingBus.BUS);
+            passed += (i == 0 ? "" : ", ") + (misaddress && bus ? "new Misaddressing(p" + i + ")" : "p" + i);
         }
         StringBuilder s = new StringBuilder();
         s.append("package ").append(pkg).append(";\n\n");
@@ -135,8 +145,8 @@ final class DriverVariants {
             s.append("        throw new IllegalStateException(\"version \" + BUILD + \" refuses to activate (a deliberately bad build)\");\n");
         }
         s.append("    }\n\n");
-        if (flavour == Flavour.FAILS_HEALTH_GATE && c.description()) {
-            s.append("    @Override\n    public long baseAddress() {\n        return super.baseAddress() + 0x100;\n    }\n\n");
+        if (misaddress) {
+            s.append(MisaddressingBus.source(bundle));
         }
         s.append("    /** The build this object's code comes from. */\n");
         s.append("    public String build() {\n        return BUILD;\n    }\n}\n");
@@ -212,7 +222,16 @@ final class DriverVariants {
             content.put(c.xmlPath(), c.xml().replace("class=\"" + c.implementation() + "\"", "class=\"" + subclass + "\"")
                     .getBytes(StandardCharsets.UTF_8));
             String classFile = subclass.replace('.', '/') + ".class";
-            content.put(classFile, Files.readAllBytes(classes.resolve(classFile)));
+            Path packageDir = classes.resolve(classFile).getParent();
+            String simple = subclass.substring(subclass.lastIndexOf('.') + 1);
+            try (var generated = Files.list(packageDir)) {
+                for (Path f : (Iterable<Path>) generated::iterator) {
+                    String name = f.getFileName().toString();
+                    if (name.equals(simple + ".class") || name.startsWith(simple + "$")) {
+                        content.put(classes.relativize(f).toString().replace(java.io.File.separatorChar, '/'), Files.readAllBytes(f));
+                    }
+                }
+            }
         }
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, m)) {
             for (Map.Entry<String, byte[]> e : content.entrySet()) {

@@ -138,9 +138,10 @@ final class SoakRun {
 
     private void insertBadVersions(Deque<Planned> order, List<String> names, Path dir) throws Exception {
         List<Planned> list = new ArrayList<>(order);
-        Flavour[] bad = {Flavour.ACTIVATION_THROWS, Flavour.FAILS_HEALTH_GATE, Flavour.MISSING_IMPORT};
+        Flavour[] bad = {Flavour.ACTIVATION_THROWS, Flavour.MISSING_IMPORT, Flavour.FAILS_HEALTH_GATE};
         for (int k = 0; k < bad.length; k++) {
-            String block = names.get(k % names.size());
+            // The health gate compares HBM's size and state through old and new driver: a misaddressing HBM build shows.
+            String block = bad[k] == Flavour.FAILS_HEALTH_GATE && blocks.containsKey("hbm") ? "hbm" : names.get(k % names.size());
             Bundle b = blocks.get(block);
             Version v = new Version(9, 9, k);
             Path jar = new DriverVariants(b).build(List.of(v), bad[k], dir).get(0);

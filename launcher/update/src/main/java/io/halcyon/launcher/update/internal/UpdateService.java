@@ -167,8 +167,11 @@ final class UpdateService implements UpdateManager {
     /** Puts the new jar in and decides whether it may serve. */
     private Verified install(Bundle bundle, JarImage image, Set<ContractKey> keys, Map<ContractKey, Map<String, Object>> oldViews)
             throws BundleException, UpdateFailure, InterruptedException {
+        long t0 = System.nanoTime();
         installBytes(bundle, image);
+        long t1 = System.nanoTime();
         Map<ContractKey, Driver> arrived = stable.awaitArrivals(keys, bounds.driverNanos());
+        long t2 = System.nanoTime();
         Set<String> checked = new LinkedHashSet<>();
         Set<String> blocks = new LinkedHashSet<>();
         keys.forEach(k -> blocks.add(k.block()));
@@ -178,6 +181,9 @@ final class UpdateService implements UpdateManager {
             }
             DriverViews.compare(key, oldViews.get(key), DriverViews.read(key, arrived.get(key).service()));
         }
+        long t3 = System.nanoTime();
+        checked.add(String.format(java.util.Locale.ROOT, "bundle update %.1f ms, drivers %.1f ms, gate %.1f ms", (t1 - t0) / 1e6,
+                (t2 - t1) / 1e6, (t3 - t2) / 1e6));
         return new Verified(arrived, String.join("; ", checked));
     }
 
