@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.halcyon.consumers.training.api.MlpTraining;
 import io.halcyon.hal.api.bringup.BringUp;
+import io.halcyon.hal.api.dma.DmaEngine;
 import io.halcyon.hal.api.hbm.HbmController;
 import io.halcyon.hal.api.hbm.HbmState;
 import io.halcyon.hal.api.regmap.HardwareBlock;
@@ -25,7 +26,7 @@ import io.halcyon.hal.api.tensor.TensorEngine;
 import io.halcyon.launcher.update.UpdateManager;
 
 /** {@code hal:soak}: live updates under the training workload (proof 1; with --bad, proof 2 as well). */
-@Component(service = SoakCommand.class, property = {"osgi.command.scope=hal", "osgi.command.function=soak"})
+@Component(service = SoakCommand.class, property = {"osgi.command.scope=hal", "osgi.command.function=soak", "osgi.command.function=updatebench"})
 public class SoakCommand {
 
     private static final String CHIP_0 = "(halcyon.chip=0)";
@@ -37,11 +38,13 @@ public class SoakCommand {
     private final SystemControl sysctrl;
     private final HbmController hbm;
     private final TensorEngine tensor;
+    private final DmaEngine dma;
 
     @Activate
     public SoakCommand(BundleContext context, @Reference UpdateManager manager, @Reference(target = CHIP_0) MlpTraining training,
             @Reference(target = CHIP_0) BringUp bringUp, @Reference(target = CHIP_0) SystemControl sysctrl,
-            @Reference(target = CHIP_0) HbmController hbm, @Reference(target = CHIP_0) TensorEngine tensor) {
+            @Reference(target = CHIP_0) HbmController hbm, @Reference(target = CHIP_0) TensorEngine tensor,
+            @Reference(target = CHIP_0) DmaEngine dma) {
         this.context = context;
         this.manager = manager;
         this.training = training;
@@ -49,6 +52,17 @@ public class SoakCommand {
         this.sysctrl = sysctrl;
         this.hbm = hbm;
         this.tensor = tensor;
+        this.dma = dma;
+    }
+
+    @Descriptor("consumer throughput with one DMA bundle update per second against none, and the pause per swap")
+    public String updatebench(
+            @Descriptor("consumer threads")
+            @Parameter(names = "--threads", absentValue = "8") int threads,
+            @Descriptor("seconds per phase")
+            @Parameter(names = "--seconds", absentValue = "10") int seconds) throws Exception {
+        bringUp.bringUp();
+        return new UpdateBenchmark(manager, dma, blockBundle("dma")).run(threads, seconds);
     }
 
     @Descriptor("train the MLP workload while block bundles are replaced by new versions; compare with an undisturbed run")
