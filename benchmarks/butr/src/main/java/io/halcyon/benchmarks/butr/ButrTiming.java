@@ -1,6 +1,5 @@
 package io.halcyon.benchmarks.butr;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,9 +15,6 @@ import io.halcyon.hal.api.butr.TestRequest;
 import io.halcyon.platform.emulation.EmulationBus;
 import io.halcyon.platform.emulation.model.ChipDescriptions;
 import io.halcyon.platform.emulation.model.EmulatedChip;
-import io.halcyon.rdl.compiler.model.AddrmapNode;
-import io.halcyon.rdl.compiler.model.ElaboratedModel;
-import io.halcyon.rdl.compiler.model.Node;
 import io.halcyon.rdl.generator.RegisterMaps;
 
 /**
@@ -76,14 +72,7 @@ public final class ButrTiming {
     }
 
     private static List<BlockUnderTest> blocks() {
-        ElaboratedModel model = ChipDescriptions.chip();
-        List<BlockUnderTest> out = new ArrayList<>();
-        for (Node n : model.top().children()) {
-            if (n instanceof AddrmapNode map) {
-                out.add(new BlockUnderTest(map.instName(), map.absoluteAddress(), RegisterMaps.registers(model, map),
-                        RegisterMaps.memories(model, map)));
-            }
-        }
-        return out;
+        return RegisterMaps.blocks(ChipDescriptions.chip()).stream()
+                .map(b -> new BlockUnderTest(b.name(), b.base(), b.registers(), b.memories())).toList();
     }
 }

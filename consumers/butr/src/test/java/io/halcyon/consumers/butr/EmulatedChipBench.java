@@ -1,6 +1,5 @@
 package io.halcyon.consumers.butr;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.halcyon.hal.api.butr.ProgressListener;
@@ -8,9 +7,6 @@ import io.halcyon.hal.api.butr.TestReport;
 import io.halcyon.hal.api.butr.TestRequest;
 import io.halcyon.platform.emulation.model.ChipDescriptions;
 import io.halcyon.platform.emulation.model.EmulatedChip;
-import io.halcyon.rdl.compiler.model.AddrmapNode;
-import io.halcyon.rdl.compiler.model.ElaboratedModel;
-import io.halcyon.rdl.compiler.model.Node;
 import io.halcyon.rdl.generator.RegisterMaps;
 
 /**
@@ -24,15 +20,8 @@ final class EmulatedChipBench implements RegisterAccess {
     final List<BlockUnderTest> blocks = chipBlocks();
 
     static List<BlockUnderTest> chipBlocks() {
-        ElaboratedModel model = ChipDescriptions.chip();
-        List<BlockUnderTest> out = new ArrayList<>();
-        for (Node n : model.top().children()) {
-            if (n instanceof AddrmapNode map) {
-                out.add(new BlockUnderTest(map.instName(), map.absoluteAddress(), RegisterMaps.registers(model, map),
-                        RegisterMaps.memories(model, map)));
-            }
-        }
-        return out;
+        return RegisterMaps.blocks(ChipDescriptions.chip()).stream()
+                .map(b -> new BlockUnderTest(b.name(), b.base(), b.registers(), b.memories())).toList();
     }
 
     TestReport run(TestRequest request) {
