@@ -20,6 +20,11 @@ final class HostProcess {
     static final Path HOME = Path.of(System.getProperty("halcyon.home", "target")).toAbsolutePath();
 
     static Result run(Path deploy, String stdin, String... args) throws IOException, InterruptedException {
+        return run(deploy, stdin, List.of(), args);
+    }
+
+    /** @param systemProperties extra -D options for the host's JVM, e.g. {@code halcyon.chip.socket=...} */
+    static Result run(Path deploy, String stdin, List<String> systemProperties, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 24) {
@@ -27,6 +32,7 @@ final class HostProcess {
         }
         command.add("-Dhalcyon.home=" + HOME);
         command.add("-Dhalcyon.deploy=" + deploy);
+        systemProperties.forEach(p -> command.add("-D" + p));
         command.add("-jar");
         command.add(HOME.resolve("halcyon-host.jar").toString());
         command.addAll(List.of(args));
