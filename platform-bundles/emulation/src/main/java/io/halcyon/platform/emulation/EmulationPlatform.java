@@ -58,7 +58,8 @@ public class EmulationPlatform {
             bus = new EmulationBus(chip);
             hostMemory = new EmulatedHostMemory(chip.hostMemory());
             info = new Info(version, "behavioural emulation of the reference chip, in-process, deterministic model time",
-                    EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME));
+                    EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME,
+                            PlatformCapability.FAULT_INJECTION));
         } else {
             client = attach(Path.of(socket));
             if (client == null) {
