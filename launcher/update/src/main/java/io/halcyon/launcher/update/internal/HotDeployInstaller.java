@@ -71,10 +71,17 @@ final class HotDeployInstaller implements ArtifactInstaller {
         }
     }
 
-    /** A bundle on this host that serves a block and exports nothing, with this symbolic name. */
+    /**
+     * A block bundle installed on this host with this symbolic name: one that exports nothing and
+     * is named or serves as a block. Judged from the bundle, not only its services, because at
+     * startup FileInstall may scan before Declarative Services has registered any driver.
+     */
     private Bundle runningBlockBundle(String symbolicName) {
         for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName()) && !Targets.blocksOf(context, b).isEmpty()) {
+            String exports = b.getHeaders().get(org.osgi.framework.Constants.EXPORT_PACKAGE);
+            boolean exportsNothing = exports == null || exports.isBlank();
+            boolean block = symbolicName.startsWith("io.halcyon.block.") || !Targets.blocksOf(context, b).isEmpty();
+            if (symbolicName.equals(b.getSymbolicName()) && exportsNothing && block) {
                 return b;
             }
         }
