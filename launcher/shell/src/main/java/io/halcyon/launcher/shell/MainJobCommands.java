@@ -46,8 +46,8 @@ public class MainJobCommands {
     public String mainjob(
             @Descriptor("print only the summary, as one JSON object")
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
-            @Descriptor("directory for the pictures (created if missing)")
-            @Parameter(names = "--out", absentValue = "run") String out,
+            @Descriptor("directory for the pictures (created if missing; default: the host's run directory, launcher/run)")
+            @Parameter(names = "--out", absentValue = "") String out,
             @Descriptor("progress display: bar (redrawn in place), lines or none")
             @Parameter(names = "--progress", absentValue = "lines") String progress) throws IOException {
         PrintStream console = System.out;
@@ -62,7 +62,9 @@ public class MainJobCommands {
             console.flush();
         }
         TrainingResult result = t.train(new ProgressDisplay(console, style));
-        List<Path> pictures = writePictures(Path.of(out), report, result);
+        // The script names the host's run directory; a bare JVM falls back to ./run.
+        Path dir = Path.of(out.isEmpty() ? System.getProperty("halcyon.run", "run") : out);
+        List<Path> pictures = writePictures(dir, report, result);
         if (!result.targetReached()) {
             throw new IllegalStateException(String.format(Locale.ROOT, "training missed its target: final loss %s, target %s",
                     Units.value(result.finalLoss()), Units.value(result.targetLoss())));
