@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.halcyon.hal.api.bus.RegisterBus;
+import io.halcyon.hal.api.clkrst.Pll;
 import io.halcyon.platform.emulation.model.RegisterFaults;
 
 /**
@@ -22,7 +23,7 @@ public class FaultCommands {
 
     static final String USAGE = "usage: emu:fault stuck-at ADDRESS BIT 0|1 | wrong-reset ADDRESS MASK VALUE"
             + " | alias ADDRESS ALSO_WRITES_ADDRESS | dropped-write ADDRESS | bus-error ADDRESS | w1c-as-rw ADDRESS BIT"
-            + " | list | clear";
+            + " | pll-never-locks CORE|HBM | hbm-training-fails | ecc-errors CORRECTED UNCORRECTED | list | clear";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             target = "(&(halcyon.chip=0)(halcyon.platform=emulation))")
@@ -45,12 +46,35 @@ public class FaultCommands {
                 case "dropped-write" -> faults.dropWrites(number(args, 1));
                 case "bus-error" -> faults.busError(number(args, 1));
                 case "w1c-as-rw" -> faults.w1cAsRw(number(args, 1), (int) number(args, 2));
-                case "clear" -> faults.clear();
+                // Behaviour faults: the hardware misbehaves rather than a register (bring-up failure paths).
+                case "pll-never-locks" -> emulation.chip().faults().pllNeverLocks(pll(args));
+                case "hbm-training-fails" -> emulation.chip().faults().hbmTrainingFails();
+                case "ecc-errors" -> emulation.chip().faults().eccErrors((int) number(args, 1), (int) number(args, 2));
+                case "clear" -> {
+                    faults.clear();
+                    emulation.chip().faults().clear();
+                }
                 case "list" -> { }
                 default -> throw new IllegalArgumentException("unknown fault '" + args[0] + "'; " + USAGE);
             }
+            if (BEHAVIOUR_FAULTS.contains(args[0])) {
+                return "injected " + String.join(" ", args) + "\n";
+            }
             return faults.list().isEmpty() ? "no faults injected\n"
                     : faults.list().stream().map(RegisterFaults.Fault::describe).collect(Collectors.joining("\n", "", "\n"));
+        }
+    }
+
+    private static final java.util.Set<String> BEHAVIOUR_FAULTS = java.util.Set.of("pll-never-locks", "hbm-training-fails", "ecc-errors");
+
+    private static Pll pll(String[] args) {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("missing PLL for pll-never-locks (CORE or HBM); " + USAGE);
+        }
+        try {
+            return Pll.valueOf(args[1].toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown PLL '" + args[1] + "' (CORE or HBM)");
         }
     }
 
