@@ -4,12 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -30,8 +28,6 @@ public class HostCommandIT {
     private HostProcess.Result run(String... args) throws Exception {
         return HostProcess.run(tmp.getRoot().toPath(), null, args);
     }
-
-    private static final Path ROOT = Path.of(System.getProperty("halcyon.root", "../..")).toAbsolutePath().normalize();
 
     /** Bring-up steps in the order the main job and hal:bringup list them. */
     private static final List<String> STEPS = List.of("identify-chip", "clocks-and-resets", "pll-lock", "pcie-link",
@@ -135,8 +131,7 @@ public class HostCommandIT {
     @Test
     public void aNewHostAttachesToARunningChipWithoutResettingOrRetrainingIt() throws Exception {
         Path socket = tmp.getRoot().toPath().resolve("chip.sock");
-        script("chip", "start", socket.toString());
-        try {
+        try (ChipServerProcess chip = ChipServerProcess.start(new HalcyonScript(tmp, Map.of()), socket)) {
             List<String> attach = List.of("halcyon.chip.socket=" + socket);
             HostProcess.Result first = HostProcess.run(tmp.getRoot().toPath(), null, attach, "run", "hal:bringup");
             assertEquals(first.stderr(), 0, first.exitCode());
@@ -151,21 +146,7 @@ public class HostCommandIT {
             assertTrue(second.stdout(), second.stdout().contains("the chip was already up: nothing was reset or retrained"));
             HostProcess.Result state = HostProcess.run(tmp.getRoot().toPath(), null, attach, "run", "hal:chip");
             assertTrue(state.stdout(), state.stdout().contains("sysctrl    chip 0x484c4359 gen 1 rev 1 caps 0x43f, 0 soft resets"));
-        } finally {
-            script("chip", "stop", socket.toString());
         }
-    }
-
-    /** Runs launcher/halcyon with these arguments and fails on a non-zero exit. */
-    private static void script(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("launcher/halcyon").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("launcher/halcyon " + String.join(" ", args) + " took over 60 s", p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(output, 0, p.exitValue());
     }
 
     @Test

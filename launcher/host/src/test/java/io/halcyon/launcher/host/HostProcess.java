@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,18 +37,26 @@ final class HostProcess {
         command.add("-jar");
         command.add(HOME.resolve("halcyon-host.jar").toString());
         command.addAll(List.of(args));
+        return complete(new ProcessBuilder(command), stdin, Duration.ofSeconds(60));
+    }
+
+    /**
+     * Starts {@code process}, gives it {@code stdin} (if any) and closes its input, and waits for its end,
+     * at most {@code bound} (then it is killed and the test fails). Output goes through files, so a process
+     * that writes a lot never blocks on a full pipe.
+     */
+    static Result complete(ProcessBuilder process, String stdin, Duration bound) throws IOException, InterruptedException {
         Path out = Files.createTempFile("halcyon-out", ".txt");
         Path err = Files.createTempFile("halcyon-err", ".txt");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            Process p = pb.start();
+            Process p = process.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (stdin != null) {
                 p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             }
             p.getOutputStream().close();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("host did not exit within 60 s: " + command);
+                throw new AssertionError("did not exit within " + bound.toSeconds() + " s: " + process.command());
             }
             return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
         } finally {

@@ -156,7 +156,8 @@ public class MainJobCommands {
         }
     }
 
-    private static <T> T require(T service, String what) {
+    /** The service, or a one-line error naming it when it is missing on chip 0. */
+    static <T> T require(T service, String what) {
         if (service == null) {
             throw new IllegalStateException("no " + what + " service for chip 0 (its bundle or a block driver is not active; see hal:blocks)");
         }
