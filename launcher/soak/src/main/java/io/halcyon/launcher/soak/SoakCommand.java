@@ -60,9 +60,14 @@ public class SoakCommand {
             @Descriptor("consumer threads")
             @Parameter(names = "--threads", absentValue = "8") int threads,
             @Descriptor("seconds per phase")
-            @Parameter(names = "--seconds", absentValue = "10") int seconds) throws Exception {
+            @Parameter(names = "--seconds", absentValue = "5") int seconds,
+            @Descriptor("rounds of one quiet and one updating phase, interleaved so both see the same background load")
+            @Parameter(names = "--rounds", absentValue = "3") int rounds) throws Exception {
+        if (threads < 1 || seconds < 1 || rounds < 1) {
+            throw new IllegalArgumentException("hal:updatebench: --threads, --seconds and --rounds must be at least 1");
+        }
         bringUp.bringUp();
-        return new UpdateBenchmark(manager, dma, blockBundle("dma")).run(threads, seconds);
+        return new UpdateBenchmark(manager, dma, blockBundle("dma")).run(threads, seconds, rounds);
     }
 
     @Descriptor("train the MLP workload while block bundles are replaced by new versions; compare with an undisturbed run")

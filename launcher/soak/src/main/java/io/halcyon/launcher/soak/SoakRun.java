@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.Version;
 
 import io.halcyon.consumers.training.api.MlpTraining;
@@ -151,16 +152,21 @@ final class SoakRun {
         order.addAll(list);
     }
 
-    /** The running bundle is the version asked for and its generated class, with that build constant, is loadable. */
+    /**
+     * The running bundle is the version asked for and its generated class, with that build constant, is
+     * loadable. Looked up by name: each version runs as a bundle of its own, installed beside the one it
+     * replaced, so the bundle the plan started from is gone after the first swap.
+     */
     private static boolean runsBuild(Planned p) {
-        if (!p.bundle().getVersion().equals(p.version())) {
+        Bundle running = running(p.bundle().getSymbolicName());
+        if (running == null || !running.getVersion().equals(p.version())) {
             return false;
         }
         String marker = "_v" + p.version().toString().replace('.', '_');
         try {
-            for (java.net.URL entry : java.util.Collections.list(p.bundle().findEntries("/", "*" + marker + ".class", true))) {
+            for (java.net.URL entry : java.util.Collections.list(running.findEntries("/", "*" + marker + ".class", true))) {
                 String className = entry.getPath().substring(1).replace(".class", "").replace('/', '.');
-                Object build = p.bundle().loadClass(className).getField("BUILD").get(null);
+                Object build = running.loadClass(className).getField("BUILD").get(null);
                 if (!p.version().toString().equals(build)) {
                     return false;
                 }
@@ -169,5 +175,14 @@ final class SoakRun {
         } catch (ReflectiveOperationException | NullPointerException e) {
             return false;
         }
+    }
+
+    private static Bundle running(String symbolicName) {
+        for (Bundle b : FrameworkUtil.getBundle(SoakRun.class).getBundleContext().getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
+                return b;
+            }
+        }
+        return null;
     }
 }

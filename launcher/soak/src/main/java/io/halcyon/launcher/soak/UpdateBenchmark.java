@@ -1,11 +1,16 @@
 package io.halcyon.launcher.soak;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.osgi.framework.Bundle;
@@ -17,8 +22,12 @@ import io.halcyon.launcher.update.UpdateManager;
 import io.halcyon.launcher.update.UpdateRecord;
 
 /**
- * Throughput of consumer threads calling a block through its stable service, first with no
- * updates, then with one update of that block per second, and the pause each swap imposed.
+ * Throughput of consumer threads calling a block through its stable service with no updates and
+ * with one update of that block per second, and the pause each swap imposed. The two kinds of phase
+ * alternate (quiet, updating, quiet, updating, ...) so that both see the same background load: on a
+ * shared machine another build starting halfway would otherwise decide the ratio. Besides calls,
+ * each phase records where CPU went that the consumers did not get: JIT compilation (new versions
+ * are new classes, compiled again) and the updater's own work.
  */
 final class UpdateBenchmark {
 
@@ -32,56 +41,121 @@ final class UpdateBenchmark {
         this.dmaBundle = dmaBundle;
     }
 
-    String run(int threads, int seconds) throws Exception {
+    /** What one phase measured. */
+    private record Phase(long calls, double seconds, long longestCallNanos, long jitMillis, long updaterCpuNanos) {
+        double callsPerSecond() {
+            return calls / seconds;
+        }
+    }
+
+    String run(int threads, int seconds, int rounds) throws Exception {
         Path dir = Files.createTempDirectory("halcyon-bench-versions-");
         Version base = dmaBundle.getVersion();
         List<Version> versions = new ArrayList<>();
-        for (int i = 1; i <= seconds; i++) {
+        for (int i = 1; i <= seconds * rounds; i++) {
             versions.add(new Version(base.getMajor(), base.getMinor(), base.getMicro() + 100 + i));
         }
-        List<Path> jars = new DriverVariants(dmaBundle).build(versions, Flavour.GOOD, dir);
-        measure(threads, 1, List.of()); // warm-up
-        double quiet = measure(threads, seconds, List.of());
+        Iterator<Path> jars = new DriverVariants(dmaBundle).build(versions, Flavour.GOOD, dir).iterator();
+        measure(threads, 1, null, new ArrayList<>()); // warm-up
+        List<Phase> quiet = new ArrayList<>();
+        List<Phase> updating = new ArrayList<>();
         List<Long> pauses = new ArrayList<>();
-        double updating = measure(threads, seconds, jars, pauses);
-        Percentiles p = Percentiles.ofNanos(pauses);
-        return String.format(Locale.ROOT, "%d consumer threads calling DmaEngine.status(0) through its stable service, %d s per phase%n"
-                + "%-28s %14s %14s%n%-28s %14.0f %14.0f%n%-28s %14s %13.1f%%%n%-28s %14s %14s%n",
-                threads, seconds, "", "no updates", "1 update/s", "calls/s", quiet, updating, "throughput vs no updates", "",
-                100.0 * updating / quiet, "pause per swap p50/p99/max", "-",
-                String.format(Locale.ROOT, "%.1f/%.1f/%.1f ms (%d swaps)", p.p50(), p.p99(), p.max(), p.count()));
+        for (int r = 0; r < rounds; r++) {
+            quiet.add(measure(threads, seconds, null, pauses));
+            updating.add(measure(threads, seconds, jars, pauses));
+        }
+        return report(threads, seconds, quiet, updating, Percentiles.ofNanos(pauses));
     }
 
-    private double measure(int threads, int seconds, List<Path> jars) throws Exception {
-        return measure(threads, seconds, jars, new ArrayList<>());
+    private static String report(int threads, int seconds, List<Phase> quiet, List<Phase> updating, Percentiles p) {
+        Phase q = total(quiet);
+        Phase u = total(updating);
+        double lowest = Double.MAX_VALUE;
+        double highest = 0;
+        for (int i = 0; i < quiet.size(); i++) {
+            double ratio = updating.get(i).callsPerSecond() / quiet.get(i).callsPerSecond();
+            lowest = Math.min(lowest, ratio);
+            highest = Math.max(highest, ratio);
+        }
+        String row = "%-30s %14s %14s%n";
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%d consumer threads calling DmaEngine.status(0) through its stable service; "
+                + "%d rounds of %d s quiet, then %d s with 1 update/s%n", threads, quiet.size(), seconds, seconds));
+        out.append(String.format(Locale.ROOT, row, "", "no updates", "1 update/s"));
+        out.append(String.format(Locale.ROOT, "%-30s %14.0f %14.0f%n", "calls/s", q.callsPerSecond(), u.callsPerSecond()));
+        out.append(String.format(Locale.ROOT, "%-30s %14s %13.1f%%%n", "throughput vs no updates", "",
+                100.0 * u.callsPerSecond() / q.callsPerSecond()));
+        out.append(String.format(Locale.ROOT, row, "  per round (lowest-highest)", "",
+                String.format(Locale.ROOT, "%.1f-%.1f%%", 100 * lowest, 100 * highest)));
+        out.append(String.format(Locale.ROOT, row, "pause per swap p50/p99/max", "-",
+                String.format(Locale.ROOT, "%.1f/%.1f/%.1f ms (%d swaps)", p.p50(), p.p99(), p.max(), p.count())));
+        out.append(String.format(Locale.ROOT, row, "longest single call", millis(q.longestCallNanos()), millis(u.longestCallNanos())));
+        out.append(String.format(Locale.ROOT, row, "JIT compiling, ms per s", perSecond(q.jitMillis(), q), perSecond(u.jitMillis(), u)));
+        out.append(String.format(Locale.ROOT, row, "updater CPU, ms per s", "-", perSecond(u.updaterCpuNanos() / 1_000_000, u)));
+        return out.toString();
     }
 
-    /** Calls per second over {@code seconds}, updating the DMA bundle once a second from {@code jars} if any. */
-    private double measure(int threads, int seconds, List<Path> jars, List<Long> pauses) throws Exception {
+    private static Phase total(List<Phase> phases) {
+        long calls = 0;
+        double seconds = 0;
+        long longest = 0;
+        long jit = 0;
+        long updater = 0;
+        for (Phase p : phases) {
+            calls += p.calls();
+            seconds += p.seconds();
+            longest = Math.max(longest, p.longestCallNanos());
+            jit += p.jitMillis();
+            updater += p.updaterCpuNanos();
+        }
+        return new Phase(calls, seconds, longest, jit, updater);
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    private static String perSecond(long millis, Phase p) {
+        return String.format(Locale.ROOT, "%.0f", millis / p.seconds());
+    }
+
+    /** {@code seconds} of consumer calls, updating the DMA bundle once a second from {@code jars} when given. */
+    private Phase measure(int threads, int seconds, Iterator<Path> jars, List<Long> pauses) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         AtomicBoolean running = new AtomicBoolean(true);
         LongAdder calls = new LongAdder();
         LongAdder failures = new LongAdder();
+        LongAccumulator longest = new LongAccumulator(Math::max, 0);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(() -> {
+                long mine = 0;
                 while (running.get()) {
+                    long t0 = System.nanoTime();
                     try {
                         dma.status(0);
                         calls.increment();
                     } catch (RuntimeException e) {
                         failures.increment();
                     }
+                    mine = Math.max(mine, System.nanoTime() - t0);
                 }
+                longest.accumulate(mine);
             }, "bench-consumer-" + i);
             t.setDaemon(true);
             workers.add(t);
         }
+        long jitBefore = jit.getTotalCompilationTime();
+        long updaterCpu = 0;
         long start = System.nanoTime();
         workers.forEach(Thread::start);
         for (int s = 0; s < seconds; s++) {
             long due = start + (s + 1) * 1_000_000_000L;
-            if (!jars.isEmpty()) {
-                UpdateRecord r = manager.update(dmaBundle.getSymbolicName(), jars.get(s), "benchmark");
+            if (jars != null) {
+                long cpu0 = cpu.getCurrentThreadCpuTime();
+                UpdateRecord r = manager.update(dmaBundle.getSymbolicName(), jars.next(), "benchmark");
+                updaterCpu += cpu.getCurrentThreadCpuTime() - cpu0;
                 if (r.outcome() != Outcome.UPDATED) {
                     throw new IllegalStateException("benchmark update failed: " + r.summary());
                 }
@@ -100,6 +174,6 @@ final class UpdateBenchmark {
         if (failures.sum() > 0) {
             throw new IllegalStateException(failures.sum() + " consumer calls failed during the benchmark");
         }
-        return calls.sum() / elapsed;
+        return new Phase(calls.sum(), elapsed, longest.get(), jit.getTotalCompilationTime() - jitBefore, updaterCpu);
     }
 }

@@ -19,15 +19,17 @@ import org.osgi.framework.Bundle;
 /**
  * The jars a bundle has run, newest first, so that a failed update can put back the exact previous
  * bytes and {@code hal:rollback} can go back one version. Kept in memory: block bundles are tens of
- * kilobytes, and a restarted host starts from its configured bundles anyway.
+ * kilobytes, and a restarted host starts from its configured bundles anyway. Keyed by symbolic name:
+ * each version runs as a bundle of its own (installed beside the one it replaces), so the bundle id
+ * changes with every update.
  */
 final class RevisionStore {
 
-    private final Map<Long, Deque<JarImage>> revisions = new HashMap<>();
+    private final Map<String, Deque<JarImage>> revisions = new HashMap<>();
 
     /** The jar running now: the one the manager installed, else the one the bundle was installed from. */
     synchronized JarImage running(Bundle bundle) {
-        Deque<JarImage> known = revisions.computeIfAbsent(bundle.getBundleId(), id -> new ArrayDeque<>());
+        Deque<JarImage> known = revisions.computeIfAbsent(bundle.getSymbolicName(), id -> new ArrayDeque<>());
         if (known.isEmpty()) {
             known.push(installedImage(bundle));
         }
@@ -37,12 +39,12 @@ final class RevisionStore {
     /** {@code image} runs now. */
     synchronized void ran(Bundle bundle, JarImage image) {
         running(bundle);
-        revisions.get(bundle.getBundleId()).push(image);
+        revisions.get(bundle.getSymbolicName()).push(image);
     }
 
     /** The jar that ran before the running one, if the manager replaced it. */
     synchronized JarImage previous(Bundle bundle) {
-        Deque<JarImage> known = revisions.get(bundle.getBundleId());
+        Deque<JarImage> known = revisions.get(bundle.getSymbolicName());
         if (known == null || known.size() < 2) {
             return null;
         }
@@ -51,7 +53,7 @@ final class RevisionStore {
 
     /** After a rollback: the running jar is forgotten, the previous one runs again. */
     synchronized void wentBack(Bundle bundle) {
-        revisions.get(bundle.getBundleId()).pop();
+        revisions.get(bundle.getSymbolicName()).pop();
     }
 
     /**

@@ -21,8 +21,9 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
 /**
  * The stable services of the host, one per driver contract, and the drivers behind them. Outside an
  * update a stable service mirrors its driver: it appears with the first driver and goes when the
- * driver goes for good. While a bundle is being updated its drivers' departures are ignored and new
- * drivers are set aside as arrivals for the updater, which decides whether they take over.
+ * driver goes for good. While a new version is staged beside the running one, the drivers of the
+ * staged bundle are set aside as arrivals for the updater, which decides whether they take over;
+ * once they have, the replaced version's drivers leave without touching the stable services.
  */
 final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, AutoCloseable {
 
@@ -133,7 +134,7 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
         return current.get(key);
     }
 
-    /** From now on, drivers of {@code bundle} that come and go belong to the updater. */
+    /** From now on, drivers of {@code bundle} (a staged version) that come and go belong to the updater. */
     synchronized void beginUpdate(Bundle bundle) {
         updating.add(bundle.getBundleId());
         arrivals.keySet().removeIf(key -> true);
@@ -182,7 +183,7 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
         }
     }
 
-    /** Ends an update that changed nothing (refused before the bundle was touched). */
+    /** Ends an update that changed nothing (its staged version was discarded before the switch). */
     synchronized void abandonUpdate(Bundle bundle) {
         updating.remove(bundle.getBundleId());
         arrivals.clear();

@@ -7,6 +7,7 @@ import java.util.List;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.hooks.bundle.CollisionHook;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
 
@@ -32,7 +33,9 @@ public final class UpdateActivator implements BundleActivator {
         stable = new StableServices(context, drivers, bounds.callerNanos(), UpdateActivator::log);
         stable.open();
         gate = new HealthGate(context);
-        UpdateService manager = new UpdateService(context, stable, gate, bounds, UpdateActivator::log);
+        StagedBundles staging = new StagedBundles(context);
+        registrations.add(context.registerService(CollisionHook.class, staging, null));
+        UpdateService manager = new UpdateService(context, stable, gate, staging, bounds, UpdateActivator::log);
         registrations.add(context.registerService(UpdateManager.class, manager, null));
         Hashtable<String, Object> commands = new Hashtable<>();
         commands.put("osgi.command.scope", "hal");

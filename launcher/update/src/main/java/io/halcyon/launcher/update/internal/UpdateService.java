@@ -41,11 +41,14 @@ final class UpdateService implements UpdateManager {
     private final HealthGate gate;
     private final Bounds bounds;
     private final Consumer<String> log;
+    private final StagedBundles staging;
     private final RevisionStore store = new RevisionStore();
     private final UpdateHistory history = new UpdateHistory();
 
-    UpdateService(BundleContext context, StableServices stable, HealthGate gate, Bounds bounds, Consumer<String> log) {
+    UpdateService(BundleContext context, StableServices stable, HealthGate gate, StagedBundles staging, Bounds bounds,
+            Consumer<String> log) {
         this.context = context;
+        this.staging = staging;
         this.stable = stable;
         this.gate = gate;
         this.bounds = bounds;
@@ -53,7 +56,7 @@ final class UpdateService implements UpdateManager {
     }
 
     @Override
-    public UpdateRecord update(String target, String source, String who) {
+    public synchronized UpdateRecord update(String target, String source, String who) {
         Bundle bundle = Targets.find(context, target);
         return apply(bundle, ArtifactSource.read(source), who, false);
     }
@@ -64,7 +67,7 @@ final class UpdateService implements UpdateManager {
     }
 
     @Override
-    public UpdateRecord rollback(String target, String who) {
+    public synchronized UpdateRecord rollback(String target, String who) {
         Bundle bundle = Targets.find(context, target);
         JarImage previous = store.previous(bundle);
         if (previous == null) {
@@ -96,118 +99,144 @@ final class UpdateService implements UpdateManager {
         return swapBlock(attempt, rollback);
     }
 
-    /** Quiesce, replace, wait for the drivers, gate, resume; roll back on any failure. */
+    /**
+     * Stage, gate, switch, retire. Everything that can fail happens while the running version still
+     * serves: the new jar is installed beside it, started, its drivers awaited and put through the
+     * health gate. Only then is the block quiesced, and only for the switch: calls in flight on the
+     * old driver return, the stable services point at the new drivers, the held callers go on. The
+     * old version is uninstalled after the callers resumed. A failure before the switch discards the
+     * staged version; the callers never waited.
+     */
     private UpdateRecord swapBlock(Attempt attempt, boolean rollback) {
-        Bundle bundle = attempt.bundle;
-        FrameworkWiring wiring = frameworkWiring();
-        Collection<Bundle> closure = wiring.getDependencyClosure(List.of(bundle));
+        Bundle running = attempt.bundle;
+        Collection<Bundle> closure = frameworkWiring().getDependencyClosure(List.of(running));
         if (closure.size() != 1) {
-            return attempt.end(Outcome.REFUSED, "a block bundle must have no dependents, but refreshing it would also refresh "
+            return attempt.end(Outcome.REFUSED, "a block bundle must have no dependents, but replacing it would also refresh "
                     + names(closure), 0, List.of());
         }
-        List<String> refreshed = List.of(bundle.getSymbolicName());
-        List<StableService> held = stable.servedBy(bundle);
+        List<String> replaced = List.of(running.getSymbolicName());
+        List<StableService> held = stable.servedBy(running);
         Set<ContractKey> keys = new LinkedHashSet<>();
         held.forEach(s -> keys.add(s.key()));
-        long start = System.nanoTime();
-        stable.beginUpdate(bundle);
+        PhaseTimes phases = new PhaseTimes();
+        Bundle staged = null;
+        Verified verified;
         try {
-            for (StableService s : held) {
-                if (!s.quiesce(bounds.inFlightNanos())) {
-                    held.forEach(h -> h.resume(h.delegate()));
-                    stable.abandonUpdate(bundle);
-                    return attempt.end(Outcome.REFUSED, "calls to " + s.key() + " still in flight after "
-                            + TimeUnit.NANOSECONDS.toMillis(bounds.inFlightNanos()) + " ms; nothing changed", System.nanoTime() - start, List.of());
-                }
+            staged = staging.install(attempt.to);
+            stable.beginUpdate(staged);
+            phases.mark("install");
+            start(staged, attempt.to);
+            phases.mark("start");
+            Map<ContractKey, Driver> arrived = stable.awaitArrivals(keys, bounds.driverNanos());
+            phases.mark("drivers");
+            verified = new Verified(arrived, gate(staged, held, arrived));
+            phases.mark("gate");
+        } catch (UpdateFailure | BundleException | InterruptedException | RuntimeException failure) {
+            if (failure instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
             }
-            Map<ContractKey, Map<String, Object>> oldViews = new HashMap<>();
-            for (StableService s : held) {
-                oldViews.put(s.key(), DriverViews.read(s.key(), s.delegate()));
-            }
-            try {
-                Verified verified = install(bundle, attempt.to, keys, oldViews);
-                resume(bundle, held, verified.drivers());
-                long pause = System.nanoTime() - start;
-                if (rollback) {
-                    store.wentBack(bundle);
-                } else {
-                    store.ran(bundle, attempt.to);
-                }
-                return attempt.end(Outcome.UPDATED, verified.checked(), pause, refreshed);
-            } catch (UpdateFailure | BundleException | RuntimeException failure) {
-                return rollBack(attempt, held, keys, start, oneLine(failure), refreshed);
-            }
-        } catch (InterruptedException | UpdateFailure e) {
-            held.forEach(h -> h.resume(h.delegate()));
-            stable.abandonUpdate(bundle);
+            discard(staged);
+            String reason = oneLine(failure) + "; the running version kept serving";
+            log.accept("update of " + running.getSymbolicName() + " to " + attempt.to.version() + " failed, discarded: " + reason);
+            return attempt.end(Outcome.ROLLED_BACK, reason + " (" + phases + ")", 0, replaced);
+        }
+        long pause;
+        try {
+            pause = switchDrivers(staged, held, verified.drivers(), phases);
+        } catch (UpdateFailure | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return attempt.end(Outcome.REFUSED, oneLine(e), System.nanoTime() - start, List.of());
+            discard(staged);
+            return attempt.end(Outcome.REFUSED, oneLine(e) + "; nothing changed", 0, List.of());
         }
+        try {
+            staging.retire(running);
+        } catch (BundleException | RuntimeException e) {
+            log.accept("the replaced version " + running.getSymbolicName() + " " + running.getVersion() + " did not uninstall: " + oneLine(e));
+        }
+        phases.mark("retire");
+        if (rollback) {
+            store.wentBack(staged);
+        } else {
+            store.ran(staged, attempt.to);
+        }
+        return attempt.end(Outcome.UPDATED, verified.checked() + "; " + phases, pause, replaced);
     }
 
-    private UpdateRecord rollBack(Attempt attempt, List<StableService> held, Set<ContractKey> keys, long start, String reason,
-            List<String> refreshed) {
-        log.accept("update of " + attempt.bundle.getSymbolicName() + " to " + attempt.to.version() + " failed, rolling back: " + reason);
+    /**
+     * The only window in which the block's callers wait: drain the calls in flight (so the old and
+     * the new driver never run at the same time: a driver may assume it is its block's only user),
+     * point every stable service at its new driver, let the held callers go.
+     *
+     * @return how long callers were held
+     * @throws UpdateFailure if calls in flight did not return within their bound (nothing changed)
+     */
+    private long switchDrivers(Bundle staged, List<StableService> held, Map<ContractKey, Driver> arrived, PhaseTimes phases)
+            throws UpdateFailure, InterruptedException {
+        long start = phases.restart();
+        List<StableService> quiesced = new ArrayList<>();
+        for (StableService s : held) {
+            quiesced.add(s);
+            if (!s.quiesce(bounds.inFlightNanos())) {
+                quiesced.forEach(q -> q.resume(q.delegate()));
+                throw new UpdateFailure("calls to " + s.key() + " still in flight after "
+                        + TimeUnit.NANOSECONDS.toMillis(bounds.inFlightNanos()) + " ms");
+            }
+        }
+        phases.mark("drain");
+        stable.endUpdate(staged, arrived);
+        for (StableService s : held) {
+            s.resume(arrived.get(s.key()).service());
+        }
+        long pause = System.nanoTime() - start;
+        phases.mark("switch");
+        return pause;
+    }
+
+    /** Drops a staged version that will not serve; its drivers never reached a consumer. */
+    private void discard(Bundle staged) {
+        if (staged == null) {
+            return;
+        }
         try {
-            installBytes(attempt.bundle, attempt.from);
-            resume(attempt.bundle, held, stable.awaitArrivals(keys, bounds.driverNanos()));
-            return attempt.end(Outcome.ROLLED_BACK, reason, System.nanoTime() - start, refreshed);
-        } catch (UpdateFailure | BundleException | InterruptedException | RuntimeException e) {
-            stable.abandonUpdate(attempt.bundle);
-            log.accept("rollback of " + attempt.bundle.getSymbolicName() + " failed too; its callers wait until their bound: " + oneLine(e));
-            return attempt.end(Outcome.FAILED, reason + "; rollback failed: " + oneLine(e), System.nanoTime() - start, refreshed);
+            staging.retire(staged);
+        } catch (BundleException | RuntimeException e) {
+            log.accept("the discarded version " + staged.getSymbolicName() + " " + staged.getVersion() + " did not uninstall: " + oneLine(e));
+        } finally {
+            stable.abandonUpdate(staged);
         }
     }
 
     /** The new version's drivers, found fit to serve, and what the health gate checked. */
     private record Verified(Map<ContractKey, Driver> drivers, String checked) {}
 
-    /** Puts the new jar in and decides whether it may serve. */
-    private Verified install(Bundle bundle, JarImage image, Set<ContractKey> keys, Map<ContractKey, Map<String, Object>> oldViews)
-            throws BundleException, UpdateFailure, InterruptedException {
-        long t0 = System.nanoTime();
-        installBytes(bundle, image);
-        long t1 = System.nanoTime();
-        Map<ContractKey, Driver> arrived = stable.awaitArrivals(keys, bounds.driverNanos());
-        long t2 = System.nanoTime();
+    private static void start(Bundle staged, JarImage image) throws UpdateFailure {
+        try {
+            staged.start();
+        } catch (BundleException e) {
+            throw new UpdateFailure(staged.getSymbolicName() + " " + image.version() + " does not start: " + oneLine(e));
+        }
+    }
+
+    /**
+     * The health gate, run while the old version still serves (its checks read no register with a
+     * side effect, so they may run beside the workload): the staged version's register description
+     * and register tests, and each new driver's views against the old driver's.
+     */
+    private String gate(Bundle staged, List<StableService> held, Map<ContractKey, Driver> arrived)
+            throws UpdateFailure, InterruptedException {
         Set<String> checked = new LinkedHashSet<>();
         Set<String> blocks = new LinkedHashSet<>();
-        keys.forEach(k -> blocks.add(k.block()));
-        for (ContractKey key : keys) {
-            if (blocks.remove(key.block())) {
-                checked.add(gate.check(bundle, key.block(), key.chip(), bounds.gateNanos()));
-            }
-            DriverViews.compare(key, oldViews.get(key), DriverViews.read(key, arrived.get(key).service()));
-        }
-        long t3 = System.nanoTime();
-        checked.add(String.format(java.util.Locale.ROOT, "bundle update %.1f ms, drivers %.1f ms, gate %.1f ms", (t1 - t0) / 1e6,
-                (t2 - t1) / 1e6, (t3 - t2) / 1e6));
-        return new Verified(arrived, String.join("; ", checked));
-    }
-
-    /** Replaces the bundle's bytes; refreshes it alone if the framework kept the old revision; starts it. */
-    private void installBytes(Bundle bundle, JarImage image) throws BundleException, UpdateFailure, InterruptedException {
-        bundle.update(new ByteArrayInputStream(image.bytes()));
-        FrameworkWiring wiring = frameworkWiring();
-        if (wiring.getRemovalPendingBundles().contains(bundle)) {
-            refresh(wiring, List.of(bundle));
-        }
-        if (bundle.getState() != Bundle.ACTIVE) {
-            try {
-                bundle.start();
-            } catch (BundleException e) {
-                throw new UpdateFailure(bundle.getSymbolicName() + " " + image.version() + " does not start: " + oneLine(e));
-            }
-        }
-    }
-
-    private void resume(Bundle bundle, List<StableService> held, Map<ContractKey, Driver> arrived) {
-        stable.endUpdate(bundle, arrived);
+        held.forEach(s -> blocks.add(s.key().block()));
         for (StableService s : held) {
-            s.resume(arrived.get(s.key()).service());
+            ContractKey key = s.key();
+            if (blocks.remove(key.block())) {
+                checked.add(gate.check(staged, key.block(), key.chip(), bounds.gateNanos()));
+            }
+            DriverViews.compare(key, DriverViews.read(key, s.delegate()), DriverViews.read(key, arrived.get(key).service()));
         }
+        return String.join("; ", checked);
     }
 
     /**

@@ -82,6 +82,85 @@ public class StableServiceTest {
         assertEquals("both paths computed the same values", 3L * 2 * ((long) n * (n - 1) / 2 + n), sum);
     }
 
+    /** Two warm delegates of different classes, so a switch changes the receiver class the JIT saw. */
+    private static final class Even implements IntUnaryOperator {
+        @Override
+        public int applyAsInt(int x) {
+            return work(x);
+        }
+    }
+
+    private static final class Odd implements IntUnaryOperator {
+        @Override
+        public int applyAsInt(int x) {
+            return work(x);
+        }
+    }
+
+    /** About a microsecond of arithmetic, the order of a driver call on the emulated chip. */
+    private static int work(int x) {
+        int h = x;
+        for (int i = 0; i < 200; i++) {
+            h = h * 31 + i;
+        }
+        return h;
+    }
+
+    /**
+     * Prints what switching between two warm, already compiled delegates costs consumers, with no new
+     * classes involved: four threads call through the proxy, in alternating windows with no switch and
+     * with a switch (quiesce, resume on the other delegate) every 100 ms. What this leaves out of the
+     * live-update benchmark's loss is the JIT compiling each new version's classes.
+     */
+    @Test
+    public void switchingBetweenWarmDelegates() throws Exception {
+        IntUnaryOperator[] delegates = {new Even(), new Odd()};
+        StableService s = new StableService(KEY, new Class<?>[] {IntUnaryOperator.class}, delegates[0], WAIT);
+        IntUnaryOperator proxy = proxyOf(s);
+        int expected = work(7);
+        long[] totals = new long[2];
+        int switches = 0;
+        for (int round = 0; round < 4; round++) {
+            for (int mode = 0; mode < 2; mode++) {
+                java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+                java.util.concurrent.atomic.LongAdder calls = new java.util.concurrent.atomic.LongAdder();
+                java.util.concurrent.atomic.LongAdder wrong = new java.util.concurrent.atomic.LongAdder();
+                List<Thread> threads = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    Thread thread = new Thread(() -> {
+                        while (running.get()) {
+                            if (proxy.applyAsInt(7) != expected) {
+                                wrong.increment();
+                            }
+                            calls.increment();
+                        }
+                    });
+                    thread.start();
+                    threads.add(thread);
+                }
+                long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+                for (int tick = 0; System.nanoTime() < end; tick++) {
+                    Thread.sleep(100); // the switching side's pace, as an operator's update rate
+                    if (mode == 1) {
+                        assertTrue(s.quiesce(WAIT));
+                        s.resume(delegates[++switches % 2]);
+                    }
+                }
+                running.set(false);
+                for (Thread thread : threads) {
+                    thread.join(10_000);
+                }
+                assertEquals("wrong answers through the proxy", 0, wrong.sum());
+                if (round > 0) {
+                    totals[mode] += calls.sum(); // round 0 warms both delegates
+                }
+            }
+        }
+        assertTrue("calls were made in both modes", totals[0] > 0 && totals[1] > 0);
+        System.out.printf("warm delegate switch every 100 ms: %.1f%% of the calls without switching (%d switches)%n",
+                100.0 * totals[1] / totals[0], switches);
+    }
+
     private static boolean waitsDone(CompletableFuture<?> f) throws InterruptedException {
         try {
             f.get(100, TimeUnit.MILLISECONDS);
