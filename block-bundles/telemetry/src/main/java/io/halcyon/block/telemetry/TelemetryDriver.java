@@ -35,12 +35,20 @@ public class TelemetryDriver implements Telemetry {
     private static final long MAX_MILLIWATTS = Integer.toUnsignedLong(PowerThreshold.MILLIWATTS_MASK) >>> PowerThreshold.MILLIWATTS_SHIFT;
 
     private final RegisterBus bus;
-    private final io.halcyon.block.telemetry.regs.Telemetry regs;
+    private final long base;
 
     @Activate
     public TelemetryDriver(@Reference(name = "bus") RegisterBus bus, TelemetryConfig config) {
         this.bus = bus;
-        this.regs = new io.halcyon.block.telemetry.regs.Telemetry(bus, config.base_address());
+        this.base = config.base_address();
+    }
+
+    /**
+     * The block's registers, made on use from the bus and base held here: the JIT removes the accessor,
+     * so an access costs what hand-written mask-and-shift code costs (a held accessor adds a dependent load).
+     */
+    private io.halcyon.block.telemetry.regs.Telemetry regs() {
+        return new io.halcyon.block.telemetry.regs.Telemetry(bus, base);
     }
 
     @Override
@@ -48,9 +56,9 @@ public class TelemetryDriver implements Telemetry {
         // All sensors in one pipelined batch, so the readings describe one moment.
         long[] addresses = new long[TempRegister.COUNT + 1];
         for (int i = 0; i < TempRegister.COUNT; i++) {
-            addresses[i] = regs.temp(i).address();
+            addresses[i] = regs().temp(i).address();
         }
-        addresses[TempRegister.COUNT] = regs.power().address();
+        addresses[TempRegister.COUNT] = regs().power().address();
         int[] raw = bus.read32(addresses);
         List<Double> temperatures = new ArrayList<>(TempRegister.COUNT);
         for (int i = 0; i < TempRegister.COUNT; i++) {
@@ -75,23 +83,23 @@ public class TelemetryDriver implements Telemetry {
                     "telemetry.POWER_THRESHOLD.MILLIWATTS: %s W is out of range 0.000..%.3f W", powerWatts,
                     MAX_MILLIWATTS / MILLI));
         }
-        regs.tempThreshold().write(TempThreshold.RESET.withCentiC((int) Math.round(centiC)));
-        regs.powerThreshold().write(PowerThreshold.RESET.withMilliwatts((int) Math.round(milliwatts)));
+        regs().tempThreshold().write(TempThreshold.RESET.withCentiC((int) Math.round(centiC)));
+        regs().powerThreshold().write(PowerThreshold.RESET.withMilliwatts((int) Math.round(milliwatts)));
     }
 
     @Override
     public double temperatureThresholdCelsius() {
-        return regs.tempThreshold().read().centiC() / CENTI;
+        return regs().tempThreshold().read().centiC() / CENTI;
     }
 
     @Override
     public double powerThresholdWatts() {
-        return Integer.toUnsignedLong(regs.powerThreshold().read().milliwatts()) / MILLI;
+        return Integer.toUnsignedLong(regs().powerThreshold().read().milliwatts()) / MILLI;
     }
 
     @Override
     public Set<Alarm> alarms() {
-        int bits = regs.alarm().read().bits();
+        int bits = regs().alarm().read().bits();
         Set<Alarm> alarms = EnumSet.noneOf(Alarm.class);
         for (Alarm alarm : Alarm.values()) {
             if ((bits & bit(alarm)) != 0) {
@@ -109,7 +117,7 @@ public class TelemetryDriver implements Telemetry {
         }
         if (mask != 0) {
             // Write 1 to clear the named alarms only; no read, so an alarm raised meanwhile stays set.
-            regs.alarm().write(io.halcyon.block.telemetry.regs.Alarm.fromBits(mask));
+            regs().alarm().write(io.halcyon.block.telemetry.regs.Alarm.fromBits(mask));
         }
     }
 
