@@ -29,9 +29,13 @@ final class ValueTypeWriter {
         s.javadoc(Docs.registerHeading(names.block, r), Docs.escaped(r.desc()),
                 "An immutable value of the register: getters for the fields software can read, {@code withX} for"
                         + " the fields whose written value is stored. Bits outside the fields are reserved and"
-                        + " carried unchanged.",
-                "Generated from the block's SystemRDL description; do not edit.");
-        s.open("public final class %s implements RegisterValue", cls);
+                        + " carried unchanged. {@code new X(bits)} or {@link #fromBits} make a value with exactly"
+                        + " those bits, reserved ones included (e.g. from a batched read).",
+                "Generated from the block's SystemRDL description; do not edit.",
+                "@param bits all bits of the value, reserved ones included");
+        // A record, not a final class: the JIT trusts a record's final field, so RESET.withX(...) folds to a
+        // constant like a hand-written mask does; a final field of a plain class is loaded on every use.
+        s.open("public record %s(%s bits) implements RegisterValue", cls, t);
         s.javadoc("The value after reset (" + SourceWriter.bits(r.reset(), w) + ").");
         s.line("public static final %s RESET = new %s(%s);", cls, cls, SourceWriter.bits(r.reset(), w));
         s.javadoc("Bits covered by fields; the others are reserved.");
@@ -44,20 +48,15 @@ final class ValueTypeWriter {
             s.line("public static final int %s_WIDTH = %d;", c, f.width());
             s.line("public static final %s %s_MASK = %s;", t, c, SourceWriter.bits(f.mask(), w));
         }
-        s.line("").line("private final %s bits;", t).line("");
-        s.open("private %s(%s bits)", cls, t).line("this.bits = bits;").close();
         s.line("");
         s.javadoc("A value with exactly these bits, reserved ones included (e.g. from a batched read).");
         s.open("public static %s fromBits(%s bits)", cls, t).line("return new %s(bits);", cls).close();
-        s.line("");
-        s.javadoc("All bits of the value.");
-        s.open("public %s bits()", t).line("return bits;").close();
         s.line("").line("@Override");
         s.open("public long rawBits()").line(w == 64 ? "return bits;" : "return Integer.toUnsignedLong(bits);").close();
         for (FieldModel f : r.fields()) {
             writeField(s, r, f, cls);
         }
-        writeObjectMethods(s, r, cls, t);
+        writeObjectMethods(s, r);
         s.close();
         return s.toString();
     }
@@ -113,13 +112,8 @@ final class ValueTypeWriter {
         s.close();
     }
 
-    private void writeObjectMethods(SourceWriter s, RegisterType r, String cls, String t) {
-        String boxed = t.equals("long") ? "Long" : "Integer";
-        s.line("").line("@Override");
-        s.open("public boolean equals(Object other)")
-                .line("return other instanceof %s o && o.bits == bits;", cls).close();
-        s.line("").line("@Override");
-        s.open("public int hashCode()").line("return %s.hashCode(bits);", boxed).close();
+    private void writeObjectMethods(SourceWriter s, RegisterType r) {
+        // equals and hashCode are the record's: equal bits, equal values.
         s.line("");
         s.javadoc("The register's name and every field's raw value, e.g. for logs.");
         s.line("@Override");

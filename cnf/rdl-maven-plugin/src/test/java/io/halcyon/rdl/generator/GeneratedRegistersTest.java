@@ -64,6 +64,16 @@ public class GeneratedRegistersTest {
     }
 
     @Test
+    public void modifyWritesAWriteZeroToClearBitAsOneWhateverTheChangeReturns() {
+        bus.set(BASE + 0x30, 0x0000_0100L); // ARMED=1
+        Object zclrType = code.type("Zclr");
+        call(reg("zclr"), "modify", change(v -> call(v, "withSet", 5)));
+        call(reg("zclr"), "modify", change(v -> call(zclrType, "fromBits", 0x6)));
+        assertEquals(List.of("R32 0x40000030", "W32 0x40000030=0x105", "R32 0x40000030", "W32 0x40000030=0x106"),
+                bus.log);
+    }
+
+    @Test
     public void clearingAW1cFieldOfAStatusRegisterWritesOnlyThatBitWithoutReading() {
         bus.set(BASE + 4, 0xF000_0FF3L);
         call(reg("intr"), "clearErr");

@@ -33,6 +33,7 @@ public class RegisterMapTest {
     public void everyRegisterAndArrayElementInAddressOrder() {
         List<String> names = map.stream().map(r -> r.name() + "@0x" + Long.toHexString(r.offset())).toList();
         assertEquals(List.of("CTRL@0x0", "INTR@0x4", "EVENTS@0x8", "CMD@0xc", "KICK@0x10", "STAMP@0x18", "BIG@0x20",
+                "ZCLR@0x30",
                 "CHAN[0]@0x100", "CHAN[1]@0x108", "CHAN[2]@0x110", "CHAN[3]@0x118",
                 "PORT[0].LANE[0]@0x200", "PORT[0].LANE[1]@0x204", "PORT[0].LANE[2]@0x208",
                 "PORT[1].LANE[0]@0x210", "PORT[1].LANE[1]@0x214", "PORT[1].LANE[2]@0x218"), names);
