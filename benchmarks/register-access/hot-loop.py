@@ -66,10 +66,12 @@ def disassemble(base, code):
 
 
 def innermost_loop(rows):
+    """From the target of the last jump back into the method (jumps to stubs land outside it) to that jump."""
+    first = rows[0][0]
     for i in range(len(rows) - 1, -1, -1):
         address, text = rows[i]
         m = re.match(r"j\w+\s+0x([0-9a-f]+)$", text)
-        if m and int(m.group(1), 16) < address:
+        if m and first <= int(m.group(1), 16) < address:
             target = int(m.group(1), 16)
             return [r for r in rows if target <= r[0] <= address]
     raise SystemExit("no backward jump found")
