@@ -1,5 +1,6 @@
 package io.halcyon.rdl.compiler;
 
+import io.halcyon.rdl.compiler.diag.RdlException;
 import io.halcyon.rdl.compiler.model.ElaboratedModel;
 
 import java.io.IOException;
@@ -7,17 +8,27 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Access to the test copy of the third-party corpus (src/test/resources/corpus), never ../shared. */
+/**
+ * Access to the test copy of the third-party corpus (src/test/resources/corpus), never ../shared. Tests
+ * of other modules use it from this module's test-jar and set the system property
+ * {@code halcyon.rdl.corpus} to that folder (the compiler resolves includes on the file system, so the
+ * corpus is not read from the jar).
+ */
 public final class Corpus {
 
     private Corpus() {
     }
 
     public static Path dir() {
+        String configured = System.getProperty("halcyon.rdl.corpus");
+        if (configured != null) {
+            return Path.of(configured);
+        }
         try {
             return Path.of(Corpus.class.getResource("/corpus").toURI());
         } catch (URISyntaxException e) {
@@ -57,5 +68,38 @@ public final class Corpus {
 
     public static ElaboratedModel elaborate(String relative, String top) {
         return compilerFor(file(relative)).elaborate(top);
+    }
+
+    /**
+     * One case per root address map of every PeakRDL-regblock file, as JUnit parameters
+     * {@code {name, file, top}}. A file whose root maps cannot even be listed still yields one case (top
+     * {@code "?"}), so that {@link #elaborateOrFail} fails it by name instead of it going missing.
+     */
+    public static List<Object[]> regblockCases() {
+        List<Object[]> out = new ArrayList<>();
+        for (Path f : rdlFiles("peakrdl-regblock")) {
+            List<String> tops;
+            try {
+                tops = compilerFor(f).rootAddrmaps();
+            } catch (RdlException e) {
+                tops = List.of("?");
+            }
+            for (String top : tops) {
+                out.add(new Object[] {f.getFileName() + " " + top, f, top});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The elaborated model of one {@link #regblockCases} case. Every valid corpus file must elaborate, so
+     * a compiler regression fails the caller's test here, naming the file; it is never skipped.
+     */
+    public static ElaboratedModel elaborateOrFail(Path file, String top) {
+        try {
+            return compilerFor(file).elaborate(top.equals("?") ? null : top);
+        } catch (RdlException e) {
+            throw new AssertionError("rdl-compiler cannot elaborate " + file.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -2,20 +2,15 @@ package io.halcyon.platform.emulation.regfile;
 
 import static org.junit.Assert.assertEquals;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
 
-import io.halcyon.rdl.compiler.RdlCompiler;
-import io.halcyon.rdl.compiler.diag.RdlException;
+import io.halcyon.rdl.compiler.Corpus;
 import io.halcyon.rdl.compiler.model.ElaboratedModel;
 import io.halcyon.rdl.compiler.model.FieldNode;
 import io.halcyon.rdl.compiler.model.RegNode;
@@ -26,7 +21,7 @@ import io.halcyon.rdl.compiler.model.RegNode;
  * from the register file: constant resets of readable fields (an alias shows its primary's), mirrored
  * for msb0 fields. Registers whose read has a side effect (rclr/rset) are not read; the file is reset
  * before each register, because reading one register may count in another (a counter on ->swacc).
- * A file the compiler cannot elaborate is skipped, named, as the compiler's gap, not the model's.
+ * A file the compiler cannot elaborate fails, named.
  */
 @RunWith(Parameterized.class)
 public class RegblockCorpusResetTest {
@@ -40,34 +35,13 @@ public class RegblockCorpusResetTest {
     }
 
     @Parameters(name = "{0}")
-    public static List<Object[]> files() throws IOException {
-        List<Object[]> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(Rdl.regblockCorpus())) {
-            for (Path f : s.filter(p -> p.toString().endsWith(".rdl")).sorted().toList()) {
-                List<String> tops;
-                try {
-                    tops = Rdl.regblockCompiler(f).rootAddrmaps();
-                } catch (RdlException e) {
-                    tops = List.of("?");
-                }
-                for (String t : tops) {
-                    out.add(new Object[] {f.getFileName() + " " + t, f, t});
-                }
-            }
-        }
-        return out;
+    public static List<Object[]> files() {
+        return Corpus.regblockCases();
     }
 
     @Test
     public void everyRegisterReadsItsResetValue() {
-        ElaboratedModel model;
-        try {
-            RdlCompiler c = Rdl.regblockCompiler(file);
-            model = c.elaborate(top.equals("?") ? null : top);
-        } catch (RdlException e) {
-            // Every valid corpus file must elaborate: a compiler regression fails here, it is not skipped.
-            throw new AssertionError("rdl-compiler cannot elaborate " + file.getFileName() + ": " + e.getMessage(), e);
-        }
+        ElaboratedModel model = Corpus.elaborateOrFail(file, top);
         RegisterFileModel m = RegisterFileBuilder.build(model);
         int checked = 0;
         for (RegNode r : model.registers()) {
