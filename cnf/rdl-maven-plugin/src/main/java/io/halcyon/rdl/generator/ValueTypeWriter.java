@@ -29,8 +29,8 @@ final class ValueTypeWriter {
         s.javadoc(Docs.registerHeading(names.block, r), Docs.escaped(r.desc()),
                 "An immutable value of the register: getters for the fields software can read, {@code withX} for"
                         + " the fields whose written value is stored. Bits outside the fields are reserved and"
-                        + " carried unchanged. {@code new X(bits)} or {@link #fromBits} make a value with exactly"
-                        + " those bits, reserved ones included (e.g. from a batched read).",
+                        + " carried unchanged. {@code new " + cls + "(bits)} or {@link #fromBits} make a value with"
+                        + " exactly those bits, reserved ones included (e.g. from a batched read).",
                 "Generated from the block's SystemRDL description; do not edit.",
                 "@param bits all bits of the value, reserved ones included");
         // A record, not a final class: the JIT trusts a record's final field, so RESET.withX(...) folds to a
