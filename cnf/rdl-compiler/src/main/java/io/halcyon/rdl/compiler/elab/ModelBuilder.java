@@ -113,6 +113,8 @@ final class ModelBuilder {
             ElaboratedModel.Wiring.fields(r, fields);
         }
         ElaboratedModel.Wiring.children(out, children);
+        ElaboratedModel.Wiring.location(out, n.loc);
+        ElaboratedModel.Wiring.typeName(out, n.def == null ? null : n.def.name());
         return out;
     }
 

@@ -1,5 +1,6 @@
 package io.halcyon.rdl.compiler.model;
 
+import io.halcyon.rdl.compiler.diag.SourceLocation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -93,6 +94,14 @@ public final class ElaboratedModel {
 
         public static void fields(RegNode reg, List<FieldNode> fields) {
             linkFields(reg, fields);
+        }
+
+        public static void location(Node node, SourceLocation location) {
+            node.setLocation(location);
+        }
+
+        public static void typeName(Node node, String typeName) {
+            node.setTypeName(typeName);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.halcyon.rdl.compiler.model;
 
+import io.halcyon.rdl.compiler.diag.SourceLocation;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ public abstract class Node {
     private final Map<String, Object> properties;
     private final Map<String, Object> userProperties;
     private List<Node> children = List.of();
+    private SourceLocation location;
+    private String typeName;
 
     protected Node(String instName, String path, List<Integer> arrayIndices, Map<String, Object> properties,
             Map<String, Object> userProperties) {
@@ -66,6 +69,30 @@ public abstract class Node {
     /** User-defined properties (including those given only a default), by name. */
     public Map<String, Object> userProperties() {
         return userProperties;
+    }
+
+    /**
+     * Where the instance is declared in the original source (file, line, column), for messages that
+     * tools built on the model report against the description; null for nodes made outside the compiler.
+     */
+    public SourceLocation location() {
+        return location;
+    }
+
+    void setLocation(SourceLocation location) {
+        this.location = location;
+    }
+
+    /**
+     * Name of the component definition this is an instance of ({@code dma} for {@code dma dma0 @ 0x0});
+     * null for an anonymous definition.
+     */
+    public String typeName() {
+        return typeName;
+    }
+
+    void setTypeName(String typeName) {
+        this.typeName = typeName;
     }
 
     public List<Node> children() {

@@ -1,0 +1,31 @@
+package io.halcyon.platform.chipmodel;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One register, as SystemRDL describes it.
+ *
+ * @param path path within the block, array indices included ({@code CH[2].HEAD})
+ * @param offset byte offset from the block's base (for a register inside a memory entry: from the entry)
+ * @param width regwidth in bits
+ * @param accessWidth accesswidth in bits
+ * @param msb0 true when the description numbers bits from the most significant end
+ * @param aliasOf path of the primary register whose storage this alias shares; null for a primary
+ * @param external true for an {@code external} register
+ * @param fields in bit order
+ */
+public record RegisterSpec(String path, long offset, int width, int accessWidth, boolean msb0, String aliasOf,
+        boolean external, List<FieldSpec> fields) {
+
+    public RegisterSpec {
+        Objects.requireNonNull(path, "path");
+        fields = List.copyOf(fields);
+    }
+
+    /** The field with this name. */
+    public FieldSpec field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(path + " has no field " + name));
+    }
+}
