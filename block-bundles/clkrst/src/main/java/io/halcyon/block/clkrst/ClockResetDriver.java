@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -30,8 +31,8 @@ import io.halcyon.hal.api.clkrst.Pll;
  * Stateless driver of the clock-and-reset block: PLL state, resets and clock enables are read from
  * the hardware on every call, so a new version of this bundle can replace a running one.
  */
-@Component(property = {"halcyon.block=clkrst", "halcyon.chip=0"}, configurationPid = ClkrstConfig.PID)
-@Designate(ocd = ClkrstConfig.class)
+@Component(configurationPid = ClkrstConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = ClkrstConfig.class, factory = true)
 public class ClockResetDriver implements ClockReset {
 
     private final RegisterBus bus;

@@ -6,7 +6,6 @@ import io.halcyon.block.clkrst.regs.ClkrstBlock;
 import static org.junit.Assert.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.Test;
 
@@ -17,10 +16,10 @@ import io.halcyon.hal.api.regmap.HardwareBlock;
 public class ClkrstBlockTest {
 
     @Test
-    public void publishesTheDescriptionsRegistersAtTheChipBase() {
-        HardwareBlock block = new ClkrstBlock(Configs.of(ClkrstConfig.class, Map.of()));
-        assertEquals("clkrst", block.name());
-        assertEquals(0x1_0000, block.baseAddress());
+    public void publishesTheDescriptionsRegistersAtTheConfiguredBase() {
+        HardwareBlock block = new ClkrstBlock(Configs.instance(ClkrstConfig.class, "clkrst1", 0x12_0000));
+        assertEquals("clkrst1", block.name());
+        assertEquals(0x12_0000, block.baseAddress());
         assertEquals(List.of("CORE_PLL_CTRL@0x0", "CORE_PLL_STATUS@0x4", "HBM_PLL_CTRL@0x8", "HBM_PLL_STATUS@0xc",
                 "BLOCK_RESET@0x10", "CLOCK_EN@0x14"),
                 block.registers().stream().map(r -> r.name() + "@0x" + Long.toHexString(r.offset())).toList());

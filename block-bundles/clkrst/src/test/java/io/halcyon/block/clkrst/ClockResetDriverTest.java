@@ -38,7 +38,7 @@ public class ClockResetDriverTest {
     private static final long BASE = 0x1_0000;
     private static final Duration BOUND = Duration.ofNanos(200_000);
     private final ExpectingBus bus = new ExpectingBus(BASE, ClkrstMap.REGISTERS);
-    private final ClockResetDriver driver = new ClockResetDriver(bus, Configs.atBase(ClkrstConfig.class, BASE));
+    private final ClockResetDriver driver = new ClockResetDriver(bus, Configs.instance(ClkrstConfig.class, "clkrst", BASE));
 
     @After
     public void everyExpectedAccessWasMade() {

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -30,8 +31,8 @@ import io.halcyon.hal.api.dma.DmaEngine;
  * descriptors live in the chip's ring memory, so a new version of this bundle carries on where the
  * old one stopped, even with transfers in flight.
  */
-@Component(property = {"halcyon.block=dma", "halcyon.chip=0"}, configurationPid = DmaConfig.PID)
-@Designate(ocd = DmaConfig.class)
+@Component(configurationPid = DmaConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = DmaConfig.class, factory = true)
 public class DmaEngineDriver implements DmaEngine {
 
     private static final String[] ERROR_CODES = {"none", "address out of range", "length not a multiple of 4",

@@ -5,7 +5,6 @@ import io.halcyon.block.dma.regs.DmaBlock;
 
 import static org.junit.Assert.assertEquals;
 
-import java.util.Map;
 
 import org.junit.Test;
 
@@ -16,10 +15,10 @@ import io.halcyon.hal.api.regmap.HardwareBlock;
 public class DmaBlockTest {
 
     @Test
-    public void publishesEveryChannelsRegistersAtTheChipBase() {
-        HardwareBlock block = new DmaBlock(Configs.of(DmaConfig.class, Map.of()));
-        assertEquals("dma", block.name());
-        assertEquals(0x4_0000, block.baseAddress());
+    public void publishesEveryChannelsRegistersAtTheConfiguredBase() {
+        HardwareBlock block = new DmaBlock(Configs.instance(DmaConfig.class, "dma1", 0x12_0000));
+        assertEquals("dma1", block.name());
+        assertEquals(0x12_0000, block.baseAddress());
         assertEquals(2 + 4 * 5, block.registers().size());
         assertEquals(0x104 + 3 * 0x40, block.register("CH[3].TAIL").orElseThrow().offset());
         assertEquals(64, block.register("BYTES_MOVED").orElseThrow().width());

@@ -39,7 +39,7 @@ public class DmaEngineDriverTest {
             io.halcyon.hal.api.dma.MemorySpace.DEVICE, 0x400, 4, true);
 
     private final ExpectingBus bus = new ExpectingBus(BASE, DmaMap.REGISTERS);
-    private final DmaEngineDriver driver = new DmaEngineDriver(bus, Configs.atBase(DmaConfig.class, BASE));
+    private final DmaEngineDriver driver = new DmaEngineDriver(bus, Configs.instance(DmaConfig.class, "dma", BASE));
 
     @After
     public void everyExpectedAccessWasMade() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -26,8 +27,8 @@ import io.halcyon.hal.api.hbm.HbmState;
  * new version of this bundle attaches to trained memory without retraining it. Only
  * {@link #readAndClearEccCounters()} reads the read-to-clear ECC counters.
  */
-@Component(property = {"halcyon.block=hbm", "halcyon.chip=0"}, configurationPid = HbmConfig.PID)
-@Designate(ocd = HbmConfig.class)
+@Component(configurationPid = HbmConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = HbmConfig.class, factory = true)
 public class HbmControllerDriver implements HbmController {
 
     private static final long BYTES_PER_MIB = 1L << 20;

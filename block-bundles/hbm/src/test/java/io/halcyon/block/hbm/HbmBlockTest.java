@@ -6,7 +6,6 @@ import io.halcyon.block.hbm.regs.HbmBlock;
 import static org.junit.Assert.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.Test;
 
@@ -17,10 +16,10 @@ import io.halcyon.hal.api.regmap.HardwareBlock;
 public class HbmBlockTest {
 
     @Test
-    public void publishesTheDescriptionsRegistersAtTheChipBase() {
-        HardwareBlock block = new HbmBlock(Configs.of(HbmConfig.class, Map.of()));
-        assertEquals("hbm", block.name());
-        assertEquals(0x3_0000, block.baseAddress());
+    public void publishesTheDescriptionsRegistersAtTheConfiguredBase() {
+        HardwareBlock block = new HbmBlock(Configs.instance(HbmConfig.class, "hbm1", 0x12_0000));
+        assertEquals("hbm1", block.name());
+        assertEquals(0x12_0000, block.baseAddress());
         assertEquals(List.of("CTRL@0x0", "STATUS@0x4", "SIZE@0x8", "ECC_CORRECTED@0x10", "ECC_UNCORRECTED@0x14"),
                 block.registers().stream().map(r -> r.name() + "@0x" + Long.toHexString(r.offset())).toList());
     }

@@ -31,7 +31,7 @@ public class HbmControllerDriverTest {
     private static final long STATUS = BASE + StatusRegister.OFFSET;
     private static final Duration BOUND = Duration.ofNanos(1_000_000);
     private final ExpectingBus bus = new ExpectingBus(BASE, HbmMap.REGISTERS);
-    private final HbmControllerDriver driver = new HbmControllerDriver(bus, Configs.atBase(HbmConfig.class, BASE));
+    private final HbmControllerDriver driver = new HbmControllerDriver(bus, Configs.instance(HbmConfig.class, "hbm", BASE));
 
     @After
     public void everyExpectedAccessWasMade() {

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -22,8 +23,8 @@ import io.halcyon.hal.api.intc.InterruptController;
 import io.halcyon.hal.api.intc.InterruptSource;
 
 /** Stateless driver of the interrupt controller: PENDING and ENABLE are read from the hardware on every call. */
-@Component(property = {"halcyon.block=intc", "halcyon.chip=0"}, configurationPid = IntcConfig.PID)
-@Designate(ocd = IntcConfig.class)
+@Component(configurationPid = IntcConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = IntcConfig.class, factory = true)
 public class InterruptControllerDriver implements InterruptController {
 
     /**

@@ -6,7 +6,6 @@ import io.halcyon.block.intc.regs.IntcBlock;
 import static org.junit.Assert.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.Test;
 
@@ -17,10 +16,10 @@ import io.halcyon.hal.api.regmap.HardwareBlock;
 public class IntcBlockTest {
 
     @Test
-    public void publishesTheDescriptionsRegistersAtTheChipBase() {
-        HardwareBlock block = new IntcBlock(Configs.of(IntcConfig.class, Map.of()));
-        assertEquals("intc", block.name());
-        assertEquals(0x5_0000, block.baseAddress());
+    public void publishesTheDescriptionsRegistersAtTheConfiguredBase() {
+        HardwareBlock block = new IntcBlock(Configs.instance(IntcConfig.class, "intc1", 0x12_0000));
+        assertEquals("intc1", block.name());
+        assertEquals(0x12_0000, block.baseAddress());
         assertEquals(List.of("PENDING@0x0", "ENABLE@0x4", "ACTIVE@0x8"),
                 block.registers().stream().map(r -> r.name() + "@0x" + Long.toHexString(r.offset())).toList());
     }

@@ -28,7 +28,7 @@ public class InterruptControllerDriverTest {
     private static final long PENDING = BASE + PendingRegister.OFFSET;
     private static final Duration SLICE = InterruptControllerDriver.SLICE;
     private final ExpectingBus bus = new ExpectingBus(BASE, IntcMap.REGISTERS);
-    private final InterruptControllerDriver driver = new InterruptControllerDriver(bus, Configs.atBase(IntcConfig.class, BASE));
+    private final InterruptControllerDriver driver = new InterruptControllerDriver(bus, Configs.instance(IntcConfig.class, "intc", BASE));
 
     @After
     public void everyExpectedAccessWasMade() {

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -28,8 +29,8 @@ import io.halcyon.hal.api.pcie.PcieError;
  * Stateless driver of the PCIe endpoint: link state and sticky errors are read from the hardware on
  * every call, so a new version of this bundle can replace a running one without retraining the link.
  */
-@Component(property = {"halcyon.block=pcie", "halcyon.chip=0"}, configurationPid = PcieConfig.PID)
-@Designate(ocd = PcieConfig.class)
+@Component(configurationPid = PcieConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = PcieConfig.class, factory = true)
 public class PcieEndpointDriver implements PcieEndpoint {
 
     private final RegisterBus bus;

@@ -7,7 +7,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.Test;
 
@@ -19,10 +18,10 @@ import io.halcyon.hal.api.regmap.WriteEffect;
 public class PcieBlockTest {
 
     @Test
-    public void publishesTheDescriptionsRegistersAtTheChipBase() {
-        HardwareBlock block = new PcieBlock(Configs.of(PcieConfig.class, Map.of()));
-        assertEquals("pcie", block.name());
-        assertEquals(0x2_0000, block.baseAddress());
+    public void publishesTheDescriptionsRegistersAtTheConfiguredBase() {
+        HardwareBlock block = new PcieBlock(Configs.instance(PcieConfig.class, "pcie1", 0x12_0000));
+        assertEquals("pcie1", block.name());
+        assertEquals(0x12_0000, block.baseAddress());
         assertEquals(List.of("LINK_CTRL@0x0", "LINK_STATUS@0x4", "ERR_STATUS@0x8"),
                 block.registers().stream().map(r -> r.name() + "@0x" + Long.toHexString(r.offset())).toList());
         assertTrue(block.register("ERR_STATUS").orElseThrow().fields().stream().allMatch(f -> f.onWrite() == WriteEffect.WOCLR));

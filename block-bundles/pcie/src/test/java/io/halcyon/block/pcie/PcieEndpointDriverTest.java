@@ -34,7 +34,7 @@ public class PcieEndpointDriverTest {
     private static final int LINK_UP = io.halcyon.block.pcie.regs.LinkStatus.LINK_UP_MASK;
     private static final Duration BOUND = Duration.ofNanos(500_000);
     private final ExpectingBus bus = new ExpectingBus(BASE, PcieMap.REGISTERS);
-    private final PcieEndpointDriver driver = new PcieEndpointDriver(bus, Configs.atBase(PcieConfig.class, BASE));
+    private final PcieEndpointDriver driver = new PcieEndpointDriver(bus, Configs.instance(PcieConfig.class, "pcie", BASE));
 
     @After
     public void everyExpectedAccessWasMade() {

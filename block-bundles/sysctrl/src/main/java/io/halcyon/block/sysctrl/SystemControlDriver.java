@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -24,8 +25,8 @@ import io.halcyon.hal.api.sysctrl.SystemControl;
  * Stateless driver of the system-control block: every call goes to the hardware, so a new version
  * of this bundle can replace a running one without handing anything over.
  */
-@Component(property = {"halcyon.block=sysctrl", "halcyon.chip=0"}, configurationPid = SysctrlConfig.PID)
-@Designate(ocd = SysctrlConfig.class)
+@Component(configurationPid = SysctrlConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = SysctrlConfig.class, factory = true)
 public class SystemControlDriver implements SystemControl {
 
     /** The reset takes about 2 µs of device time; 50× margin before calling the chip broken. */

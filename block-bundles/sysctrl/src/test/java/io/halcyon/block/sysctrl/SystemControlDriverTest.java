@@ -78,6 +78,6 @@ public class SystemControlDriverTest {
     }
 
     static SysctrlConfig config(long base) {
-        return Configs.atBase(SysctrlConfig.class, base);
+        return Configs.instance(SysctrlConfig.class, "sysctrl", base);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -24,8 +25,8 @@ import io.halcyon.hal.api.telemetry.Readings;
 import io.halcyon.hal.api.telemetry.Telemetry;
 
 /** Stateless driver of the telemetry block: sensors, thresholds and alarms are read from the hardware on every call. */
-@Component(property = {"halcyon.block=telemetry", "halcyon.chip=0"}, configurationPid = TelemetryConfig.PID)
-@Designate(ocd = TelemetryConfig.class)
+@Component(configurationPid = TelemetryConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = TelemetryConfig.class, factory = true)
 public class TelemetryDriver implements Telemetry {
 
     /** Register units: temperatures in 0.01 degC, power in mW. */

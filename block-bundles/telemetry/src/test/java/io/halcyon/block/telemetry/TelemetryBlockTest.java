@@ -6,7 +6,6 @@ import io.halcyon.block.telemetry.regs.TelemetryBlock;
 import static org.junit.Assert.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.Test;
 
@@ -17,10 +16,10 @@ import io.halcyon.hal.api.regmap.HardwareBlock;
 public class TelemetryBlockTest {
 
     @Test
-    public void publishesTheDescriptionsRegistersAtTheChipBase() {
-        HardwareBlock block = new TelemetryBlock(Configs.of(TelemetryConfig.class, Map.of()));
-        assertEquals("telemetry", block.name());
-        assertEquals(0x7_0000, block.baseAddress());
+    public void publishesTheDescriptionsRegistersAtTheConfiguredBase() {
+        HardwareBlock block = new TelemetryBlock(Configs.instance(TelemetryConfig.class, "telemetry1", 0x12_0000));
+        assertEquals("telemetry1", block.name());
+        assertEquals(0x12_0000, block.baseAddress());
         assertEquals(List.of("TEMP[0]@0x0", "TEMP[1]@0x4", "TEMP[2]@0x8", "TEMP[3]@0xc", "POWER@0x10", "TEMP_THRESHOLD@0x20",
                 "POWER_THRESHOLD@0x24", "ALARM@0x28"),
                 block.registers().stream().map(r -> r.name() + "@0x" + Long.toHexString(r.offset())).toList());

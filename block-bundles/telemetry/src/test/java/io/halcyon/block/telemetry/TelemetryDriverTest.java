@@ -28,7 +28,7 @@ public class TelemetryDriverTest {
     private static final long BASE = 0x7_0000;
     private static final long ALARM = BASE + AlarmRegister.OFFSET;
     private final ExpectingBus bus = new ExpectingBus(BASE, TelemetryMap.REGISTERS);
-    private final TelemetryDriver driver = new TelemetryDriver(bus, Configs.atBase(TelemetryConfig.class, BASE));
+    private final TelemetryDriver driver = new TelemetryDriver(bus, Configs.instance(TelemetryConfig.class, "telemetry", BASE));
 
     @After
     public void everyExpectedAccessWasMade() {

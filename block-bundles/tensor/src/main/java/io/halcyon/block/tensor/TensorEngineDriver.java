@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -37,8 +38,8 @@ import io.halcyon.hal.api.tensor.TensorEngineStatus;
  * holds one (this driver, or a new version of it after a live update) waits for it by reading the
  * hardware alone.
  */
-@Component(property = {"halcyon.block=tensor", "halcyon.chip=0"}, configurationPid = TensorConfig.PID)
-@Designate(ocd = TensorConfig.class)
+@Component(configurationPid = TensorConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = TensorConfig.class, factory = true)
 public class TensorEngineDriver implements TensorEngine {
 
     private static final String[] ERROR_CODES = {"none", "bad opcode", "address out of range", "queue overflow",

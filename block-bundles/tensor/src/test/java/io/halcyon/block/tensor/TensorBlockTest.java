@@ -5,7 +5,6 @@ import io.halcyon.block.tensor.regs.TensorBlock;
 
 import static org.junit.Assert.assertEquals;
 
-import java.util.Map;
 
 import org.junit.Test;
 
@@ -16,10 +15,10 @@ import io.halcyon.hal.api.regmap.HardwareBlock;
 public class TensorBlockTest {
 
     @Test
-    public void publishesTheDescriptionsRegistersAtTheChipBase() {
-        HardwareBlock block = new TensorBlock(Configs.of(TensorConfig.class, Map.of()));
-        assertEquals("tensor", block.name());
-        assertEquals(0x6_0000, block.baseAddress());
+    public void publishesTheDescriptionsRegistersAtTheConfiguredBase() {
+        HardwareBlock block = new TensorBlock(Configs.instance(TensorConfig.class, "tensor1", 0x12_0000));
+        assertEquals("tensor1", block.name());
+        assertEquals(0x12_0000, block.baseAddress());
         assertEquals(13, block.registers().size());
         assertEquals(0x40, block.register("CYCLES").orElseThrow().offset());
         assertEquals(64, block.register("CMD_A").orElseThrow().width());

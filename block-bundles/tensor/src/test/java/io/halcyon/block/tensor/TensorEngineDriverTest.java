@@ -53,7 +53,7 @@ public class TensorEngineDriverTest {
     private static final TensorCommand SCALE = TensorCommand.scale(0.5f, 0x3000, 0x3000, 8, 16);
 
     private final ExpectingBus bus = new ExpectingBus(BASE, TensorMap.REGISTERS);
-    private final TensorEngineDriver driver = new TensorEngineDriver(bus, Configs.atBase(TensorConfig.class, BASE));
+    private final TensorEngineDriver driver = new TensorEngineDriver(bus, Configs.instance(TensorConfig.class, "tensor", BASE));
 
     @After
     public void everyExpectedAccessWasMade() {

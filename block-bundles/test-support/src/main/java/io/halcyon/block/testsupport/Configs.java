@@ -30,9 +30,13 @@ public final class Configs {
         return type.cast(proxy);
     }
 
-    /** A configuration at this base address, with every other element at its default. */
-    public static <A extends Annotation> A atBase(Class<A> type, long baseAddress) {
-        return of(type, Map.of("base_address", baseAddress));
+    /**
+     * A block-instance configuration as a platform publishes it from the chip map: instance
+     * {@code block} of chip 0 at {@code baseAddress}, its bus selected by the chip.
+     */
+    public static <A extends Annotation> A instance(Class<A> type, String block, long baseAddress) {
+        return of(type, Map.of("base_address", baseAddress, "halcyon_block", block, "halcyon_chip", "0",
+                "bus_target", "(halcyon.chip=0)"));
     }
 
     private static Object answer(Class<?> type, Map<String, Object> values, Object self, Method method, Object[] args) {

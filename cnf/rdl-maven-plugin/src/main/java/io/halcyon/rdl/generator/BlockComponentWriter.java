@@ -2,12 +2,23 @@ package io.halcyon.rdl.generator;
 
 /**
  * Writes the parts every block bundle needs besides its driver, so that they are not written by hand
- * once per block: the configuration type (where the block sits: base address and which chip's bus)
- * and the DS component that publishes the generated register map as a HardwareBlock service. Both
- * use the configuration PID {@link #pid()}, which the driver shares
- * ({@code @Component(configurationPid = <Block>Config.PID)}).
+ * once per block: the configuration type of one block instance (which chip, which instance, its base
+ * address, which bus) and the DS component that publishes the generated register map as a
+ * HardwareBlock service for each instance. Both use the factory configuration PID {@link #pid()},
+ * which the driver shares ({@code @Component(configurationPid = <Block>Config.PID, configurationPolicy
+ * = REQUIRE)}): a platform publishes one configuration per block instance of each chip it reaches, and
+ * each component is made once per configuration. Nothing generated names a chip or an address.
+ *
+ * <p>The component also declares the bundle's {@value #CAPABILITY} capability (the block type, the
+ * configuration PID and where the description travels in the jar), from which the build of a chip map
+ * finds the descriptions and the bundles of the blocks it places.
  */
 final class BlockComponentWriter {
+
+    /** Capability namespace of block bundles: attribute {@code halcyon.block} is the block type. */
+    static final String CAPABILITY = "halcyon.block";
+    /** Where a block bundle carries its SystemRDL description (block-bundles/pom.xml puts it there). */
+    static final String DESCRIPTION_FOLDER = "OSGI-INF/rdl";
 
     private final JavaNames names;
     private final String pkg;
@@ -33,23 +44,29 @@ final class BlockComponentWriter {
         return dot < 0 ? pkg : pkg.substring(0, dot);
     }
 
-    String config(long defaultBase) {
+    String config() {
         SourceWriter s = new SourceWriter();
         s.line("package %s;", pkg).line("");
         s.line("import org.osgi.service.metatype.annotations.AttributeDefinition;");
         s.line("import org.osgi.service.metatype.annotations.ObjectClassDefinition;").line("");
-        s.javadoc("Where block <b>" + Names.javadoc(block.name()) + "</b> sits: which chip's bus, and at which base"
-                + " address. Shared by the block's driver and its HardwareBlock service.",
+        s.javadoc("One instance of block <b>" + Names.javadoc(block.name()) + "</b> on one chip, as the platform publishes"
+                + " it from the chip map (a factory configuration per block instance): which chip, which instance, where"
+                + " it sits and which bus reaches it. Shared by the block's driver and its HardwareBlock service; the"
+                + " property names are those of {@code io.halcyon.hal.api.chip.ChipProperties}.",
                 "Generated from the block's SystemRDL description; do not edit.");
-        // No pid here: the driver's @Designate ties this definition to the PID (a second tie is a bnd error).
+        // No pid here: the driver's @Designate(factory = true) ties this definition to the PID (a second tie is a bnd error).
         s.line("@ObjectClassDefinition(name = %s)", Names.literal("Halcyon block " + block.name()));
         s.open("public @interface %s", configClass());
-        s.javadoc("Configuration PID of the block's components.");
+        s.javadoc("Factory configuration PID of the block's components: one configuration per block instance.");
         s.line("String PID = %s;", Names.literal(pid())).line("");
-        s.line("@AttributeDefinition(description = \"Absolute base address of the block in the chip's register space.\")");
-        s.line("long base_address() default 0x%xL;", defaultBase).line("");
+        s.line("@AttributeDefinition(description = \"Absolute base address of the block instance in the chip's register space.\")");
+        s.line("long base_address();").line("");
+        s.line("@AttributeDefinition(description = \"The block instance's name in the chip map, unique on a chip.\")");
+        s.line("String halcyon_block();").line("");
+        s.line("@AttributeDefinition(description = \"The chip instance.\")");
+        s.line("String halcyon_chip();").line("");
         s.line("@AttributeDefinition(description = \"Filter selecting the chip's RegisterBus.\")");
-        s.line("String bus_target() default \"(halcyon.chip=0)\";");
+        s.line("String bus_target();");
         s.close();
         return s.toString();
     }
@@ -58,23 +75,28 @@ final class BlockComponentWriter {
         SourceWriter s = new SourceWriter();
         s.line("package %s;", pkg).line("");
         s.line("import java.util.List;").line("");
+        s.line("import org.osgi.annotation.bundle.Capability;");
         s.line("import org.osgi.service.component.annotations.Activate;");
-        s.line("import org.osgi.service.component.annotations.Component;").line("");
+        s.line("import org.osgi.service.component.annotations.Component;");
+        s.line("import org.osgi.service.component.annotations.ConfigurationPolicy;").line("");
         s.line("import io.halcyon.hal.api.regmap.HardwareBlock;");
         s.line("import io.halcyon.hal.api.regmap.MemoryInfo;");
         s.line("import io.halcyon.hal.api.regmap.RegisterInfo;").line("");
-        s.javadoc("Publishes the register map of block <b>" + Names.javadoc(block.name()) + "</b> for shells, dumps"
-                + " and register tests.", "Generated from the block's SystemRDL description; do not edit.");
-        s.line("@Component(property = {HardwareBlock.BLOCK + \"=\" + %s.BLOCK, \"halcyon.chip=0\"}, configurationPid = %s.PID)",
-                names.mapClass, configClass());
+        s.javadoc("Publishes the register map of each instance of block <b>" + Names.javadoc(block.name()) + "</b> for"
+                + " shells, dumps and register tests, once per block configuration the platform publishes.",
+                "Generated from the block's SystemRDL description; do not edit.");
+        s.line("@Capability(namespace = %s, name = %s.BLOCK, attribute = {\"pid=\" + %s.PID, %s})",
+                Names.literal(CAPABILITY), names.mapClass, configClass(), Names.literal("rdl=" + DESCRIPTION_FOLDER));
+        s.line("@Component(configurationPid = %s.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)", configClass());
         s.open("public final class %s implements HardwareBlock", componentClass());
-        s.line("private final long base;").line("");
+        s.line("private final String name;").line("private final long base;").line("");
         s.line("@Activate");
         s.open("public %s(%s config)", componentClass(), configClass());
+        s.line("this.name = config.halcyon_block();");
         s.line("this.base = config.base_address();");
         s.close().line("");
         s.line("@Override");
-        s.open("public String name()").line("return %s.BLOCK;", names.mapClass).close().line("");
+        s.open("public String name()").line("return name;").close().line("");
         s.line("@Override");
         s.open("public String description()").line("return %s.DESCRIPTION;", names.mapClass).close().line("");
         s.line("@Override");

@@ -35,11 +35,11 @@ public final class RdlGeneration {
      * @param javaPackage package of the generated code; null derives {@code packagePrefix.<block>.regs}
      * @param blockName short block name; null takes the top address map's instance name
      * @param top the top address map to elaborate; null takes the last one defined
-     * @param componentBase when set, also generate the block bundle's OSGi parts (configuration type
-     *     with this default base address, and the HardwareBlock service); null for plain register code
+     * @param components also generate the block bundle's OSGi parts (the block-instance configuration
+     *     type and the HardwareBlock service); false for plain register code
      */
     public record Settings(Path sourceDir, Path javaOut, Path docOut, Path workDir, String javaPackage,
-            String packagePrefix, String blockName, String top, Long componentBase) {
+            String packagePrefix, String blockName, String top, boolean components) {
     }
 
     public enum Outcome { NO_SOURCES, UP_TO_DATE, GENERATED }
@@ -67,8 +67,8 @@ public final class RdlGeneration {
         Map<String, String> docs;
         try {
             java = generator.javaSources(model);
-            if (s.componentBase() != null) {
-                java.putAll(generator.componentSources(model, s.componentBase()));
+            if (s.components()) {
+                java.putAll(generator.componentSources(model));
             }
             docs = generator.documents(model);
         } catch (GenerationException e) {
@@ -162,7 +162,7 @@ public final class RdlGeneration {
                 md.update(Files.readAllBytes(p));
             }
         }
-        md.update((s.javaPackage() + "|" + s.packagePrefix() + "|" + s.blockName() + "|" + s.top() + "|" + s.componentBase() + "|"
+        md.update((s.javaPackage() + "|" + s.packagePrefix() + "|" + s.blockName() + "|" + s.top() + "|" + s.components() + "|"
                 + s.docOut().toAbsolutePath() + "|" + generatorIdentity()).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(md.digest());
     }

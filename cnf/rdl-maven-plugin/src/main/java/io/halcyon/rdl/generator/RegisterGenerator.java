@@ -49,16 +49,17 @@ public final class RegisterGenerator {
 
     /**
      * The block bundle's OSGi parts, by the same path convention as {@link #javaSources}: its
-     * configuration type ({@code <Block>Config}, configuration PID {@code <package prefix>.<block>}) and
-     * the DS component publishing the register map as a HardwareBlock service ({@code <Block>Block}).
+     * block-instance configuration type ({@code <Block>Config}, factory configuration PID
+     * {@code <package prefix>.<block>}) and the DS component publishing the register map of each
+     * instance as a HardwareBlock service ({@code <Block>Block}).
      */
-    public Map<String, String> componentSources(ElaboratedModel model, long defaultBase) {
+    public Map<String, String> componentSources(ElaboratedModel model) {
         BlockModel block = BlockModel.of(model, blockName);
         JavaNames names = new JavaNames(block);
         BlockComponentWriter writer = new BlockComponentWriter(names, javaPackage, block);
         String dir = javaPackage.replace('.', '/');
         Map<String, String> files = new TreeMap<>();
-        files.put(dir + "/" + writer.configClass() + ".java", writer.config(defaultBase));
+        files.put(dir + "/" + writer.configClass() + ".java", writer.config());
         files.put(dir + "/" + writer.componentClass() + ".java", writer.component());
         return files;
     }

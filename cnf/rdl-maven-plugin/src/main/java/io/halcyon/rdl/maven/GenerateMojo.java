@@ -49,12 +49,12 @@ public class GenerateMojo extends AbstractMojo {
     private String top;
 
     /**
-     * For block bundles: the block's base address in the chip map (e.g. {@code 0x00060000}). When set,
-     * the block's configuration type and its HardwareBlock service are generated too, so a block bundle
-     * holds only its description and its driver.
+     * For block bundles: also generate the block-instance configuration type and the HardwareBlock
+     * component, so a block bundle holds only its description and its driver. Where the block sits is
+     * not the block's business: the platform publishes it per instance from the chip map.
      */
-    @Parameter
-    private String componentBaseAddress;
+    @Parameter(defaultValue = "false")
+    private boolean components;
 
     @Parameter(defaultValue = "${project.build.directory}/rdl-maven-plugin", readonly = true)
     private File workDirectory;
@@ -62,23 +62,11 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
-    private Long componentBase() throws MojoFailureException {
-        if (componentBaseAddress == null || componentBaseAddress.isBlank()) {
-            return null;
-        }
-        String text = componentBaseAddress.trim().replace("_", "").toLowerCase();
-        try {
-            return text.startsWith("0x") ? Long.parseUnsignedLong(text.substring(2), 16) : Long.parseUnsignedLong(text);
-        } catch (NumberFormatException e) {
-            throw new MojoFailureException("componentBaseAddress: not an address: '" + componentBaseAddress + "'");
-        }
-    }
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         RdlGeneration.Settings settings = new RdlGeneration.Settings(sourceDirectory.toPath(),
                 outputDirectory.toPath(), docDirectory.toPath(), workDirectory.toPath(), packageName, packagePrefix,
-                blockName, top, componentBase());
+                blockName, top, components);
         RdlGeneration.Outcome outcome;
         try {
             outcome = RdlGeneration.run(settings);

@@ -1,6 +1,8 @@
 package io.halcyon.rdl.generator;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -14,24 +16,40 @@ import io.halcyon.hal.api.regmap.RegisterInfo;
 public class BlockComponentTest {
 
     @Test
-    public void configurationCarriesThePidAndTheChipBaseAsDefault() throws Exception {
+    public void configurationCarriesTheFactoryPidAndNoPlaceOfItsOwn() throws Exception {
         GeneratedCode code = GeneratedCode.withComponents(GeneratedCode.elaborate(GeneratedCode.resource("blk.rdl")),
-                "test.comp.regs", 0x6_0000L);
+                "test.comp.regs");
         Class<?> config = code.type("BlkConfig");
         assertEquals("test.comp", config.getField("PID").get(null));
-        assertEquals(0x6_0000L, config.getMethod("base_address").getDefaultValue());
-        assertEquals("(halcyon.chip=0)", config.getMethod("bus_target").getDefaultValue());
+        // Where the block sits, on which chip, under which name: the platform says, from the chip map.
+        for (String element : new String[] {"base_address", "halcyon_block", "halcyon_chip", "bus_target"}) {
+            assertNull(element + " has a default", config.getMethod(element).getDefaultValue());
+        }
     }
 
     @Test
-    public void componentPublishesTheGeneratedMapAtTheConfiguredBase() throws Exception {
+    public void componentDeclaresTheBlockCapabilityWithItsPidAndDescription() throws Exception {
         GeneratedCode code = GeneratedCode.withComponents(GeneratedCode.elaborate(GeneratedCode.resource("blk.rdl")),
-                "test.comp.regs", 0x6_0000L);
+                "test.comp.regs");
+        String component = code.sources.get("test/comp/regs/BlkBlock.java");
+        assertTrue(component, component.contains(
+                "@Capability(namespace = \"halcyon.block\", name = BlkMap.BLOCK, attribute = {\"pid=\" + BlkConfig.PID, \"rdl=OSGI-INF/rdl\"})"));
+        assertTrue(component, component.contains("configurationPolicy = ConfigurationPolicy.REQUIRE"));
+    }
+
+    @Test
+    public void componentPublishesTheGeneratedMapUnderTheInstanceNameAtTheConfiguredBase() throws Exception {
+        GeneratedCode code = GeneratedCode.withComponents(GeneratedCode.elaborate(GeneratedCode.resource("blk.rdl")),
+                "test.comp.regs");
         Class<?> config = code.type("BlkConfig");
         Object configured = Proxy.newProxyInstance(config.getClassLoader(), new Class<?>[] {config},
-                (proxy, method, args) -> method.getName().equals("base_address") ? 0x12_0000L : method.getDefaultValue());
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "base_address" -> 0x12_0000L;
+                    case "halcyon_block" -> "blk2";
+                    default -> method.getDefaultValue();
+                });
         HardwareBlock block = (HardwareBlock) code.type("BlkBlock").getConstructor(config).newInstance(configured);
-        assertEquals("blk", block.name());
+        assertEquals("blk2", block.name());
         assertEquals(0x12_0000L, block.baseAddress());
         @SuppressWarnings("unchecked")
         List<RegisterInfo> map = (List<RegisterInfo>) code.type("BlkMap").getField("REGISTERS").get(null);

@@ -63,10 +63,10 @@ final class GeneratedCode {
     }
 
     /** The registers plus the block bundle's components, with {@code base} as the configured default. */
-    static GeneratedCode withComponents(ElaboratedModel model, String pkg, long base) throws IOException {
+    static GeneratedCode withComponents(ElaboratedModel model, String pkg) throws IOException {
         RegisterGenerator generator = new RegisterGenerator(pkg, null);
         Map<String, String> sources = new java.util.TreeMap<>(generator.javaSources(model));
-        sources.putAll(generator.componentSources(model, base));
+        sources.putAll(generator.componentSources(model));
         return from(sources, pkg);
     }
 

@@ -28,7 +28,7 @@ public class RdlGenerationTest {
 
     private RdlGeneration.Settings settings(Path root) {
         return new RdlGeneration.Settings(root.resolve("src/main/rdl"), root.resolve("target/gen"),
-                root.resolve("target/doc"), root.resolve("target/work"), null, "io.halcyon.block", null, null, null);
+                root.resolve("target/doc"), root.resolve("target/work"), null, "io.halcyon.block", null, null, false);
     }
 
     private Path project(String rdl) throws Exception {
