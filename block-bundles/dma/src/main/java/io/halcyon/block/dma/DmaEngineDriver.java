@@ -133,7 +133,7 @@ public class DmaEngineDriver implements DmaEngine {
         checkChannel(channel);
         Snapshot now = snapshot(channel);
         return new DmaChannelStatus(channel, now.head().index(), now.tail().index(), now.interrupts().done(),
-                now.interrupts().error(), now.errorInfo().code());
+                now.interrupts().error(), now.errorInfo().codeBits());
     }
 
     /** A channel's registers as one pipelined batch read them (none has a read side effect). */
@@ -161,7 +161,7 @@ public class DmaEngineDriver implements DmaEngine {
         if (!now.interrupts().error()) {
             return;
         }
-        int code = now.errorInfo().code();
+        int code = now.errorInfo().codeBits();
         throw new IllegalStateException(String.format(
                 "dma channel %d stopped on an error at descriptor %d: code %d (%s) (dma.CH[%d].ERR_INFO=0x%08x, HEAD=%d, TAIL=%d)",
                 now.channel(), now.errorInfo().desc(), code, code < ERROR_CODES.length ? ERROR_CODES[code] : "undefined",

@@ -166,7 +166,7 @@ public class TensorEngineDriver implements TensorEngine {
     public TensorEngineStatus status() {
         Snapshot now = snapshot();
         return new TensorEngineStatus(now.queue().depth(), now.queue().busy(), Integer.toUnsignedLong(now.done().count()),
-                now.interrupts().error(), now.error().code());
+                now.interrupts().error(), now.error().codeBits());
     }
 
     @Override
@@ -199,7 +199,7 @@ public class TensorEngineDriver implements TensorEngine {
 
     private static void failIfError(IntStatus interrupts, ErrCode error) {
         if (interrupts.error()) {
-            int code = error.code();
+            int code = error.codeBits();
             throw new IllegalStateException(String.format("tensor engine reports an error: tensor.ERR_CODE=%d (%s)", code,
                     code < ERROR_CODES.length ? ERROR_CODES[code] : "undefined"));
         }
