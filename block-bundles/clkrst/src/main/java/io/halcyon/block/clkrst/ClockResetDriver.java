@@ -1,9 +1,6 @@
 package io.halcyon.block.clkrst;
 
-import io.halcyon.block.clkrst.regs.ClkrstConfig;
-
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,17 +12,17 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import io.halcyon.block.clkrst.regs.BlockReset;
 import io.halcyon.block.clkrst.regs.Clkrst;
+import io.halcyon.block.clkrst.regs.ClkrstConfig;
 import io.halcyon.block.clkrst.regs.ClockEn;
 import io.halcyon.block.clkrst.regs.CorePllCtrl;
 import io.halcyon.block.clkrst.regs.CorePllStatus;
 import io.halcyon.block.clkrst.regs.HbmPllCtrl;
 import io.halcyon.block.clkrst.regs.HbmPllStatus;
 import io.halcyon.hal.api.bus.RegisterBus;
-import io.halcyon.hal.api.bus.WaitResult;
-import io.halcyon.hal.api.bus.WaitTimeoutException;
 import io.halcyon.hal.api.clkrst.ChipBlock;
 import io.halcyon.hal.api.clkrst.ClockReset;
 import io.halcyon.hal.api.clkrst.Pll;
+import io.halcyon.hal.api.register.EnumFields;
 
 /**
  * Stateless driver of the clock-and-reset block: PLL state, resets and clock enables are read from
@@ -35,29 +32,38 @@ import io.halcyon.hal.api.clkrst.Pll;
 @Designate(ocd = ClkrstConfig.class, factory = true)
 public class ClockResetDriver implements ClockReset {
 
+    /** The contract's blocks are BLOCK_RESET's one-bit fields of the same names (CLOCK_EN has the same bits). */
+    static final EnumFields<ChipBlock, BlockReset> BLOCKS = EnumFields.match(ChipBlock.class, BlockReset.FIELDS);
+
     private final RegisterBus bus;
     private final long base;
+    private final String name;
 
     @Activate
     public ClockResetDriver(@Reference(name = "bus") RegisterBus bus, ClkrstConfig config) {
         this.bus = bus;
         this.base = config.base_address();
+        this.name = config.halcyon_block();
     }
 
     /**
-     * The block's registers, made on use from the bus and base held here: the JIT removes the accessor,
-     * so an access costs what hand-written mask-and-shift code costs (a held accessor adds a dependent load).
+     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
+     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
+     * dependent load).
      */
     private Clkrst regs() {
-        return new Clkrst(bus, base);
+        return new Clkrst(bus, base, name);
     }
 
     @Override
     public void enablePll(Pll pll, int multiplier) {
         Objects.requireNonNull(pll, "pll");
         if (multiplier < 1 || multiplier > 255) {
-            throw new IllegalArgumentException(String.format("clkrst.%s_PLL_CTRL.MULT: multiplier %d is out of range 1..255",
-                    pll, multiplier));
+            String field = switch (pll) {
+                case CORE -> regs().corePllCtrl().path(CorePllCtrl.MULT_FIELD);
+                case HBM -> regs().hbmPllCtrl().path(HbmPllCtrl.MULT_FIELD);
+            };
+            throw new IllegalArgumentException(String.format("%s: multiplier %d is out of range 1..255", field, multiplier));
         }
         // EN and MULT are the whole register, so one write sets both: no read needed.
         switch (pll) {
@@ -76,72 +82,32 @@ public class ClockResetDriver implements ClockReset {
 
     @Override
     public void awaitPllLock(Pll pll, Duration bound) {
-        WaitResult locked = switch (Objects.requireNonNull(pll, "pll")) {
-            case CORE -> bus.await(regs().corePllStatus().address(), CorePllStatus.LOCKED_MASK, CorePllStatus.LOCKED_MASK, bound);
-            case HBM -> bus.await(regs().hbmPllStatus().address(), HbmPllStatus.LOCKED_MASK, HbmPllStatus.LOCKED_MASK, bound);
-        };
-        if (!locked.met()) {
-            throw new WaitTimeoutException(statusName(pll), "LOCKED == 1", locked);
+        switch (Objects.requireNonNull(pll, "pll")) {
+            case CORE -> regs().corePllStatus().awaitOrThrow(CorePllStatus.LOCKED_FIELD.is(1), bound);
+            case HBM -> regs().hbmPllStatus().awaitOrThrow(HbmPllStatus.LOCKED_FIELD.is(1), bound);
         }
-    }
-
-    static String statusName(Pll pll) {
-        return switch (pll) {
-            case CORE -> "clkrst.CORE_PLL_STATUS";
-            case HBM -> "clkrst.HBM_PLL_STATUS";
-        };
     }
 
     @Override
     public void enableClocks(Set<ChipBlock> blocks) {
-        int mask = mask(blocks);
+        int mask = (int) BLOCKS.bits(blocks);
         // Read-modify-write: the clocks of the other blocks keep whatever they run at now.
         regs().clockEn().modify(clocks -> ClockEn.fromBits(clocks.bits() | mask));
     }
 
     @Override
     public void releaseResets(Set<ChipBlock> blocks) {
-        int mask = mask(blocks);
+        int mask = (int) BLOCKS.bits(blocks);
         regs().blockReset().modify(resets -> BlockReset.fromBits(resets.bits() & ~mask));
     }
 
     @Override
     public Set<ChipBlock> blocksInReset() {
-        return blocksIn(regs().blockReset().read().bits());
+        return BLOCKS.decode(regs().blockReset().read().rawBits());
     }
 
     @Override
     public Set<ChipBlock> clocksEnabled() {
-        return blocksIn(regs().clockEn().read().bits());
-    }
-
-    /** BLOCK_RESET and CLOCK_EN give every block the same bit (the unit test holds them to it). */
-    static int bit(ChipBlock block) {
-        return switch (block) {
-            case PCIE -> BlockReset.PCIE_MASK;
-            case HBM -> BlockReset.HBM_MASK;
-            case DMA -> BlockReset.DMA_MASK;
-            case INTC -> BlockReset.INTC_MASK;
-            case TENSOR -> BlockReset.TENSOR_MASK;
-            case TELEMETRY -> BlockReset.TELEMETRY_MASK;
-        };
-    }
-
-    private static int mask(Set<ChipBlock> blocks) {
-        int mask = 0;
-        for (ChipBlock block : blocks) {
-            mask |= bit(Objects.requireNonNull(block, "block"));
-        }
-        return mask;
-    }
-
-    private static Set<ChipBlock> blocksIn(int bits) {
-        Set<ChipBlock> blocks = EnumSet.noneOf(ChipBlock.class);
-        for (ChipBlock block : ChipBlock.values()) {
-            if ((bits & bit(block)) != 0) {
-                blocks.add(block);
-            }
-        }
-        return blocks;
+        return BLOCKS.decode(regs().clockEn().read().rawBits());
     }
 }

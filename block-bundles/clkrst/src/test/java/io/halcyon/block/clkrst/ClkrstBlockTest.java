@@ -1,7 +1,7 @@
 package io.halcyon.block.clkrst;
 
-import io.halcyon.block.clkrst.regs.ClkrstConfig;
 import io.halcyon.block.clkrst.regs.ClkrstBlock;
+import io.halcyon.block.clkrst.regs.ClkrstConfig;
 
 import static org.junit.Assert.assertEquals;
 

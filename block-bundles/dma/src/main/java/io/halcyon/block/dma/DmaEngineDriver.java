@@ -1,7 +1,5 @@
 package io.halcyon.block.dma;
 
-import io.halcyon.block.dma.regs.DmaConfig;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -19,40 +17,52 @@ import io.halcyon.block.dma.regs.ChIntStatus;
 import io.halcyon.block.dma.regs.ChTail;
 import io.halcyon.block.dma.regs.Ctrl;
 import io.halcyon.block.dma.regs.Dma;
+import io.halcyon.block.dma.regs.DmaConfig;
+import io.halcyon.block.dma.regs.DmaErrorE;
+import io.halcyon.block.dma.regs.RingDescControl;
+import io.halcyon.block.dma.regs.RingDescDestination;
+import io.halcyon.block.dma.regs.RingDescSource;
+import io.halcyon.block.dma.regs.RingDescSourceRegister;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.hal.api.bus.WaitTimeoutException;
 import io.halcyon.hal.api.dma.DmaChannelStatus;
 import io.halcyon.hal.api.dma.DmaDescriptor;
 import io.halcyon.hal.api.dma.DmaEngine;
+import io.halcyon.hal.api.dma.MemorySpace;
+import io.halcyon.hal.api.register.FieldCondition;
+import io.halcyon.hal.api.register.RegisterBatch;
 
 /**
- * Stateless driver of the DMA engine. Ring positions are read from HEAD and TAIL on every call and
- * descriptors live in the chip's ring memory, so a new version of this bundle carries on where the
- * old one stopped, even with transfers in flight.
+ * Stateless driver of one DMA engine instance. Ring positions are read from HEAD and TAIL on every
+ * call and descriptors live in the chip's ring memory, so a new version of this bundle carries on
+ * where the old one stopped, even with transfers in flight.
  */
 @Component(configurationPid = DmaConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = DmaConfig.class, factory = true)
 public class DmaEngineDriver implements DmaEngine {
 
-    private static final String[] ERROR_CODES = {"none", "address out of range", "length not a multiple of 4",
-        "HBM not ready", "DMA disabled"};
+    /** Descriptors per ring: the ring memory's descriptor count; HEAD and TAIL wrap at it. */
+    static final int SLOTS = RingDescSourceRegister.COUNT_1;
 
     private final RegisterBus bus;
     private final long base;
+    private final String name;
 
     @Activate
     public DmaEngineDriver(@Reference(name = "bus") RegisterBus bus, DmaConfig config) {
         this.bus = bus;
         this.base = config.base_address();
+        this.name = config.halcyon_block();
     }
 
     /**
-     * The block's registers, made on use from the bus and base held here: the JIT removes the accessor,
-     * so an access costs what hand-written mask-and-shift code costs (a held accessor adds a dependent load).
+     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
+     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
+     * dependent load).
      */
     private Dma regs() {
-        return new Dma(bus, base);
+        return new Dma(bus, base, name);
     }
 
     @Override
@@ -81,37 +91,44 @@ public class DmaEngineDriver implements DmaEngine {
         long remainingNanos = bound.toNanos();
         int next = 0;
         while (next < todo.size()) {
-            if (DescriptorRing.free(head, tail) == 0) {
+            if (free(head, tail) == 0) {
                 // Full: wait until the ring has drained (HEAD == TAIL) rather than for one slot. HEAD
                 // stops at TAIL, so that condition stays true once reached and a platform that polls
                 // cannot miss it; "HEAD has left slot X" is over as soon as the next descriptor starts.
-                WaitResult drained = bus.await(regs().chHead(channel).address(), ChHead.INDEX_MASK, tail,
-                        Duration.ofNanos(Math.max(1, remainingNanos)));
-                remainingNanos -= drained.deviceNanos();
-                if (!drained.met()) {
-                    failIfStopped(snapshot(channel));
-                    throw new WaitTimeoutException(headName(channel), "INDEX == " + tail + " (ring space)", drained);
-                }
+                remainingNanos -= awaitHead(channel, tail, "ring space", Duration.ofNanos(Math.max(1, remainingNanos)));
                 head = tail;
             }
-            int count = Math.min(DescriptorRing.free(head, tail), todo.size() - next);
+            int count = Math.min(free(head, tail), todo.size() - next);
             for (int i = 0; i < count; i++) {
-                post(channel, DescriptorRing.advance(tail, i), todo.get(next + i));
+                post(channel, advance(tail, i), todo.get(next + i));
             }
             // Every descriptor word must have landed before the doorbell makes hardware fetch them.
-            bus.flush();
-            tail = DescriptorRing.advance(tail, count);
+            regs().flush();
+            tail = advance(tail, count);
             regs().chTail(channel).write(ChTail.RESET.withIndex(tail));
             next += count;
         }
     }
 
-    /** Word 3 (free for software) is left alone: the contract gives callers no cookie to put there. */
+    /** The cookie word is left alone: the contract gives callers no cookie to put there. */
     private void post(int channel, int slot, DmaDescriptor d) {
-        bus.post64(DescriptorRing.wordAddress(base, channel, slot, DescriptorRing.SOURCE_WORD), d.source());
-        bus.post64(DescriptorRing.wordAddress(base, channel, slot, DescriptorRing.DESTINATION_WORD), d.destination());
-        bus.post64(DescriptorRing.wordAddress(base, channel, slot, DescriptorRing.LENGTH_AND_FLAGS_WORD),
-                DescriptorRing.lengthAndFlags(d));
+        Dma regs = regs();
+        regs.ringDescSource(channel, slot).post(RingDescSource.RESET.withAddr(d.source()));
+        regs.ringDescDestination(channel, slot).post(RingDescDestination.RESET.withAddr(d.destination()));
+        regs.ringDescControl(channel, slot).post(RingDescControl.RESET.withLength(d.length())
+                .withSourceHost(d.sourceSpace() == MemorySpace.HOST)
+                .withDestinationHost(d.destinationSpace() == MemorySpace.HOST)
+                .withIrq(d.interrupt()));
+    }
+
+    /** The next position after {@code slot}, plus {@code n}, around the ring. */
+    private static int advance(int slot, int n) {
+        return Math.floorMod(slot + n, SLOTS);
+    }
+
+    /** Slots software may fill: one always stays empty, so HEAD == TAIL means empty, never full. */
+    private static int free(int head, int tail) {
+        return Math.floorMod(head - tail - 1, SLOTS);
     }
 
     @Override
@@ -120,12 +137,23 @@ public class DmaEngineDriver implements DmaEngine {
         Snapshot now = snapshot(channel);
         // A stopped channel never drains: report its error now instead of after the whole bound.
         failIfStopped(now);
-        int tail = now.tail().index();
-        WaitResult idle = bus.await(regs().chHead(channel).address(), ChHead.INDEX_MASK, tail, bound);
-        if (!idle.met()) {
+        awaitHead(channel, now.tail().index(), "TAIL", bound);
+    }
+
+    /**
+     * Waits until HEAD reaches {@code index}; a channel that stopped meanwhile reports its error,
+     * otherwise the timeout names HEAD, the index and why it was awaited.
+     *
+     * @return the device time the wait took
+     */
+    private long awaitHead(int channel, int index, String why, Duration bound) {
+        FieldCondition<ChHead> reached = ChHead.INDEX_FIELD.is(index);
+        WaitResult result = regs().chHead(channel).await(reached, bound);
+        if (!result.met()) {
             failIfStopped(snapshot(channel));
-            throw new WaitTimeoutException(headName(channel), "INDEX == " + tail + " (TAIL)", idle);
+            throw new WaitTimeoutException(regs().chHead(channel).path(), reached + " (" + why + ")", result);
         }
+        return result.deviceNanos();
     }
 
     @Override
@@ -137,13 +165,19 @@ public class DmaEngineDriver implements DmaEngine {
     }
 
     /** A channel's registers as one pipelined batch read them (none has a read side effect). */
-    private record Snapshot(int channel, ChHead head, ChTail tail, ChIntStatus interrupts, ChErrInfo errorInfo) {}
+    private record Snapshot(int channel, String errorInfoPath, ChHead head, ChTail tail, ChIntStatus interrupts,
+            ChErrInfo errorInfo) {}
 
     private Snapshot snapshot(int channel) {
-        int[] raw = bus.read32(new long[] {regs().chHead(channel).address(), regs().chTail(channel).address(),
-            regs().chIntStatus(channel).address(), regs().chErrInfo(channel).address()});
-        return new Snapshot(channel, ChHead.fromBits(raw[0]), ChTail.fromBits(raw[1]), ChIntStatus.fromBits(raw[2]),
-                ChErrInfo.fromBits(raw[3]));
+        Dma regs = regs();
+        RegisterBatch batch = regs.batch();
+        RegisterBatch.Reading<ChHead> head = batch.add(regs.chHead(channel));
+        RegisterBatch.Reading<ChTail> tail = batch.add(regs.chTail(channel));
+        RegisterBatch.Reading<ChIntStatus> interrupts = batch.add(regs.chIntStatus(channel));
+        RegisterBatch.Reading<ChErrInfo> errorInfo = batch.add(regs.chErrInfo(channel));
+        batch.read();
+        return new Snapshot(channel, errorInfo.register().path(), head.value(), tail.value(), interrupts.value(),
+                errorInfo.value());
     }
 
     @Override
@@ -153,22 +187,19 @@ public class DmaEngineDriver implements DmaEngine {
 
     private void checkChannel(int channel) {
         if (channel < 0 || channel >= channels()) {
-            throw new IllegalArgumentException("dma channel " + channel + " does not exist (0.." + (channels() - 1) + ")");
+            throw new IllegalArgumentException(name + " channel " + channel + " does not exist (0.." + (channels() - 1) + ")");
         }
     }
 
-    private static void failIfStopped(Snapshot now) {
+    private void failIfStopped(Snapshot now) {
         if (!now.interrupts().error()) {
             return;
         }
-        int code = now.errorInfo().codeBits();
+        DmaErrorE code = now.errorInfo().code();
         throw new IllegalStateException(String.format(
-                "dma channel %d stopped on an error at descriptor %d: code %d (%s) (dma.CH[%d].ERR_INFO=0x%08x, HEAD=%d, TAIL=%d)",
-                now.channel(), now.errorInfo().desc(), code, code < ERROR_CODES.length ? ERROR_CODES[code] : "undefined",
-                now.channel(), now.errorInfo().bits(), now.head().index(), now.tail().index()));
-    }
-
-    private static String headName(int channel) {
-        return "dma.CH[" + channel + "].HEAD";
+                "%s channel %d stopped on an error at descriptor %d: code %d (%s) (%s=0x%08x, HEAD=%d, TAIL=%d)",
+                name, now.channel(), now.errorInfo().desc(), now.errorInfo().codeBits(),
+                code == null ? "undefined" : code.description(), now.errorInfoPath(), now.errorInfo().bits(),
+                now.head().index(), now.tail().index()));
     }
 }

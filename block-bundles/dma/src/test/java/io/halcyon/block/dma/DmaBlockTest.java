@@ -1,10 +1,9 @@
 package io.halcyon.block.dma;
 
-import io.halcyon.block.dma.regs.DmaConfig;
 import io.halcyon.block.dma.regs.DmaBlock;
+import io.halcyon.block.dma.regs.DmaConfig;
 
 import static org.junit.Assert.assertEquals;
-
 
 import org.junit.Test;
 

@@ -1,7 +1,5 @@
 package io.halcyon.block.dma;
 
-import io.halcyon.block.dma.regs.DmaConfig;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -22,7 +20,12 @@ import io.halcyon.block.dma.regs.ChIntStatusRegister;
 import io.halcyon.block.dma.regs.ChTailRegister;
 import io.halcyon.block.dma.regs.Ctrl;
 import io.halcyon.block.dma.regs.CtrlRegister;
+import io.halcyon.block.dma.regs.DmaConfig;
 import io.halcyon.block.dma.regs.DmaMap;
+import io.halcyon.block.dma.regs.RingDescControl;
+import io.halcyon.block.dma.regs.RingDescControlRegister;
+import io.halcyon.block.dma.regs.RingDescDestinationRegister;
+import io.halcyon.block.dma.regs.RingDescSourceRegister;
 import io.halcyon.block.testsupport.Configs;
 import io.halcyon.block.testsupport.ExpectingBus;
 import io.halcyon.hal.api.bus.WaitTimeoutException;
@@ -63,9 +66,24 @@ public class DmaEngineDriverTest {
         bus.expectBatchRead32(channelRegisters(ch), head, tail, intStatus, errInfo);
     }
 
+    /** The descriptor's words at the places dma.rdl gives them, with lengthAndFlags as the test spells them. */
     private void expectDescriptor(int ch, int slot, long source, long destination, long lengthAndFlags) {
-        long word0 = BASE + 0x1000 + ch * 0x200 + slot * 32;
-        bus.expectPost64(word0, source).expectPost64(word0 + 8, destination).expectPost64(word0 + 16, lengthAndFlags);
+        bus.expectPost64(ringWord(RingDescSourceRegister.OFFSET, ch, slot), source)
+                .expectPost64(ringWord(RingDescDestinationRegister.OFFSET, ch, slot), destination)
+                .expectPost64(ringWord(RingDescControlRegister.OFFSET, ch, slot), lengthAndFlags);
+    }
+
+    private static long ringWord(long offset, int ch, int slot) {
+        return BASE + offset + ch * RingDescSourceRegister.STRIDE_0 + slot * RingDescSourceRegister.STRIDE_1;
+    }
+
+    @Test
+    public void descriptorFlagsSitWhereTheDescriptionPutsThem() {
+        // The tests below spell length and flags as bits 31:0 and 32/33/34; the description must agree.
+        assertEquals(1L << 32, RingDescControl.SOURCE_HOST_MASK);
+        assertEquals(1L << 33, RingDescControl.DESTINATION_HOST_MASK);
+        assertEquals(1L << 34, RingDescControl.IRQ_MASK);
+        assertEquals(0xFFFF_FFFFL, RingDescControl.LENGTH_MASK);
     }
 
     @Test

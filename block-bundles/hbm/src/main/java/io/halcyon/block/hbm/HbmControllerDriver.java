@@ -1,7 +1,5 @@
 package io.halcyon.block.hbm;
 
-import io.halcyon.block.hbm.regs.HbmConfig;
-
 import java.time.Duration;
 
 import org.osgi.service.component.annotations.Activate;
@@ -14,10 +12,14 @@ import io.halcyon.block.hbm.regs.Ctrl;
 import io.halcyon.block.hbm.regs.EccCorrected;
 import io.halcyon.block.hbm.regs.EccUncorrected;
 import io.halcyon.block.hbm.regs.Hbm;
+import io.halcyon.block.hbm.regs.HbmConfig;
 import io.halcyon.block.hbm.regs.Status;
+import io.halcyon.block.hbm.regs.StatusRegister;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.hal.api.bus.WaitTimeoutException;
+import io.halcyon.hal.api.register.FieldCondition;
+import io.halcyon.hal.api.register.RegisterBatch;
 import io.halcyon.hal.api.hbm.EccCounts;
 import io.halcyon.hal.api.hbm.HbmController;
 import io.halcyon.hal.api.hbm.HbmState;
@@ -35,19 +37,22 @@ public class HbmControllerDriver implements HbmController {
 
     private final RegisterBus bus;
     private final long base;
+    private final String name;
 
     @Activate
     public HbmControllerDriver(@Reference(name = "bus") RegisterBus bus, HbmConfig config) {
         this.bus = bus;
         this.base = config.base_address();
+        this.name = config.halcyon_block();
     }
 
     /**
-     * The block's registers, made on use from the bus and base held here: the JIT removes the accessor,
-     * so an access costs what hand-written mask-and-shift code costs (a held accessor adds a dependent load).
+     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
+     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
+     * dependent load).
      */
     private Hbm regs() {
-        return new Hbm(bus, base);
+        return new Hbm(bus, base, name);
     }
 
     @Override
@@ -76,17 +81,20 @@ public class HbmControllerDriver implements HbmController {
         // Race-free because the INIT write raises TRAINING before it completes: once startTraining
         // has returned, TRAINING == 0 can only mean that this training run is over. Waiting for
         // READY instead would wait out the whole bound on a run that failed.
-        WaitResult done = bus.await(regs().status().address(), Status.TRAINING_MASK, 0, bound);
+        StatusRegister register = regs().status();
+        FieldCondition<Status> over = Status.TRAINING_FIELD.is(0);
+        WaitResult done = register.await(over, bound);
         if (!done.met()) {
-            throw new WaitTimeoutException("hbm.STATUS", "TRAINING == 0", done);
+            throw new WaitTimeoutException(register.path(), over.toString(), done);
         }
         Status status = Status.fromBits(done.lastValue());
         switch (state(status)) {
             case READY -> { }
             case FAILED -> throw new IllegalStateException(String.format(
-                    "hbm.STATUS=0x%08x: HBM training failed (FAILED=1); initialise again", status.bits()));
+                    "%s=0x%08x: HBM training failed (FAILED=1); initialise again", register.path(), status.bits()));
             default -> throw new IllegalStateException(String.format(
-                    "hbm.STATUS=0x%08x: HBM is neither trained nor training; call startTraining first", status.bits()));
+                    "%s=0x%08x: HBM is neither trained nor training; call startTraining first", register.path(),
+                    status.bits()));
         }
     }
 
@@ -99,8 +107,12 @@ public class HbmControllerDriver implements HbmController {
     public EccCounts readAndClearEccCounters() {
         // One batch, so the two counts describe the same moment (and each register is read, hence
         // cleared, exactly once).
-        int[] counts = bus.read32(new long[] {regs().eccCorrected().address(), regs().eccUncorrected().address()});
-        return new EccCounts(Integer.toUnsignedLong(EccCorrected.fromBits(counts[0]).count()),
-                Integer.toUnsignedLong(EccUncorrected.fromBits(counts[1]).count()));
+        Hbm regs = regs();
+        RegisterBatch batch = regs.batch();
+        RegisterBatch.Reading<EccCorrected> corrected = batch.add(regs.eccCorrected());
+        RegisterBatch.Reading<EccUncorrected> uncorrected = batch.add(regs.eccUncorrected());
+        batch.read();
+        return new EccCounts(Integer.toUnsignedLong(corrected.value().count()),
+                Integer.toUnsignedLong(uncorrected.value().count()));
     }
 }

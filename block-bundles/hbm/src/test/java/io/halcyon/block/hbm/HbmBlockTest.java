@@ -1,7 +1,7 @@
 package io.halcyon.block.hbm;
 
-import io.halcyon.block.hbm.regs.HbmConfig;
 import io.halcyon.block.hbm.regs.HbmBlock;
+import io.halcyon.block.hbm.regs.HbmConfig;
 
 import static org.junit.Assert.assertEquals;
 

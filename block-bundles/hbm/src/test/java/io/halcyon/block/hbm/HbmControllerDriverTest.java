@@ -1,7 +1,5 @@
 package io.halcyon.block.hbm;
 
-import io.halcyon.block.hbm.regs.HbmConfig;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -15,6 +13,7 @@ import io.halcyon.block.hbm.regs.Ctrl;
 import io.halcyon.block.hbm.regs.CtrlRegister;
 import io.halcyon.block.hbm.regs.EccCorrectedRegister;
 import io.halcyon.block.hbm.regs.EccUncorrectedRegister;
+import io.halcyon.block.hbm.regs.HbmConfig;
 import io.halcyon.block.hbm.regs.HbmMap;
 import io.halcyon.block.hbm.regs.SizeRegister;
 import io.halcyon.block.hbm.regs.Status;

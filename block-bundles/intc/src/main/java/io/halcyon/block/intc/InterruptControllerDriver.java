@@ -1,7 +1,5 @@
 package io.halcyon.block.intc;
 
-import io.halcyon.block.intc.regs.IntcConfig;
-
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -15,10 +13,13 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import io.halcyon.block.intc.regs.Enable;
 import io.halcyon.block.intc.regs.Intc;
+import io.halcyon.block.intc.regs.IntcConfig;
 import io.halcyon.block.intc.regs.Pending;
+import io.halcyon.block.intc.regs.PendingRegister;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.hal.api.bus.WaitTimeoutException;
+import io.halcyon.hal.api.register.EnumFields;
 import io.halcyon.hal.api.intc.InterruptController;
 import io.halcyon.hal.api.intc.InterruptSource;
 
@@ -26,6 +27,9 @@ import io.halcyon.hal.api.intc.InterruptSource;
 @Component(configurationPid = IntcConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = IntcConfig.class, factory = true)
 public class InterruptControllerDriver implements InterruptController {
+
+    /** The contract's sources are PENDING's one-bit fields of the same names (ENABLE has the same bits). */
+    static final EnumFields<InterruptSource, Pending> SOURCES = EnumFields.match(InterruptSource.class, Pending.FIELDS);
 
     /**
      * Device time spent waiting on one source before looking at the next, when several are awaited.
@@ -35,40 +39,43 @@ public class InterruptControllerDriver implements InterruptController {
 
     private final RegisterBus bus;
     private final long base;
+    private final String name;
 
     @Activate
     public InterruptControllerDriver(@Reference(name = "bus") RegisterBus bus, IntcConfig config) {
         this.bus = bus;
         this.base = config.base_address();
+        this.name = config.halcyon_block();
     }
 
     /**
-     * The block's registers, made on use from the bus and base held here: the JIT removes the accessor,
-     * so an access costs what hand-written mask-and-shift code costs (a held accessor adds a dependent load).
+     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
+     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
+     * dependent load).
      */
     private Intc regs() {
-        return new Intc(bus, base);
+        return new Intc(bus, base, name);
     }
 
     @Override
     public Set<InterruptSource> pending() {
-        return sources(regs().pending().read().bits());
+        return SOURCES.decode(regs().pending().read().rawBits());
     }
 
     @Override
     public Set<InterruptSource> enabled() {
-        return sources(regs().enable().read().bits());
+        return SOURCES.decode(regs().enable().read().rawBits());
     }
 
     @Override
     public void setEnabled(Set<InterruptSource> sources) {
         // ENABLE holds one bit per source and nothing else, so writing the whole set needs no read.
-        regs().enable().write(Enable.fromBits(mask(sources)));
+        regs().enable().write(Enable.fromBits((int) SOURCES.bits(sources)));
     }
 
     @Override
     public void acknowledge(Set<InterruptSource> sources) {
-        int mask = mask(sources);
+        int mask = (int) SOURCES.bits(sources);
         if (mask != 0) {
             // Write 1 to clear the named bits only; no read, so a source latched meanwhile stays pending.
             regs().pending().write(Pending.fromBits(mask));
@@ -84,62 +91,33 @@ public class InterruptControllerDriver implements InterruptController {
      */
     @Override
     public Set<InterruptSource> awaitAny(Set<InterruptSource> sources, Duration bound) {
-        int wanted = mask(sources);
+        PendingRegister pending = regs().pending();
+        long wanted = SOURCES.bits(sources);
         if (wanted == 0) {
-            throw new IllegalArgumentException("intc.PENDING: awaitAny needs at least one source");
+            throw new IllegalArgumentException(pending.path() + ": awaitAny needs at least one source");
         }
         Objects.requireNonNull(bound, "bound");
         Set<InterruptSource> awaited = EnumSet.copyOf(sources);
-        long addr = regs().pending().address();
         if (awaited.size() > 1) {
-            int now = regs().pending().read().bits() & wanted;
+            long now = pending.read().rawBits() & wanted;
             if (now != 0) {
-                return sources(now);
+                return SOURCES.decode(now);
             }
         }
         long remaining = bound.toNanos();
         while (true) {
             for (InterruptSource source : awaited) {
                 long slice = awaited.size() == 1 ? remaining : Math.min(remaining, SLICE.toNanos());
-                WaitResult result = bus.await(addr, bit(source), bit(source), Duration.ofNanos(Math.max(1, slice)));
+                WaitResult result = pending.await(SOURCES.field(source).is(1), Duration.ofNanos(Math.max(1, slice)));
                 if (result.met()) {
-                    return sources(result.lastValue() & wanted);
+                    return SOURCES.decode(Integer.toUnsignedLong(result.lastValue()) & wanted);
                 }
                 remaining -= result.deviceNanos();
                 if (remaining <= 0) {
-                    throw new WaitTimeoutException("intc.PENDING", "any of " + awaited + " pending",
-                            new WaitResult(addr, false, result.lastValue(), bound.toNanos() - remaining));
+                    throw new WaitTimeoutException(pending.path(), "any of " + awaited + " pending",
+                            new WaitResult(pending.address(), false, result.lastValue(), bound.toNanos() - remaining));
                 }
             }
         }
-    }
-
-    static int bit(InterruptSource source) {
-        return switch (source) {
-            case PCIE -> Pending.PCIE_MASK;
-            case HBM -> Pending.HBM_MASK;
-            case DMA -> Pending.DMA_MASK;
-            case TENSOR -> Pending.TENSOR_MASK;
-            case TELEMETRY -> Pending.TELEMETRY_MASK;
-            case CLKRST -> Pending.CLKRST_MASK;
-        };
-    }
-
-    private static int mask(Set<InterruptSource> sources) {
-        int mask = 0;
-        for (InterruptSource source : sources) {
-            mask |= bit(Objects.requireNonNull(source, "source"));
-        }
-        return mask;
-    }
-
-    private static Set<InterruptSource> sources(int bits) {
-        Set<InterruptSource> sources = EnumSet.noneOf(InterruptSource.class);
-        for (InterruptSource source : InterruptSource.values()) {
-            if ((bits & bit(source)) != 0) {
-                sources.add(source);
-            }
-        }
-        return sources;
     }
 }

@@ -1,7 +1,7 @@
 package io.halcyon.block.intc;
 
-import io.halcyon.block.intc.regs.IntcConfig;
 import io.halcyon.block.intc.regs.IntcBlock;
+import io.halcyon.block.intc.regs.IntcConfig;
 
 import static org.junit.Assert.assertEquals;
 

@@ -1,10 +1,6 @@
 package io.halcyon.block.pcie;
 
-import io.halcyon.block.pcie.regs.PcieConfig;
-
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -15,11 +11,15 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import io.halcyon.block.pcie.regs.ErrStatus;
 import io.halcyon.block.pcie.regs.LinkCtrl;
+import io.halcyon.block.pcie.regs.LinkStatusRegister;
 import io.halcyon.block.pcie.regs.LtssmE;
 import io.halcyon.block.pcie.regs.Pcie;
+import io.halcyon.block.pcie.regs.PcieConfig;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.hal.api.bus.WaitTimeoutException;
+import io.halcyon.hal.api.register.EnumFields;
+import io.halcyon.hal.api.register.FieldCondition;
 import io.halcyon.hal.api.pcie.LinkState;
 import io.halcyon.hal.api.pcie.LinkStatus;
 import io.halcyon.hal.api.pcie.PcieEndpoint;
@@ -33,33 +33,40 @@ import io.halcyon.hal.api.pcie.PcieError;
 @Designate(ocd = PcieConfig.class, factory = true)
 public class PcieEndpointDriver implements PcieEndpoint {
 
+    /** The contract's error kinds are ERR_STATUS' one-bit fields of the same names. */
+    static final EnumFields<PcieError, ErrStatus> ERRORS = EnumFields.match(PcieError.class, ErrStatus.FIELDS);
+
     private final RegisterBus bus;
     private final long base;
+    private final String name;
 
     @Activate
     public PcieEndpointDriver(@Reference(name = "bus") RegisterBus bus, PcieConfig config) {
         this.bus = bus;
         this.base = config.base_address();
+        this.name = config.halcyon_block();
     }
 
     /**
-     * The block's registers, made on use from the bus and base held here: the JIT removes the accessor,
-     * so an access costs what hand-written mask-and-shift code costs (a held accessor adds a dependent load).
+     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
+     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
+     * dependent load).
      */
     private Pcie regs() {
-        return new Pcie(bus, base);
+        return new Pcie(bus, base, name);
     }
 
     @Override
     public LinkStatus status() {
-        return decode(regs().linkStatus().read());
+        LinkStatusRegister register = regs().linkStatus();
+        return decode(register, register.read());
     }
 
     @Override
     public void train(int targetGeneration) {
         if (targetGeneration < 1 || targetGeneration > 5) {
-            throw new IllegalArgumentException("pcie.LINK_CTRL.TARGET_SPEED: generation " + targetGeneration
-                    + " is out of range 1..5");
+            throw new IllegalArgumentException(regs().linkCtrl().path(LinkCtrl.TARGET_SPEED_FIELD) + ": generation "
+                    + targetGeneration + " is out of range 1..5");
         }
         // TARGET_SPEED and the single-pulse TRAIN are the whole register: one write sets the target
         // and starts training, so training never starts towards a stale target.
@@ -68,34 +75,24 @@ public class PcieEndpointDriver implements PcieEndpoint {
 
     @Override
     public LinkStatus awaitLinkUp(Duration bound) {
-        int up = io.halcyon.block.pcie.regs.LinkStatus.LINK_UP_MASK;
-        WaitResult result = bus.await(regs().linkStatus().address(), up, up, bound);
-        io.halcyon.block.pcie.regs.LinkStatus seen = io.halcyon.block.pcie.regs.LinkStatus.fromBits(result.lastValue());
+        LinkStatusRegister register = regs().linkStatus();
+        FieldCondition<io.halcyon.block.pcie.regs.LinkStatus> up = io.halcyon.block.pcie.regs.LinkStatus.LINK_UP_FIELD.is(1);
+        WaitResult result = register.await(up, bound);
+        io.halcyon.block.pcie.regs.LinkStatus seen = register.fromBits(result.lastValue());
         if (!result.met()) {
-            throw new WaitTimeoutException("pcie.LINK_STATUS", "LINK_UP == 1 (LTSSM_STATE seen: " + stateName(seen) + ")",
-                    result);
+            throw new WaitTimeoutException(register.path(), up + " (LTSSM_STATE seen: " + stateName(seen) + ")", result);
         }
-        return decode(seen);
+        return decode(register, seen);
     }
 
     @Override
     public Set<PcieError> errors() {
-        ErrStatus status = regs().errStatus().read();
-        Set<PcieError> errors = EnumSet.noneOf(PcieError.class);
-        for (PcieError error : PcieError.values()) {
-            if ((status.bits() & bit(error)) != 0) {
-                errors.add(error);
-            }
-        }
-        return errors;
+        return ERRORS.decode(regs().errStatus().read().rawBits());
     }
 
     @Override
     public void clearErrors(Set<PcieError> errors) {
-        int mask = 0;
-        for (PcieError error : errors) {
-            mask |= bit(Objects.requireNonNull(error, "error"));
-        }
+        int mask = (int) ERRORS.bits(errors);
         if (mask != 0) {
             // Write 1 to clear, and only the named bits: no read, so an error logged since the caller
             // looked is never cleared unseen.
@@ -103,23 +100,16 @@ public class PcieEndpointDriver implements PcieEndpoint {
         }
     }
 
-    static int bit(PcieError error) {
-        return switch (error) {
-            case CORRECTABLE -> ErrStatus.CORRECTABLE_MASK;
-            case UNCORRECTABLE -> ErrStatus.UNCORRECTABLE_MASK;
-            case LINK_DOWN -> ErrStatus.LINK_DOWN_MASK;
-        };
+    private static LinkStatus decode(LinkStatusRegister register, io.halcyon.block.pcie.regs.LinkStatus raw) {
+        return new LinkStatus(state(register, raw), raw.linkUp(), raw.speed(), raw.width());
     }
 
-    private static LinkStatus decode(io.halcyon.block.pcie.regs.LinkStatus raw) {
-        return new LinkStatus(state(raw), raw.linkUp(), raw.speed(), raw.width());
-    }
-
-    private static LinkState state(io.halcyon.block.pcie.regs.LinkStatus raw) {
+    private static LinkState state(LinkStatusRegister register, io.halcyon.block.pcie.regs.LinkStatus raw) {
         LtssmE state = raw.ltssmState();
         if (state == null) {
-            throw new IllegalStateException(String.format("pcie.LINK_STATUS.LTSSM_STATE: undefined state %d (LINK_STATUS=0x%08x)",
-                    raw.ltssmStateBits(), raw.bits()));
+            throw new IllegalStateException(String.format("%s: undefined state %d (%s=0x%08x)",
+                    register.path(io.halcyon.block.pcie.regs.LinkStatus.LTSSM_STATE_FIELD), raw.ltssmStateBits(),
+                    register.path(), raw.bits()));
         }
         return LinkState.valueOf(state.name());
     }

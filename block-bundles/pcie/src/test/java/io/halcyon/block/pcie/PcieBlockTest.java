@@ -1,7 +1,7 @@
 package io.halcyon.block.pcie;
 
-import io.halcyon.block.pcie.regs.PcieConfig;
 import io.halcyon.block.pcie.regs.PcieBlock;
+import io.halcyon.block.pcie.regs.PcieConfig;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;

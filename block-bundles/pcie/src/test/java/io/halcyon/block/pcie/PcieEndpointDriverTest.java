@@ -1,7 +1,5 @@
 package io.halcyon.block.pcie;
 
-import io.halcyon.block.pcie.regs.PcieConfig;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -19,6 +17,7 @@ import io.halcyon.block.pcie.regs.LinkCtrl;
 import io.halcyon.block.pcie.regs.LinkCtrlRegister;
 import io.halcyon.block.pcie.regs.LinkStatusRegister;
 import io.halcyon.block.pcie.regs.LtssmE;
+import io.halcyon.block.pcie.regs.PcieConfig;
 import io.halcyon.block.pcie.regs.PcieMap;
 import io.halcyon.block.testsupport.Configs;
 import io.halcyon.block.testsupport.ExpectingBus;
@@ -58,7 +57,7 @@ public class PcieEndpointDriverTest {
     public void undefinedStateIsReportedWithTheRegister() {
         bus.expectRead32(LINK_STATUS, 9);
         IllegalStateException e = assertThrows(IllegalStateException.class, driver::status);
-        assertEquals("pcie.LINK_STATUS.LTSSM_STATE: undefined state 9 (LINK_STATUS=0x00000009)", e.getMessage());
+        assertEquals("pcie.LINK_STATUS.LTSSM_STATE: undefined state 9 (pcie.LINK_STATUS=0x00000009)", e.getMessage());
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.halcyon.block.sysctrl;
 
-import io.halcyon.block.sysctrl.regs.SysctrlConfig;
-
 import java.time.Duration;
 
 import org.osgi.service.component.annotations.Activate;
@@ -10,13 +8,19 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.halcyon.block.sysctrl.regs.Capabilities;
+import io.halcyon.block.sysctrl.regs.ChipId;
 import io.halcyon.block.sysctrl.regs.ResetStatus;
+import io.halcyon.block.sysctrl.regs.ResetStatusRegister;
 import io.halcyon.block.sysctrl.regs.Scratch;
 import io.halcyon.block.sysctrl.regs.SoftReset;
 import io.halcyon.block.sysctrl.regs.Sysctrl;
+import io.halcyon.block.sysctrl.regs.SysctrlConfig;
 import io.halcyon.block.sysctrl.regs.Version;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
+import io.halcyon.hal.api.register.EnumFields;
+import io.halcyon.hal.api.register.RegisterBatch;
 import io.halcyon.hal.api.sysctrl.Capability;
 import io.halcyon.hal.api.sysctrl.ChipIdentity;
 import io.halcyon.hal.api.sysctrl.SystemControl;
@@ -32,35 +36,45 @@ public class SystemControlDriver implements SystemControl {
     /** The reset takes about 2 µs of device time; 50× margin before calling the chip broken. */
     static final Duration RESET_BOUND = Duration.ofNanos(100_000);
 
+    /** The contract's capabilities are CAPABILITIES' one-bit fields of the same names. */
+    static final EnumFields<Capability, Capabilities> CAPABILITIES = EnumFields.match(Capability.class, Capabilities.FIELDS);
+
     private final RegisterBus bus;
     private final long base;
+    private final String name;
 
     @Activate
     public SystemControlDriver(@Reference(name = "bus") RegisterBus bus, SysctrlConfig config) {
         this.bus = bus;
         this.base = config.base_address();
+        this.name = config.halcyon_block();
     }
 
     /**
-     * The block's registers, made on use from the bus and base held here: the JIT removes the accessor,
-     * so an access costs what hand-written mask-and-shift code costs (a held accessor adds a dependent load).
+     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
+     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
+     * dependent load).
      */
     private Sysctrl regs() {
-        return new Sysctrl(bus, base);
+        return new Sysctrl(bus, base, name);
     }
 
     @Override
     public ChipIdentity identity() {
         // One pipelined batch instead of three round trips (10 µs each on RTL simulation).
-        int[] raw = bus.read32(new long[] {regs().chipId().address(), regs().version().address(),
-                regs().capabilities().address()});
-        Version version = Version.fromBits(raw[1]);
-        return new ChipIdentity(raw[0], version.generation(), version.revision(), Integer.toUnsignedLong(raw[2]));
+        Sysctrl regs = regs();
+        RegisterBatch batch = regs.batch();
+        RegisterBatch.Reading<ChipId> id = batch.add(regs.chipId());
+        RegisterBatch.Reading<Version> version = batch.add(regs.version());
+        RegisterBatch.Reading<Capabilities> capabilities = batch.add(regs.capabilities());
+        batch.read();
+        return new ChipIdentity(id.value().id(), version.value().generation(), version.value().revision(),
+                capabilities.value().rawBits());
     }
 
     @Override
     public boolean hasCapability(Capability capability) {
-        return (regs().capabilities().read().bits() & (1 << capability.bit())) != 0;
+        return (regs().capabilities().read().rawBits() & CAPABILITIES.field(capability).mask()) != 0;
     }
 
     @Override
@@ -84,12 +98,13 @@ public class SystemControlDriver implements SystemControl {
         // RESET_DONE drops synchronously with the write, so polling right after it cannot see the
         // previous reset's "done".
         regs().softReset().write(SoftReset.RESET.withReset(true));
-        WaitResult done = bus.await(regs().resetStatus().address(), ResetStatus.RESET_DONE_MASK,
-                ResetStatus.RESET_DONE_MASK, RESET_BOUND);
+        ResetStatusRegister status = regs().resetStatus();
+        WaitResult done = status.await(ResetStatus.RESET_DONE_FIELD.is(1), RESET_BOUND);
         if (!done.met()) {
             throw new IllegalStateException(String.format(
-                    "sysctrl soft reset: RESET_STATUS.RESET_DONE still 0 after %d ns of device time (RESET_STATUS=0x%08x at 0x%08x)",
-                    done.deviceNanos(), done.lastValue(), done.address()));
+                    "%s soft reset: %s still 0 after %d ns of device time (%s=0x%08x at 0x%08x)", name,
+                    status.path(ResetStatus.RESET_DONE_FIELD), done.deviceNanos(), status.path(), done.lastValue(),
+                    done.address()));
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.halcyon.block.sysctrl;
 
-import io.halcyon.block.sysctrl.regs.SysctrlConfig;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
@@ -16,6 +14,7 @@ import io.halcyon.block.sysctrl.regs.ResetStatusRegister;
 import io.halcyon.block.sysctrl.regs.ScratchRegister;
 import io.halcyon.block.sysctrl.regs.SoftReset;
 import io.halcyon.block.sysctrl.regs.SoftResetRegister;
+import io.halcyon.block.sysctrl.regs.SysctrlConfig;
 import io.halcyon.block.sysctrl.regs.SysctrlMap;
 import io.halcyon.block.sysctrl.regs.VersionRegister;
 import io.halcyon.block.testsupport.Configs;

@@ -1,7 +1,5 @@
 package io.halcyon.block.telemetry;
 
-import io.halcyon.block.telemetry.regs.TelemetryConfig;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,10 +14,12 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import io.halcyon.block.telemetry.regs.Power;
 import io.halcyon.block.telemetry.regs.PowerThreshold;
+import io.halcyon.block.telemetry.regs.TelemetryConfig;
 import io.halcyon.block.telemetry.regs.Temp;
 import io.halcyon.block.telemetry.regs.TempRegister;
 import io.halcyon.block.telemetry.regs.TempThreshold;
 import io.halcyon.hal.api.bus.RegisterBus;
+import io.halcyon.hal.api.register.RegisterBatch;
 import io.halcyon.hal.api.telemetry.Alarm;
 import io.halcyon.hal.api.telemetry.Readings;
 import io.halcyon.hal.api.telemetry.Telemetry;
@@ -37,36 +37,40 @@ public class TelemetryDriver implements Telemetry {
 
     private final RegisterBus bus;
     private final long base;
+    private final String name;
 
     @Activate
     public TelemetryDriver(@Reference(name = "bus") RegisterBus bus, TelemetryConfig config) {
         this.bus = bus;
         this.base = config.base_address();
+        this.name = config.halcyon_block();
     }
 
     /**
-     * The block's registers, made on use from the bus and base held here: the JIT removes the accessor,
-     * so an access costs what hand-written mask-and-shift code costs (a held accessor adds a dependent load).
+     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
+     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
+     * dependent load).
      */
     private io.halcyon.block.telemetry.regs.Telemetry regs() {
-        return new io.halcyon.block.telemetry.regs.Telemetry(bus, base);
+        return new io.halcyon.block.telemetry.regs.Telemetry(bus, base, name);
     }
 
     @Override
     public Readings read() {
         // All sensors in one pipelined batch, so the readings describe one moment.
-        long[] addresses = new long[TempRegister.COUNT + 1];
+        io.halcyon.block.telemetry.regs.Telemetry regs = regs();
+        RegisterBatch batch = regs.batch();
+        List<RegisterBatch.Reading<Temp>> sensors = new ArrayList<>(TempRegister.COUNT);
         for (int i = 0; i < TempRegister.COUNT; i++) {
-            addresses[i] = regs().temp(i).address();
+            sensors.add(batch.add(regs.temp(i)));
         }
-        addresses[TempRegister.COUNT] = regs().power().address();
-        int[] raw = bus.read32(addresses);
+        RegisterBatch.Reading<Power> power = batch.add(regs.power());
+        batch.read();
         List<Double> temperatures = new ArrayList<>(TempRegister.COUNT);
-        for (int i = 0; i < TempRegister.COUNT; i++) {
-            temperatures.add(Temp.fromBits(raw[i]).centiC() / CENTI);
+        for (RegisterBatch.Reading<Temp> sensor : sensors) {
+            temperatures.add(sensor.value().centiC() / CENTI);
         }
-        return new Readings(List.copyOf(temperatures),
-                Integer.toUnsignedLong(Power.fromBits(raw[TempRegister.COUNT]).milliwatts()) / MILLI);
+        return new Readings(List.copyOf(temperatures), Integer.toUnsignedLong(power.value().milliwatts()) / MILLI);
     }
 
     @Override
@@ -74,15 +78,13 @@ public class TelemetryDriver implements Telemetry {
         // Both checked before either is written, so a bad argument leaves the thresholds as they were.
         double centiC = temperatureCelsius * CENTI;
         if (!(centiC >= 0 && Math.round(centiC) <= MAX_CENTI_C)) {
-            throw new IllegalArgumentException(String.format(
-                    "telemetry.TEMP_THRESHOLD.CENTI_C: %s degC is out of range 0.00..%.2f degC", temperatureCelsius,
-                    MAX_CENTI_C / CENTI));
+            throw new IllegalArgumentException(String.format("%s: %s degC is out of range 0.00..%.2f degC",
+                    regs().tempThreshold().path(TempThreshold.CENTI_C_FIELD), temperatureCelsius, MAX_CENTI_C / CENTI));
         }
         double milliwatts = powerWatts * MILLI;
         if (!(milliwatts >= 0 && Math.round(milliwatts) <= MAX_MILLIWATTS)) {
-            throw new IllegalArgumentException(String.format(
-                    "telemetry.POWER_THRESHOLD.MILLIWATTS: %s W is out of range 0.000..%.3f W", powerWatts,
-                    MAX_MILLIWATTS / MILLI));
+            throw new IllegalArgumentException(String.format("%s: %s W is out of range 0.000..%.3f W",
+                    regs().powerThreshold().path(PowerThreshold.MILLIWATTS_FIELD), powerWatts, MAX_MILLIWATTS / MILLI));
         }
         regs().tempThreshold().write(TempThreshold.RESET.withCentiC((int) Math.round(centiC)));
         regs().powerThreshold().write(PowerThreshold.RESET.withMilliwatts((int) Math.round(milliwatts)));

@@ -1,7 +1,7 @@
 package io.halcyon.block.telemetry;
 
-import io.halcyon.block.telemetry.regs.TelemetryConfig;
 import io.halcyon.block.telemetry.regs.TelemetryBlock;
+import io.halcyon.block.telemetry.regs.TelemetryConfig;
 
 import static org.junit.Assert.assertEquals;
 

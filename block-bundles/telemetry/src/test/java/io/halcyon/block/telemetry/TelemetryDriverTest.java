@@ -1,7 +1,5 @@
 package io.halcyon.block.telemetry;
 
-import io.halcyon.block.telemetry.regs.TelemetryConfig;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
@@ -15,6 +13,7 @@ import org.junit.Test;
 import io.halcyon.block.telemetry.regs.AlarmRegister;
 import io.halcyon.block.telemetry.regs.PowerRegister;
 import io.halcyon.block.telemetry.regs.PowerThresholdRegister;
+import io.halcyon.block.telemetry.regs.TelemetryConfig;
 import io.halcyon.block.telemetry.regs.TelemetryMap;
 import io.halcyon.block.telemetry.regs.TempRegister;
 import io.halcyon.block.telemetry.regs.TempThresholdRegister;

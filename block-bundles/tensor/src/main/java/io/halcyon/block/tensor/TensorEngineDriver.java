@@ -1,7 +1,5 @@
 package io.halcyon.block.tensor;
 
-import io.halcyon.block.tensor.regs.TensorConfig;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -26,9 +24,13 @@ import io.halcyon.block.tensor.regs.OpcodeE;
 import io.halcyon.block.tensor.regs.QueueStatus;
 import io.halcyon.block.tensor.regs.Submit;
 import io.halcyon.block.tensor.regs.Tensor;
+import io.halcyon.block.tensor.regs.TensorConfig;
+import io.halcyon.block.tensor.regs.TensorErrorE;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.hal.api.bus.WaitTimeoutException;
+import io.halcyon.hal.api.register.FieldCondition;
+import io.halcyon.hal.api.register.RegisterBatch;
 import io.halcyon.hal.api.tensor.TensorCommand;
 import io.halcyon.hal.api.tensor.TensorEngine;
 import io.halcyon.hal.api.tensor.TensorEngineStatus;
@@ -42,26 +44,27 @@ import io.halcyon.hal.api.tensor.TensorEngineStatus;
 @Designate(ocd = TensorConfig.class, factory = true)
 public class TensorEngineDriver implements TensorEngine {
 
-    private static final String[] ERROR_CODES = {"none", "bad opcode", "address out of range", "queue overflow",
-        "HBM not ready", "bad dimensions"};
     /** A consistent snapshot needs DONE_COUNT to hold still for a few accesses; it always does unless the chip is broken. */
     static final int SNAPSHOT_ATTEMPTS = 8;
 
     private final RegisterBus bus;
     private final long base;
+    private final String name;
 
     @Activate
     public TensorEngineDriver(@Reference(name = "bus") RegisterBus bus, TensorConfig config) {
         this.bus = bus;
         this.base = config.base_address();
+        this.name = config.halcyon_block();
     }
 
     /**
-     * The block's registers, made on use from the bus and base held here: the JIT removes the accessor,
-     * so an access costs what hand-written mask-and-shift code costs (a held accessor adds a dependent load).
+     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
+     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
+     * dependent load).
      */
     private Tensor regs() {
-        return new Tensor(bus, base);
+        return new Tensor(bus, base, name);
     }
 
     /**
@@ -78,7 +81,7 @@ public class TensorEngineDriver implements TensorEngine {
         List<TensorCommand> todo = List.copyOf(commands);
         Objects.requireNonNull(bound, "bound");
         for (int i = 0; i < todo.size(); i++) {
-            checkAddresses(i, todo.get(i));
+            checkAddresses(regs(), i, todo.get(i));
         }
         Snapshot now = snapshot();
         failIfError(now);
@@ -89,12 +92,12 @@ public class TensorEngineDriver implements TensorEngine {
             if (free <= 0) {
                 // FULL drops when the engine takes a command and nobody else submits, so it stays 0
                 // once reached: a polling platform cannot miss it.
-                WaitResult space = bus.await(regs().queueStatus().address(), QueueStatus.FULL_MASK, 0,
-                        Duration.ofNanos(Math.max(1, remainingNanos)));
+                FieldCondition<QueueStatus> notFull = QueueStatus.FULL_FIELD.is(0);
+                WaitResult space = regs().queueStatus().await(notFull, Duration.ofNanos(Math.max(1, remainingNanos)));
                 remainingNanos -= space.deviceNanos();
                 if (!space.met()) {
                     failIfError(snapshot());
-                    throw new WaitTimeoutException("tensor.QUEUE_STATUS", "FULL == 0", space);
+                    throw new WaitTimeoutException(regs().queueStatus().path(), notFull.toString(), space);
                 }
                 free = QUEUE_DEPTH - QueueStatus.fromBits(space.lastValue()).depth();
             }
@@ -110,26 +113,30 @@ public class TensorEngineDriver implements TensorEngine {
     private void stage(TensorCommand c) {
         CmdOp op = CmdOp.RESET.withOpcode(OpcodeE.fromValue(c.opcode().code())).withTransA(c.transposeA())
                 .withTransB(c.transposeB());
-        bus.post32(regs().cmdOp().address(), op.bits());
-        bus.post64(regs().cmdA().address(), CmdA.RESET.withAddr(c.a()).bits());
-        bus.post64(regs().cmdB().address(), CmdB.RESET.withAddr(c.b()).bits());
-        bus.post64(regs().cmdC().address(), CmdC.RESET.withAddr(c.c()).bits());
-        bus.post32(regs().cmdDims().address(), CmdDims.RESET.withM(c.m()).withN(c.n()).bits());
-        bus.post32(regs().cmdK().address(), CmdK.RESET.withK(c.k()).bits());
-        bus.post32(regs().cmdScalar().address(), CmdScalar.RESET.withValue(Float.floatToRawIntBits(c.scalar())).bits());
-        bus.flush();
+        Tensor regs = regs();
+        regs.cmdOp().post(op);
+        regs.cmdA().post(CmdA.RESET.withAddr(c.a()));
+        regs.cmdB().post(CmdB.RESET.withAddr(c.b()));
+        regs.cmdC().post(CmdC.RESET.withAddr(c.c()));
+        regs.cmdDims().post(CmdDims.RESET.withM(c.m()).withN(c.n()));
+        regs.cmdK().post(CmdK.RESET.withK(c.k()));
+        regs.cmdScalar().post(CmdScalar.RESET.withValue(Float.floatToRawIntBits(c.scalar())));
+        regs.flush();
     }
 
-    private static void checkAddresses(int index, TensorCommand c) {
+    /** Before anything is staged: an operand address the engine would reject fails here, naming its register. */
+    private static void checkAddresses(Tensor regs, int index, TensorCommand c) {
         Objects.requireNonNull(c, "command");
-        long[] addresses = {c.a(), c.b(), c.c()};
-        String[] names = {"CMD_A", "CMD_B", "CMD_C"};
-        for (int i = 0; i < addresses.length; i++) {
-            if (addresses[i] < 0 || addresses[i] % 4 != 0) {
-                throw new IllegalArgumentException(String.format(
-                        "tensor.%s: address 0x%x of command %d (%s) is not a 4-byte aligned HBM address",
-                        names[i], addresses[i], index, c.opcode()));
-            }
+        checkAddress(regs.cmdA().path(), c.a(), index, c);
+        checkAddress(regs.cmdB().path(), c.b(), index, c);
+        checkAddress(regs.cmdC().path(), c.c(), index, c);
+    }
+
+    private static void checkAddress(String register, long address, int index, TensorCommand c) {
+        if (address < 0 || address % 4 != 0) {
+            throw new IllegalArgumentException(String.format(
+                    "%s.ADDR: address 0x%x of command %d (%s) is not a 4-byte aligned HBM address", register, address,
+                    index, c.opcode()));
         }
     }
 
@@ -141,20 +148,43 @@ public class TensorEngineDriver implements TensorEngine {
     @Override
     public void await(long ticket, Duration bound) {
         if (ticket < 0 || ticket > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException(String.format("tensor.DONE_COUNT: ticket 0x%x is not a 32-bit count", ticket));
+            throw new IllegalArgumentException(String.format("%s: ticket 0x%x is not a 32-bit count",
+                    regs().doneCount().path(), ticket));
         }
         Objects.requireNonNull(bound, "bound");
         int target = (int) ticket;
-        int[] before = bus.read32(new long[] {regs().doneCount().address(), regs().intStatus().address(), regs().errCode().address()});
-        failIfError(IntStatus.fromBits(before[1]), ErrCode.fromBits(before[2]));
-        if (reached(before[0], target)) {
+        Tensor regs = regs();
+        RegisterBatch before = regs.batch();
+        RegisterBatch.Reading<DoneCount> doneBefore = before.add(regs.doneCount());
+        Errors errors = new Errors(before, regs);
+        before.read();
+        errors.failIfAny();
+        if (reached(doneBefore.value().count(), target)) {
             return;
         }
-        WaitResult done = bus.await(regs().doneCount().address(), DoneCount.COUNT_MASK, target, bound);
-        int[] after = bus.read32(new long[] {regs().intStatus().address(), regs().errCode().address()});
-        failIfError(IntStatus.fromBits(after[0]), ErrCode.fromBits(after[1]));
+        FieldCondition<DoneCount> finished = DoneCount.COUNT_FIELD.is(ticket);
+        WaitResult done = regs.doneCount().await(finished, bound);
+        RegisterBatch after = regs.batch();
+        errors = new Errors(after, regs);
+        after.read();
+        errors.failIfAny();
         if (!done.met() && !reached(done.lastValue(), target)) {
-            throw new WaitTimeoutException("tensor.DONE_COUNT", "COUNT == " + ticket, done);
+            throw new WaitTimeoutException(regs.doneCount().path(), finished.toString(), done);
+        }
+    }
+
+    /** INT_STATUS and ERR_CODE, added to a batch: what tells a failed command. */
+    private static final class Errors {
+        final RegisterBatch.Reading<IntStatus> interrupts;
+        final RegisterBatch.Reading<ErrCode> code;
+
+        Errors(RegisterBatch batch, Tensor regs) {
+            interrupts = batch.add(regs.intStatus());
+            code = batch.add(regs.errCode());
+        }
+
+        void failIfAny() {
+            failIfError(interrupts.value(), code.value(), code.register().path());
         }
     }
 
@@ -175,33 +205,36 @@ public class TensorEngineDriver implements TensorEngine {
     }
 
     /** The engine's state at one instant; see {@link #submit} for why DONE_COUNT is read twice. */
-    private record Snapshot(DoneCount done, QueueStatus queue, IntStatus interrupts, ErrCode error) {}
+    private record Snapshot(DoneCount done, QueueStatus queue, IntStatus interrupts, ErrCode error, String errorPath) {}
 
     private Snapshot snapshot() {
-        long[] addresses = {regs().doneCount().address(), regs().queueStatus().address(), regs().intStatus().address(),
-            regs().errCode().address(), regs().doneCount().address()};
-        int[] raw = null;
+        Tensor regs = regs();
+        RegisterBatch batch = regs.batch();
+        RegisterBatch.Reading<DoneCount> doneFirst = batch.add(regs.doneCount());
+        RegisterBatch.Reading<QueueStatus> queue = batch.add(regs.queueStatus());
+        Errors errors = new Errors(batch, regs);
+        RegisterBatch.Reading<DoneCount> doneLast = batch.add(regs.doneCount());
         for (int attempt = 0; attempt < SNAPSHOT_ATTEMPTS; attempt++) {
-            raw = bus.read32(addresses);
-            if (raw[0] == raw[4]) {
-                return new Snapshot(DoneCount.fromBits(raw[0]), QueueStatus.fromBits(raw[1]), IntStatus.fromBits(raw[2]),
-                        ErrCode.fromBits(raw[3]));
+            batch.read();
+            if (doneFirst.value().equals(doneLast.value())) {
+                return new Snapshot(doneFirst.value(), queue.value(), errors.interrupts.value(), errors.code.value(),
+                        errors.code.register().path());
             }
         }
         throw new IllegalStateException(String.format(
-                "tensor.DONE_COUNT changed within each of %d back-to-back batch reads (last 0x%08x then 0x%08x)",
-                SNAPSHOT_ATTEMPTS, raw[0], raw[4]));
+                "%s changed within each of %d back-to-back batch reads (last 0x%08x then 0x%08x)",
+                regs.doneCount().path(), SNAPSHOT_ATTEMPTS, doneFirst.value().bits(), doneLast.value().bits()));
     }
 
     private static void failIfError(Snapshot now) {
-        failIfError(now.interrupts(), now.error());
+        failIfError(now.interrupts(), now.error(), now.errorPath());
     }
 
-    private static void failIfError(IntStatus interrupts, ErrCode error) {
+    private static void failIfError(IntStatus interrupts, ErrCode error, String errorPath) {
         if (interrupts.error()) {
-            int code = error.codeBits();
-            throw new IllegalStateException(String.format("tensor engine reports an error: tensor.ERR_CODE=%d (%s)", code,
-                    code < ERROR_CODES.length ? ERROR_CODES[code] : "undefined"));
+            TensorErrorE code = error.code();
+            throw new IllegalStateException(String.format("tensor engine reports an error: %s=%d (%s)", errorPath,
+                    error.codeBits(), code == null ? "undefined" : code.description()));
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.halcyon.block.tensor;
 
-import io.halcyon.block.tensor.regs.TensorConfig;
 import io.halcyon.block.tensor.regs.TensorBlock;
+import io.halcyon.block.tensor.regs.TensorConfig;
 
 import static org.junit.Assert.assertEquals;
-
 
 import org.junit.Test;
 

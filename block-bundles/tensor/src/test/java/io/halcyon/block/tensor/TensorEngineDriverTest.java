@@ -1,7 +1,5 @@
 package io.halcyon.block.tensor;
 
-import io.halcyon.block.tensor.regs.TensorConfig;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
@@ -32,6 +30,7 @@ import io.halcyon.block.tensor.regs.QueueStatus;
 import io.halcyon.block.tensor.regs.QueueStatusRegister;
 import io.halcyon.block.tensor.regs.Submit;
 import io.halcyon.block.tensor.regs.SubmitRegister;
+import io.halcyon.block.tensor.regs.TensorConfig;
 import io.halcyon.block.tensor.regs.TensorMap;
 import io.halcyon.block.testsupport.Configs;
 import io.halcyon.block.testsupport.ExpectingBus;
@@ -123,7 +122,7 @@ public class TensorEngineDriverTest {
     public void misalignedAddressesAreRefusedBeforeAnyAccess() {
         TensorCommand bad = TensorCommand.binary(Opcode.ADD, 0x1000, 0x2002, 0x3000, 2, 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> driver.submit(List.of(MATMUL, bad), BOUND));
-        assertEquals("tensor.CMD_B: address 0x2002 of command 1 (ADD) is not a 4-byte aligned HBM address", e.getMessage());
+        assertEquals("tensor.CMD_B.ADDR: address 0x2002 of command 1 (ADD) is not a 4-byte aligned HBM address", e.getMessage());
     }
 
     @Test

@@ -9,13 +9,18 @@ import java.util.regex.Pattern;
 
 import io.halcyon.rdl.compiler.model.AddrmapNode;
 import io.halcyon.rdl.compiler.model.ElaboratedModel;
+import io.halcyon.rdl.compiler.model.MemNode;
+import io.halcyon.rdl.compiler.model.Node;
 import io.halcyon.rdl.compiler.model.RegNode;
 
 /**
  * A block as the generator sees it: the top address map's registers, arrays folded, offsets relative,
- * and its memories one by one.
+ * its memories one by one, and the virtual registers of its memories (a memory's entries as the
+ * description lays them out, e.g. a descriptor ring's words), folded over the memory array and
+ * their own arrays like registers, offsets relative to the block.
  */
-record BlockModel(String name, String title, String desc, List<RegisterType> registers, List<MemoryModel> memories) {
+record BlockModel(String name, String title, String desc, List<RegisterType> registers, List<MemoryModel> memories,
+        List<RegisterType> memoryRegisters) {
 
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
@@ -23,16 +28,36 @@ record BlockModel(String name, String title, String desc, List<RegisterType> reg
     static BlockModel of(ElaboratedModel model, String blockName) {
         AddrmapNode top = model.top();
         String name = blockName != null ? blockName : top.instName();
+        String title = top.properties().get("name") instanceof String s ? s : null;
+        return new BlockModel(name, title, top.desc(), folded(name, top, model.registers()), MemoryModel.of(model, top),
+                folded(name, top, virtualRegisters(model)));
+    }
+
+    /** Registers grouped by their path without indices, each group folded into one type. */
+    private static List<RegisterType> folded(String name, AddrmapNode top, List<RegNode> registers) {
         Map<String, List<RegNode>> byKey = new LinkedHashMap<>();
-        for (RegNode r : model.registers()) {
+        for (RegNode r : registers) {
             byKey.computeIfAbsent(INDEX.matcher(relative(top, r)).replaceAll(""), k -> new ArrayList<>()).add(r);
         }
         List<RegisterType> types = new ArrayList<>();
         for (Map.Entry<String, List<RegNode>> e : byKey.entrySet()) {
             types.add(fold(name, top, e.getKey(), e.getValue(), relative(top, e.getValue().get(0))));
         }
-        String title = top.properties().get("name") instanceof String s ? s : null;
-        return new BlockModel(name, title, top.desc(), List.copyOf(types), MemoryModel.of(model, top));
+        return List.copyOf(types);
+    }
+
+    /** The registers inside every memory (element), which the model does not list among its registers. */
+    private static List<RegNode> virtualRegisters(ElaboratedModel model) {
+        List<RegNode> all = new ArrayList<>();
+        for (MemNode m : model.memories()) {
+            for (Node child : m.children()) {
+                if (child instanceof RegNode r) {
+                    all.add(r);
+                }
+            }
+        }
+        all.sort(java.util.Comparator.comparingLong(RegNode::absoluteAddress));
+        return all;
     }
 
     /** One line for javadoc and HardwareBlock.description(): "name: desc", or whichever exists. */

@@ -1,6 +1,8 @@
 package io.halcyon.rdl.generator;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +19,10 @@ final class JavaNames {
 
     /** Members every value type has; fields must not take these names. */
     private static final Set<String> VALUE_MEMBERS = Set.of("bits", "rawBits", "fromBits", "equals", "hashCode",
-            "toString", "getClass", "notify", "notifyAll", "wait", "RESET", "DEFINED_BITS");
+            "toString", "getClass", "notify", "notifyAll", "wait", "RESET", "DEFINED_BITS", "FIELDS");
+    /** Members every block accessor has; registers must not map to these accessor methods. */
+    private static final Set<String> ACCESSOR_MEMBERS = Set.of("base", "name", "flush", "batch", "equals", "hashCode",
+            "toString", "getClass", "notify", "notifyAll", "wait");
 
     final String block;
     final String accessorClass;
@@ -32,14 +37,18 @@ final class JavaNames {
         Map<String, String> taken = new HashMap<>();
         claim(taken, accessorClass, "the block accessor");
         claim(taken, mapClass, "the register map");
-        for (RegisterType r : model.registers()) {
+        for (RegisterType r : all(model)) {
             String value = Names.pascal(r.key().replace('.', '_'));
             claim(taken, value, "register " + r.key());
             claim(taken, value + "Register", "register " + r.key());
             valueClasses.put(r, value);
+            if (ACCESSOR_MEMBERS.contains(accessorMethod(r))) {
+                throw new GenerationException(block + "." + r.key() + ": its accessor method " + accessorMethod(r)
+                        + "() is taken by every block accessor");
+            }
             checkMembers(r);
         }
-        for (RegisterType r : model.registers()) {
+        for (RegisterType r : all(model)) {
             for (FieldModel f : r.fields()) {
                 if (f.encode() != null && !enumClasses.containsKey(f.encode())) {
                     String name = Names.pascal(f.encode().name());
@@ -53,6 +62,13 @@ final class JavaNames {
                 }
             }
         }
+    }
+
+    /** Registers and the virtual registers of memories: both get value types and accessors. */
+    static List<RegisterType> all(BlockModel model) {
+        List<RegisterType> all = new ArrayList<>(model.registers());
+        all.addAll(model.memoryRegisters());
+        return all;
     }
 
     /** Class names must differ ignoring case: the sources may land on a case-insensitive file system. */
@@ -69,7 +85,7 @@ final class JavaNames {
         for (FieldModel f : r.fields()) {
             String what = "field " + block + "." + r.key() + "." + f.instName();
             for (String m : new String[] {getter(f), setter(f), constant(f) + "_SHIFT", constant(f) + "_MASK",
-                    constant(f) + "_WIDTH", rawGetter(f), action(f)}) {
+                    constant(f) + "_WIDTH", fieldConstant(f), rawGetter(f), action(f)}) {
                 if (m == null) {
                     continue;
                 }
@@ -126,6 +142,11 @@ final class JavaNames {
 
     static String constant(FieldModel f) {
         return Names.constant(f.instName());
+    }
+
+    /** The value type's field descriptor, for conditions: {@code INDEX_FIELD.is(3)}. */
+    static String fieldConstant(FieldModel f) {
+        return constant(f) + "_FIELD";
     }
 
     /** {@code block.REGISTER.FIELD}, as error messages name a field. */

@@ -32,7 +32,7 @@ public final class RegisterGenerator {
         Map<String, String> byClass = new LinkedHashMap<>();
         ValueTypeWriter values = new ValueTypeWriter(names, javaPackage);
         RegisterHandleWriter handles = new RegisterHandleWriter(names, javaPackage);
-        for (RegisterType r : block.registers()) {
+        for (RegisterType r : JavaNames.all(block)) {
             checkEncodings(names, r);
             byClass.put(names.valueClass(r), values.write(r));
             byClass.put(names.handleClass(r), handles.write(r));

@@ -1,5 +1,7 @@
 package io.halcyon.rdl.generator;
 
+import java.util.List;
+
 /**
  * Writes the accessor of one register (one element of an array): the operations its access policy
  * allows and no others. A read-only register has no write, a register whose read has side effects
@@ -19,36 +21,82 @@ final class RegisterHandleWriter {
         String cls = names.handleClass(r);
         String value = names.valueClass(r);
         RegisterPolicy p = new RegisterPolicy(r);
+        boolean waits = p.readable && !p.readSideEffect && r.width() == 32;
         SourceWriter s = new SourceWriter();
         s.line("package %s;", pkg).line("");
-        s.line("import io.halcyon.hal.api.bus.RegisterBus;");
+        if (waits) {
+            s.line("import java.time.Duration;");
+        }
         if (p.hasModify()) {
             s.line("import java.util.function.UnaryOperator;");
         }
         s.line("");
+        s.line("import io.halcyon.hal.api.bus.RegisterBus;");
+        if (waits) {
+            s.line("import io.halcyon.hal.api.bus.WaitResult;");
+            s.line("import io.halcyon.hal.api.register.FieldCondition;");
+        }
+        if (p.readable) {
+            s.line("import io.halcyon.hal.api.register.ReadableRegister;");
+        }
+        s.line("");
         s.javadoc(Docs.registerHeading(names.block, r), Docs.escaped(r.desc()), policyText(p),
                 "Generated from the block's SystemRDL description; do not edit.");
-        s.open("public final class %s", cls);
+        s.open("public final class %s%s", cls, p.readable ? " implements ReadableRegister<" + value + ">" : "");
         s.javadoc(r.isArray() ? "Byte offset of element 0 from the block's base." : "Byte offset from the block's base.");
         s.line("public static final long OFFSET = %s;", SourceWriter.longLiteral(r.offset()));
-        for (int k = 0; k < r.dims().length; k++) {
-            String suffix = r.dims().length == 1 ? "" : "_" + k;
+        int rank = r.dims().length;
+        for (int k = 0; k < rank; k++) {
+            String suffix = rank == 1 ? "" : "_" + k;
             s.javadoc("Number of elements along array dimension " + k + ".");
             s.line("public static final int COUNT%s = %d;", suffix, r.dims()[k]);
             s.javadoc("Bytes between neighbouring elements along array dimension " + k + ".");
             s.line("public static final long STRIDE%s = %s;", suffix, SourceWriter.longLiteral(r.strides()[k]));
         }
-        s.line("").line("private final RegisterBus bus;").line("private final long address;").line("");
+        s.line("").line("private final RegisterBus bus;").line("private final long address;");
+        // The block instance's name and the element's indices are kept for path() only: messages build
+        // the path when they need it, so an access that reports nothing allocates nothing.
+        s.line("private final String block;");
+        for (int k = 0; k < rank; k++) {
+            s.line("private final int i%d;", k);
+        }
+        s.line("");
         // The block accessor passes its base (plus the element's index offset); the register's own
         // offset is added here so each accessor method stays a few constants long (class-file limits).
-        s.open("%s(RegisterBus bus, long base)", cls).line("this.bus = bus;").line("this.address = base + OFFSET;").close();
+        StringBuilder params = new StringBuilder("RegisterBus bus, long base, String block");
+        for (int k = 0; k < rank; k++) {
+            params.append(", int i").append(k);
+        }
+        s.open("%s(%s)", cls, params).line("this.bus = bus;").line("this.address = base + OFFSET;").line("this.block = block;");
+        for (int k = 0; k < rank; k++) {
+            s.line("this.i%d = i%d;", k, k);
+        }
+        s.close();
         s.line("");
-        s.javadoc("The register's absolute address (for batched reads and waits).");
+        s.javadoc("The register's absolute address.");
+        if (p.readable) {
+            s.line("@Override");
+        }
         s.open("public long address()").line("return address;").close();
+        s.line("");
+        s.javadoc("Where the register is, for messages: block instance, register, indices ({@code " + Names.javadoc(
+                examplePath(r)) + "}).");
+        if (p.readable) {
+            s.line("@Override");
+        }
+        s.open("public String path()").line("return %s;", pathExpression(r)).close();
         String rd = r.width() == 64 ? "bus.read64(address)" : "bus.read32(address)";
         String wr = r.width() == 64 ? "bus.write64" : "bus.write32";
+        String post = r.width() == 64 ? "bus.post64" : "bus.post32";
         String t = r.width() == 64 ? "long" : "int";
         if (p.readable) {
+            s.line("").line("@Override");
+            s.open("public int width()").line("return %d;", r.width()).close();
+            s.line("");
+            s.javadoc("The value with exactly the register's bits of {@code bits}, e.g. from a batched read.");
+            s.line("@Override");
+            s.open("public %s fromBits(long bits)", value)
+                    .line("return %s.fromBits(%s);", value, r.width() == 64 ? "bits" : "(int) bits").close();
             s.line("");
             s.javadoc(p.readSideEffect
                     ? "Reads the register once. The read changes the device (read-to-clear, read-to-set or a FIFO"
@@ -56,10 +104,20 @@ final class RegisterHandleWriter {
                     : "Reads the register once.");
             s.open("public %s read()", value).line("return %s.fromBits(%s);", value, rd).close();
         }
+        if (waits) {
+            writeWaits(s, value);
+        }
         if (p.writable) {
             s.line("");
-            s.javadoc("Writes exactly {@code value}, reserved bits included. Write-to-act bits that are set in it act.");
+            s.javadoc("Writes exactly {@code value}, reserved bits included, and returns once the device accepted it."
+                    + " Write-to-act bits that are set in it act.");
             s.open("public void write(%s value)", value).line("%s(address, value.bits());", wr).close();
+            s.line("");
+            s.javadoc("Posts {@code value} (as {@link #write}, without waiting for its completion): it is issued in"
+                    + " order with every other access, and an error it causes is thrown by the next flush, blocking"
+                    + " access or wait. For a series of writes whose completion matters only together, e.g. a"
+                    + " command staged before its doorbell.");
+            s.open("public void post(%s value)", value).line("%s(address, value.bits());", post).close();
         }
         if (p.hasModify()) {
             writeModify(s, r, p, value, rd, wr, t);
@@ -73,6 +131,40 @@ final class RegisterHandleWriter {
         }
         s.close();
         return s.toString();
+    }
+
+    private static void writeWaits(SourceWriter s, String value) {
+        s.line("");
+        s.javadoc("Waits until the register meets {@code condition} (made from this value type's {@code X_FIELD}s),"
+                + " for at most {@code bound} of device time; the platform evaluates it on the device side.",
+                "@return the outcome; not met when the bound passed first");
+        s.open("public WaitResult await(FieldCondition<%s> condition, Duration bound)", value)
+                .line("return condition.await(bus, this, bound);").close();
+        s.line("");
+        s.javadoc("{@link #await} that throws when the bound passes first.",
+                "@throws io.halcyon.hal.api.bus.WaitTimeoutException naming this register's path, the condition and"
+                        + " the value last seen");
+        s.open("public void awaitOrThrow(FieldCondition<%s> condition, Duration bound)", value)
+                .line("condition.awaitOrThrow(bus, this, bound);").close();
+    }
+
+    /** {@code block + ".CH[" + i0 + "].HEAD"}: the element's path with the instance's name in front. */
+    private static String pathExpression(RegisterType r) {
+        List<String> parts = r.pathParts();
+        StringBuilder e = new StringBuilder("block + ").append(Names.literal("." + parts.get(0)));
+        for (int k = 1; k < parts.size(); k++) {
+            e.append(" + i").append(k - 1).append(" + ").append(Names.literal(parts.get(k)));
+        }
+        return e.toString();
+    }
+
+    private String examplePath(RegisterType r) {
+        List<String> parts = r.pathParts();
+        StringBuilder e = new StringBuilder(names.block).append('.').append(parts.get(0));
+        for (int k = 1; k < parts.size(); k++) {
+            e.append('0').append(parts.get(k));
+        }
+        return e.toString();
     }
 
     private static String policyText(RegisterPolicy p) {

@@ -1,5 +1,7 @@
 package io.halcyon.rdl.generator;
 
+import java.util.List;
+
 /**
  * Writes the immutable value type of one register: typed getters for fields software can read,
  * {@code withX} for fields whose written value is stored (or pulses), nothing for the others.
@@ -24,7 +26,18 @@ final class ValueTypeWriter {
         }
         SourceWriter s = new SourceWriter();
         s.line("package %s;", pkg).line("");
+        boolean encoded = r.fields().stream().anyMatch(f -> f.readable() && f.encode() != null);
+        boolean plain = r.fields().stream().anyMatch(f -> f.readable() && f.encode() == null);
+        if (encoded || plain) {
+            s.line("import java.util.List;").line("");
+        }
+        if (encoded) {
+            s.line("import io.halcyon.hal.api.register.EncodedField;");
+        }
         s.line("import io.halcyon.hal.api.register.FieldValueTooWideException;");
+        if (encoded || plain) {
+            s.line("import io.halcyon.hal.api.register.RegisterField;");
+        }
         s.line("import io.halcyon.hal.api.register.RegisterValue;").line("");
         s.javadoc(Docs.registerHeading(names.block, r), Docs.escaped(r.desc()),
                 "An immutable value of the register: getters for the fields software can read, {@code withX} for"
@@ -47,6 +60,25 @@ final class ValueTypeWriter {
             s.line("public static final int %s_SHIFT = %d;", c, f.lsb());
             s.line("public static final int %s_WIDTH = %d;", c, f.width());
             s.line("public static final %s %s_MASK = %s;", t, c, SourceWriter.bits(f.mask(), w));
+            if (f.readable()) {
+                // A condition such as INDEX_FIELD.is(3) is what a driver waits for through the accessor.
+                s.javadoc("Field " + f.instName() + " in conditions: {@code " + JavaNames.fieldConstant(f) + ".is(...)}.");
+                if (f.encode() != null) {
+                    String e = names.enumClass(f.encode());
+                    s.line("public static final EncodedField<%s, %s> %s = new EncodedField<>(%s, %d, %d);", cls, e,
+                            JavaNames.fieldConstant(f), Names.literal(f.instName()), f.lsb(), f.width());
+                } else {
+                    s.line("public static final RegisterField<%s> %s = new RegisterField<>(%s, %d, %d);", cls,
+                            JavaNames.fieldConstant(f), Names.literal(f.instName()), f.lsb(), f.width());
+                }
+            }
+        }
+        List<String> readable = r.fields().stream().filter(FieldModel::readable).map(JavaNames::fieldConstant).toList();
+        if (!readable.isEmpty()) {
+            s.line("");
+            s.javadoc("The fields software can read, lowest bit first: {@code EnumFields.match(...)} matches an API enum"
+                    + " with them by name.");
+            s.line("public static final List<RegisterField<%s>> FIELDS = List.of(%s);", cls, String.join(", ", readable));
         }
         s.line("");
         s.javadoc("A value with exactly these bits, reserved ones included (e.g. from a batched read).");

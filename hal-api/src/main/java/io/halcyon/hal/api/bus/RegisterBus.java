@@ -69,6 +69,39 @@ public interface RegisterBus {
      */
     WaitResult await(long address, int mask, int expected, Duration bound);
 
+    /**
+     * Waits, on the device's time base, until {@code (read32(address) & mask) != value}, for at most
+     * {@code bound} of device time: the "has left this state" wait. Posted writes are flushed first.
+     *
+     * <p>The default polls with blocking reads and measures with {@link #deviceTimeNanos()}, which is
+     * correct on every platform because each read costs device time there (model time, simulated
+     * cycles, wall-clock time); a platform that can evaluate the condition next to the device
+     * overrides it.
+     *
+     * @param bound positive device-time bound
+     * @return the outcome; {@link WaitResult#met()} is true once the masked value differs from {@code value}
+     * @since 1.1
+     */
+    default WaitResult awaitNot(long address, int mask, int value, Duration bound) {
+        long limit = bound.toNanos();
+        if (limit <= 0) {
+            throw new IllegalArgumentException("awaitNot: bound " + bound + " is not positive");
+        }
+        flush();
+        long start = deviceTimeNanos();
+        while (true) {
+            int seen = read32(address);
+            long spent = deviceTimeNanos() - start;
+            if ((seen & mask) != value) {
+                return new WaitResult(address, true, seen, spent);
+            }
+            if (spent >= limit) {
+                return new WaitResult(address, false, seen, spent);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     /** The device's current time in nanoseconds since the platform attached to it. */
     long deviceTimeNanos();
 }

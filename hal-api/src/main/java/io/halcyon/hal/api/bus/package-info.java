@@ -8,8 +8,10 @@
  * and wait for register conditions with {@link io.halcyon.hal.api.bus.RegisterBus#await} instead of
  * sleeping: each platform waits its own way (simulated cycles, model time, wall clock).
  *
- * <p>Import ranges: consumers (drivers) {@code [1.0,2.0)}, providers (platforms) {@code [1.0,1.1)}.
+ * <p>1.1: {@link io.halcyon.hal.api.bus.RegisterBus#awaitNot}, the wait for a field to leave a value.
+ *
+ * <p>Import ranges: consumers (drivers) {@code [1.1,2.0)}, providers (platforms) {@code [1.1,1.2)}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 @org.osgi.annotation.bundle.Export
 package io.halcyon.hal.api.bus;

@@ -8,9 +8,14 @@
  *
  * <p>1.1: the records carry the description's test metadata and memories; the 1.0 constructors remain.
  *
- * <p>Import ranges: consumers (block bundles with generated registers) {@code [1.1,2.0)}; maps generated
+ * <p>1.2: typed conditions on fields ({@link io.halcyon.hal.api.register.RegisterField},
+ * {@link io.halcyon.hal.api.register.FieldCondition}) that generated accessors wait on, typed batched
+ * reads ({@link io.halcyon.hal.api.register.RegisterBatch}), and {@link io.halcyon.hal.api.register.Encoding}
+ * for the generated enums of encoded fields.
+ *
+ * <p>Import ranges: consumers (block bundles with generated registers) {@code [1.2,2.0)}; maps generated
  * before 1.1 still link against the 1.0 constructors.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 @org.osgi.annotation.bundle.Export
 package io.halcyon.hal.api.register;

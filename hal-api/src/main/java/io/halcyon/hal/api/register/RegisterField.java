@@ -1,0 +1,97 @@
+package io.halcyon.hal.api.register;
+
+/**
+ * Where one field of a register type sits, for conditions on it: {@code ChHead.INDEX_FIELD.is(3)}.
+ * The generated value types hold one per readable field; drivers wait on the conditions through the
+ * register's accessor, so no driver spells a mask or an address.
+ *
+ * @param <V> the register's value type
+ */
+public class RegisterField<V extends RegisterValue> {
+
+    private final String name;
+    private final int lsb;
+    private final int width;
+    private final long fieldBits;
+
+    /**
+     * @param name the field's name in the description, e.g. {@code INDEX}
+     * @param lsb its lowest bit in the register
+     * @param width its width in bits, 1..64
+     */
+    public RegisterField(String name, int lsb, int width) {
+        this(name, lsb, width, ones(width));
+    }
+
+    private RegisterField(String name, int lsb, int width, long fieldBits) {
+        if (width < 1 || width > 64 || lsb < 0 || lsb + width > 64) {
+            throw new IllegalArgumentException(name + ": bits " + (lsb + width - 1) + ":" + lsb + " do not fit a register");
+        }
+        this.name = name;
+        this.lsb = lsb;
+        this.width = width;
+        this.fieldBits = fieldBits;
+    }
+
+    /** The field's name in the description. */
+    public String name() {
+        return name;
+    }
+
+    public int lsb() {
+        return lsb;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** The compared bits in place within the register. */
+    public long mask() {
+        return fieldBits << lsb;
+    }
+
+    /** {@code FIELD == value}. */
+    public FieldCondition<V> is(long value) {
+        return condition(value, true, hex(value));
+    }
+
+    /** {@code FIELD != value}: the field has left that value. */
+    public FieldCondition<V> isNot(long value) {
+        return condition(value, false, hex(value));
+    }
+
+    /**
+     * The same field compared on some of its bits only: {@code STATUS.masked(0b110).is(0b010)}.
+     *
+     * @param bits field bits to compare (shifted down to bit 0), within the field's width
+     */
+    public RegisterField<V> masked(long bits) {
+        if (bits == 0 || (bits & ~ones(width)) != 0) {
+            throw new IllegalArgumentException(String.format("mask 0x%x is not within the %d bit(s) of field %s", bits, width, name));
+        }
+        return new RegisterField<>(name + (bits == ones(width) ? "" : String.format(" & 0x%x", bits)), lsb, width, bits);
+    }
+
+    /** For generated subclasses that name encoded values: the condition with its text. */
+    protected final FieldCondition<V> condition(long value, boolean equal, String valueText) {
+        if ((value & ~fieldBits) != 0) {
+            throw new IllegalArgumentException(String.format("%s %s 0x%x: the value has bits outside the compared 0x%x",
+                    name, equal ? "==" : "!=", value, fieldBits));
+        }
+        return new FieldCondition<>(mask(), value << lsb, equal, name + (equal ? " == " : " != ") + valueText);
+    }
+
+    private static String hex(long value) {
+        return value < 10 && value >= 0 ? Long.toString(value) : "0x" + Long.toHexString(value);
+    }
+
+    static long ones(int width) {
+        return width >= 64 ? -1L : (1L << width) - 1;
+    }
+
+    @Override
+    public String toString() {
+        return name + "[" + (lsb + width - 1) + ":" + lsb + "]";
+    }
+}
