@@ -49,40 +49,64 @@ final class RecordingBus implements RegisterBus {
 
     @Override
     public void post32(long address, int value) {
-        write32(address, value);
+        log.add("P32 0x" + Long.toHexString(address) + "=0x" + Integer.toHexString(value));
+        memory.put(address, Integer.toUnsignedLong(value));
     }
 
     @Override
     public void post64(long address, long value) {
-        write64(address, value);
+        log.add("P64 0x" + Long.toHexString(address) + "=0x" + Long.toHexString(value));
+        memory.put(address, value);
     }
 
     @Override
     public void flush() {
+        log.add("F");
     }
 
     @Override
     public int[] read32(long[] addresses) {
+        log.add("B32 " + hex(addresses));
         int[] out = new int[addresses.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = read32(addresses[i]);
+            out[i] = (int) (long) memory.getOrDefault(addresses[i], 0L);
         }
         return out;
     }
 
     @Override
     public long[] read64(long[] addresses) {
+        log.add("B64 " + hex(addresses));
         long[] out = new long[addresses.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = read64(addresses[i]);
+            out[i] = memory.getOrDefault(addresses[i], 0L);
         }
         return out;
     }
 
+    private static String hex(long[] addresses) {
+        List<String> all = new ArrayList<>();
+        for (long a : addresses) {
+            all.add("0x" + Long.toHexString(a));
+        }
+        return all.toString();
+    }
+
+    /** One check of the condition against memory: met or not, no time passes. */
     @Override
     public WaitResult await(long address, int mask, int expected, Duration bound) {
-        int v = read32(address);
+        log.add("A32 0x" + Long.toHexString(address) + " & 0x" + Integer.toHexString(mask) + " == 0x"
+                + Integer.toHexString(expected));
+        int v = (int) (long) memory.getOrDefault(address, 0L);
         return new WaitResult(address, (v & mask) == expected, v, 0);
+    }
+
+    @Override
+    public WaitResult awaitNot(long address, int mask, int value, Duration bound) {
+        log.add("A32 0x" + Long.toHexString(address) + " & 0x" + Integer.toHexString(mask) + " != 0x"
+                + Integer.toHexString(value));
+        int v = (int) (long) memory.getOrDefault(address, 0L);
+        return new WaitResult(address, (v & mask) != value, v, 0);
     }
 
     @Override
