@@ -12,6 +12,7 @@ import io.halcyon.hal.api.clkrst.ClockReset;
 import io.halcyon.hal.api.dma.DmaEngine;
 import io.halcyon.hal.api.hbm.HbmController;
 import io.halcyon.hal.api.intc.InterruptController;
+import io.halcyon.hal.api.otp.Fuses;
 import io.halcyon.hal.api.pcie.PcieEndpoint;
 import io.halcyon.hal.api.platform.PlatformInfo;
 import io.halcyon.hal.api.regmap.HardwareBlock;
@@ -40,6 +41,9 @@ public class ChipBringUp implements BringUp {
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
     private volatile SystemControl sysctrl;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
+    private volatile Fuses fuses;
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
     private volatile ClockReset clkrst;
@@ -78,6 +82,6 @@ public class ChipBringUp implements BringUp {
     }
 
     private ReferenceChip chip() {
-        return new ReferenceChip(bus, platform, sysctrl, clkrst, pcie, hbm, dma, dmaRegisters, intc, tensor, telemetry);
+        return new ReferenceChip(bus, platform, sysctrl, fuses, clkrst, pcie, hbm, dma, dmaRegisters, intc, tensor, telemetry);
     }
 }

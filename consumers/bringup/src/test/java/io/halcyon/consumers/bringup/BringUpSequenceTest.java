@@ -21,7 +21,7 @@ import io.halcyon.hal.api.pcie.LinkState;
 
 public class BringUpSequenceTest {
 
-    private static final List<String> STEPS = List.of("identify-chip", "clocks-and-resets", "pll-lock", "pcie-link",
+    private static final List<String> STEPS = List.of("identify-chip", "fuses", "clocks-and-resets", "pll-lock", "pcie-link",
             "hbm-training", "dma-and-interrupts", "tensor-engine");
 
     private static BringUpReport bringUp(FakeChip chip) {
@@ -42,6 +42,7 @@ public class BringUpSequenceTest {
 
         assertEquals(STEPS, report.steps().stream().map(BringUpStep::name).collect(Collectors.toList()));
         assertEquals(List.of(
+                "otp.lock",
                 "clkrst.enableClocks [PCIE, HBM, DMA, INTC, TENSOR, TELEMETRY]",
                 "clkrst.releaseResets [PCIE, HBM, DMA, INTC, TENSOR, TELEMETRY]",
                 "clkrst.enablePll CORE x10",
@@ -52,7 +53,7 @@ public class BringUpSequenceTest {
                 "intc.acknowledge [CLKRST]",
                 "intc.setEnabled [PCIE, HBM, DMA, TENSOR, TELEMETRY, CLKRST]"), chip.writes);
         assertFalse(report.attachedToRunningChip());
-        for (String worked : STEPS.subList(1, 6)) {
+        for (String worked : STEPS.subList(1, 7)) {
             assertFalse(worked + " did work", step(report, worked).alreadyDone());
         }
     }
@@ -69,6 +70,8 @@ public class BringUpSequenceTest {
         assertTrue(report.steps().stream().allMatch(s -> s.wallMillis() >= 0));
         assertEquals("link up gen 4 x16", step(report, "pcie-link").detail());
         assertEquals("HBM ready, 256 MiB", step(report, "hbm-training").detail());
+        assertEquals("serial 0000123456789abc, product 0x4c31 bin 1, HBM rows repaired per stack 2/0, locked",
+                step(report, "fuses").detail());
     }
 
     @Test

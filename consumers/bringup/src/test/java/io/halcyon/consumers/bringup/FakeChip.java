@@ -22,6 +22,9 @@ import io.halcyon.hal.api.hbm.HbmController;
 import io.halcyon.hal.api.hbm.HbmState;
 import io.halcyon.hal.api.intc.InterruptController;
 import io.halcyon.hal.api.intc.InterruptSource;
+import io.halcyon.hal.api.otp.FuseContents;
+import io.halcyon.hal.api.otp.Fuses;
+import io.halcyon.hal.api.otp.HbmRepair;
 import io.halcyon.hal.api.pcie.LinkState;
 import io.halcyon.hal.api.pcie.LinkStatus;
 import io.halcyon.hal.api.pcie.PcieEndpoint;
@@ -71,6 +74,7 @@ final class FakeChip {
     final Set<InterruptSource> pending = EnumSet.noneOf(InterruptSource.class);
     int tensorErrorCode;
     int tensorQueued;
+    boolean fusesLocked;
 
     /** A chip some earlier host brought up completely. */
     static FakeChip alreadyUp() {
@@ -84,11 +88,12 @@ final class FakeChip {
         chip.hbmState = HbmState.READY;
         chip.dmaEnabled = true;
         chip.enabled.addAll(EnumSet.allOf(InterruptSource.class));
+        chip.fusesLocked = true;
         return chip;
     }
 
     ReferenceChip services() {
-        return new ReferenceChip(new Bus(), new Platform(), new Sysctrl(), new Clkrst(), new Pcie(), new Hbm(), new Dma(),
+        return new ReferenceChip(new Bus(), new Platform(), new Sysctrl(), new Fuse(), new Clkrst(), new Pcie(), new Hbm(), new Dma(),
                 new DmaRegisters(), new Intc(), new Tensor(), new Sensors());
     }
 
@@ -141,6 +146,14 @@ final class FakeChip {
         @Override public void scratch(int value) { write("sysctrl.scratch"); }
         @Override public int resetCount() { return 0; }
         @Override public void softReset() { write("sysctrl.softReset"); }
+    }
+
+    private final class Fuse implements Fuses {
+        @Override public FuseContents contents() {
+            return new FuseContents(0x1234_5678_9ABCL, 0x4C31, 1, List.of(new HbmRepair(0, 2, 14), new HbmRepair(1, 0, 16)),
+                    fusesLocked);
+        }
+        @Override public void lock() { write("otp.lock"); fusesLocked = true; }
     }
 
     private final class Clkrst implements ClockReset {

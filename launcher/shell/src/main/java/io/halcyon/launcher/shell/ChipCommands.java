@@ -12,6 +12,7 @@ import io.halcyon.hal.api.clkrst.ClockReset;
 import io.halcyon.hal.api.dma.DmaEngine;
 import io.halcyon.hal.api.hbm.HbmController;
 import io.halcyon.hal.api.intc.InterruptController;
+import io.halcyon.hal.api.otp.Fuses;
 import io.halcyon.hal.api.pcie.PcieEndpoint;
 import io.halcyon.hal.api.sysctrl.SystemControl;
 import io.halcyon.hal.api.telemetry.Telemetry;
@@ -29,6 +30,9 @@ public class ChipCommands {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(halcyon.chip=0)")
     private volatile SystemControl sysctrl;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(halcyon.chip=0)")
+    private volatile Fuses fuses;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(halcyon.chip=0)")
     private volatile ClockReset clkrst;
@@ -68,6 +72,7 @@ public class ChipCommands {
                 .block("intc", intc, ChipStateView::intc)
                 .block("tensor", tensor, ChipStateView::tensor)
                 .block("telemetry", telemetry, ChipStateView::telemetry)
+                .block("otp", fuses, f -> f.contents().summary())
                 .toString();
     }
 
