@@ -1,5 +1,6 @@
 package io.halcyon.benchmarks;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +21,8 @@ import io.halcyon.hal.api.bus.RegisterBus;
 /**
  * Generated typed access against the mask-and-shift code a driver author would write by hand, on
  * the same bus, in one run: read a field, write two fields, modify one field (keeping W1C/W1S bits
- * neutral, as both versions must). The field value changes every call so nothing folds away.
+ * neutral, as both versions must), post two fields, wait for a field value (a typed condition against
+ * a mask and an expected value). The field value changes every call so nothing folds away.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +38,7 @@ public class RegisterAccessBenchmark {
     private static final int DIV_MASK = 0xf0;
     private static final int EN = 0x1;
     private static final int W1_BITS = 0x300;
+    private static final Duration BOUND = Duration.ofNanos(1_000);
 
     private final RegisterBus bus = new MemoryBus();
     // A driver's base address is configuration (DS config), so hand-written code reads it from a field
@@ -81,6 +84,35 @@ public class RegisterAccessBenchmark {
             throw new IllegalArgumentException("div");
         }
         bus.write32(base + CTRL, div << DIV_SHIFT | EN);
+    }
+
+    @Benchmark
+    public void typedPost() {
+        regs().ctrl().post(Ctrl.RESET.withDiv(++n & 0xf).withEn(true));
+    }
+
+    @Benchmark
+    public void handPost() {
+        int div = ++n & 0xf;
+        if ((div & ~0xf) != 0) {
+            throw new IllegalArgumentException("div");
+        }
+        bus.post32(base + CTRL, div << DIV_SHIFT | EN);
+    }
+
+    /** The bus answers at once (the memory holds whatever the last benchmark wrote): the cost is the path to it. */
+    @Benchmark
+    public boolean typedAwait() {
+        return regs().ctrl().await(Ctrl.DIV_FIELD.is(++n & 0xf), BOUND).met();
+    }
+
+    @Benchmark
+    public boolean handAwait() {
+        int div = ++n & 0xf;
+        if ((div & ~0xf) != 0) {
+            throw new IllegalArgumentException("div");
+        }
+        return bus.await(base + CTRL, DIV_MASK, div << DIV_SHIFT, BOUND).met();
     }
 
     @Benchmark

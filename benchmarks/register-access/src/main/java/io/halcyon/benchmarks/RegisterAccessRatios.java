@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 public final class RegisterAccessRatios {
 
-    private static final List<String> OPERATIONS = List.of("Read", "Write", "Modify");
+    private static final List<String> OPERATIONS = List.of("Read", "Write", "Modify", "Post", "Await");
 
     private RegisterAccessRatios() {
     }

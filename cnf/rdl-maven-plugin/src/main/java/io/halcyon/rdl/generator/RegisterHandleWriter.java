@@ -34,6 +34,7 @@ final class RegisterHandleWriter {
         s.line("import io.halcyon.hal.api.bus.RegisterBus;");
         if (waits) {
             s.line("import io.halcyon.hal.api.bus.WaitResult;");
+            s.line("import io.halcyon.hal.api.bus.WaitTimeoutException;");
             s.line("import io.halcyon.hal.api.register.FieldCondition;");
         }
         if (p.readable) {
@@ -138,14 +139,17 @@ final class RegisterHandleWriter {
         s.javadoc("Waits until the register meets {@code condition} (made from this value type's {@code X_FIELD}s),"
                 + " for at most {@code bound} of device time; the platform evaluates it on the device side.",
                 "@return the outcome; not met when the bound passed first");
-        s.open("public WaitResult await(FieldCondition<%s> condition, Duration bound)", value)
-                .line("return condition.await(bus, this, bound);").close();
+        s.open("public WaitResult await(FieldCondition<%s> condition, Duration bound)", value);
+        s.line("return condition.equal() ? bus.await(address, (int) condition.mask(), (int) condition.value(), bound)");
+        s.line("        : bus.awaitNot(address, (int) condition.mask(), (int) condition.value(), bound);");
+        s.close();
         s.line("");
         s.javadoc("{@link #await} that throws when the bound passes first.",
-                "@throws io.halcyon.hal.api.bus.WaitTimeoutException naming this register's path, the condition and"
-                        + " the value last seen");
-        s.open("public void awaitOrThrow(FieldCondition<%s> condition, Duration bound)", value)
-                .line("condition.awaitOrThrow(bus, this, bound);").close();
+                "@throws WaitTimeoutException naming this register's path, the condition and the value last seen");
+        s.open("public void awaitOrThrow(FieldCondition<%s> condition, Duration bound)", value);
+        s.line("WaitResult result = await(condition, bound);");
+        s.open("if (!result.met())").line("throw new WaitTimeoutException(path(), condition.toString(), result);").close();
+        s.close();
     }
 
     /** {@code block + ".CH[" + i0 + "].HEAD"}: the element's path with the instance's name in front. */

@@ -15,11 +15,11 @@ public final class EncodedField<V extends RegisterValue, E extends Encoding> ext
 
     /** {@code FIELD == member}. */
     public FieldCondition<V> is(E member) {
-        return condition(member.value(), true, member.name());
+        return condition(member.value(), true, member);
     }
 
     /** {@code FIELD != member}. */
     public FieldCondition<V> isNot(E member) {
-        return condition(member.value(), false, member.name());
+        return condition(member.value(), false, member);
     }
 }

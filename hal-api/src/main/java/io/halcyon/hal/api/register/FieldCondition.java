@@ -1,16 +1,12 @@
 package io.halcyon.hal.api.register;
 
-import java.time.Duration;
 import java.util.Objects;
-
-import io.halcyon.hal.api.bus.RegisterBus;
-import io.halcyon.hal.api.bus.WaitResult;
-import io.halcyon.hal.api.bus.WaitTimeoutException;
 
 /**
  * A condition on a register's fields, {@code (register & mask) == value} or {@code != value}, made
- * from {@link RegisterField}s: what a driver waits for, with the text its timeout reports
- * ({@code INDEX == 3}). The platform evaluates it on the device's time base.
+ * from {@link RegisterField}s: what a driver waits for through the register's generated accessor
+ * ({@code await}), with the text its timeout reports ({@code INDEX == 3}). The platform evaluates it
+ * on the device's time base.
  *
  * @param <V> the register's value type
  */
@@ -19,13 +15,32 @@ public final class FieldCondition<V extends RegisterValue> {
     private final long mask;
     private final long value;
     private final boolean equal;
-    private final String text;
+    /** The text is made only when asked (a timeout message): a condition in a driver's wait allocates nothing else. */
+    private final String subject;
+    private final int shift;
+    private final Encoding member;
+    private final FieldCondition<V> first;
+    private final FieldCondition<V> second;
 
-    FieldCondition(long mask, long value, boolean equal, String text) {
+    /**
+     * @param subject the field's name as the text shows it
+     * @param shift the field's lowest bit: the text shows {@code value >>> shift}
+     * @param member the encoding's member the text shows instead, or null
+     */
+    FieldCondition(long mask, long value, boolean equal, String subject, int shift, Encoding member) {
+        this(mask, value, equal, subject, shift, member, null, null);
+    }
+
+    private FieldCondition(long mask, long value, boolean equal, String subject, int shift, Encoding member,
+            FieldCondition<V> first, FieldCondition<V> second) {
         this.mask = mask;
         this.value = value;
         this.equal = equal;
-        this.text = text;
+        this.subject = subject;
+        this.shift = shift;
+        this.member = member;
+        this.first = first;
+        this.second = second;
     }
 
     /** The register bits compared. */
@@ -61,39 +76,20 @@ public final class FieldCondition<V extends RegisterValue> {
         if ((value & common) != (other.value & common)) {
             throw new IllegalArgumentException(this + " and " + other + " can never both hold");
         }
-        return new FieldCondition<>(mask | other.mask, value | other.value, true, text + " and " + other.text);
-    }
-
-    /**
-     * Waits until the register meets the condition, for at most {@code bound} of device time.
-     *
-     * @param register a 32-bit register (the bus waits on 32-bit words)
-     * @return the outcome; not met when the bound passed first
-     */
-    public WaitResult await(RegisterBus bus, ReadableRegister<V> register, Duration bound) {
-        if (register.width() != 32) {
-            throw new IllegalArgumentException(register.path() + ": waits are on 32-bit registers, this one has "
-                    + register.width() + " bits");
-        }
-        return equal ? bus.await(register.address(), (int) mask, (int) value, bound)
-                : bus.awaitNot(register.address(), (int) mask, (int) value, bound);
-    }
-
-    /**
-     * {@link #await} that throws when the bound passed first.
-     *
-     * @throws WaitTimeoutException naming the register's path, this condition and the value last seen
-     */
-    public void awaitOrThrow(RegisterBus bus, ReadableRegister<V> register, Duration bound) {
-        WaitResult result = await(bus, register, bound);
-        if (!result.met()) {
-            throw new WaitTimeoutException(register.path(), text, result);
-        }
+        return new FieldCondition<>(mask | other.mask, value | other.value, true, null, 0, null, this, other);
     }
 
     /** {@code INDEX == 3}, {@code STATE != DETECT}, {@code RESET_DONE == 1 and COUNT == 3}. */
     @Override
     public String toString() {
-        return text;
+        if (first != null) {
+            return first + " and " + second;
+        }
+        String shown = member != null ? member.name() : hex(value >>> shift);
+        return subject + (equal ? " == " : " != ") + shown;
+    }
+
+    private static String hex(long value) {
+        return value >= 0 && value < 10 ? Long.toString(value) : "0x" + Long.toHexString(value);
     }
 }

@@ -53,12 +53,12 @@ public class RegisterField<V extends RegisterValue> {
 
     /** {@code FIELD == value}. */
     public FieldCondition<V> is(long value) {
-        return condition(value, true, hex(value));
+        return condition(value, true, null);
     }
 
     /** {@code FIELD != value}: the field has left that value. */
     public FieldCondition<V> isNot(long value) {
-        return condition(value, false, hex(value));
+        return condition(value, false, null);
     }
 
     /**
@@ -73,17 +73,13 @@ public class RegisterField<V extends RegisterValue> {
         return new RegisterField<>(name + (bits == ones(width) ? "" : String.format(" & 0x%x", bits)), lsb, width, bits);
     }
 
-    /** For generated subclasses that name encoded values: the condition with its text. */
-    protected final FieldCondition<V> condition(long value, boolean equal, String valueText) {
+    /** The condition on this field's compared bits; its text shows {@code member} if given, else the number. */
+    final FieldCondition<V> condition(long value, boolean equal, Encoding member) {
         if ((value & ~fieldBits) != 0) {
             throw new IllegalArgumentException(String.format("%s %s 0x%x: the value has bits outside the compared 0x%x",
                     name, equal ? "==" : "!=", value, fieldBits));
         }
-        return new FieldCondition<>(mask(), value << lsb, equal, name + (equal ? " == " : " != ") + valueText);
-    }
-
-    private static String hex(long value) {
-        return value < 10 && value >= 0 ? Long.toString(value) : "0x" + Long.toHexString(value);
+        return new FieldCondition<>(mask(), value << lsb, equal, name, lsb, member);
     }
 
     static long ones(int width) {
