@@ -41,7 +41,7 @@ final class ApiUpdate {
             store.ran(attempt.bundle, attempt.to);
             return attempt.end(Outcome.UPDATED, "compatible API update; refreshed its dependency closure", 0, refreshed);
         } catch (BundleException | UpdateFailure | InterruptedException e) {
-            return attempt.end(Outcome.FAILED, UpdateFailure.oneLine(e), 0, refreshed);
+            return attempt.end(Outcome.FAILED, UpdateFailure.reasonOf(e), 0, refreshed);
         }
     }
 

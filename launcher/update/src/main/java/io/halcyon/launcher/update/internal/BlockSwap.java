@@ -54,7 +54,7 @@ final class BlockSwap {
             checked = gate.check(staged, bounds.gateNanos());
             phases.mark("gate");
         } catch (UpdateFailure | BundleException | InterruptedException | RuntimeException failure) {
-            String reason = reasonOf(failure) + "; the running version kept serving";
+            String reason = UpdateFailure.reasonOf(failure) + "; the running version kept serving";
             if (staged != null) {
                 staged.discard();
             }
@@ -65,7 +65,7 @@ final class BlockSwap {
         try {
             pause = staged.switchOver(bounds.inFlightNanos(), phases);
         } catch (UpdateFailure | InterruptedException e) {
-            String reason = reasonOf(e);
+            String reason = UpdateFailure.reasonOf(e);
             staged.discard();
             return attempt.end(Outcome.REFUSED, reason + "; nothing changed", 0, List.of());
         }
@@ -77,13 +77,5 @@ final class BlockSwap {
             store.ran(staged.bundle(), attempt.to);
         }
         return attempt.end(Outcome.UPDATED, checked + "; " + phases, pause, replaced);
-    }
-
-    /** The failure in one line for the record; an interrupt stays visible to whoever called the manager. */
-    private static String reasonOf(Exception failure) {
-        if (failure instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
-        return UpdateFailure.oneLine(failure);
     }
 }

@@ -173,16 +173,23 @@ final class StagedUpdate {
         return pause;
     }
 
-    /** Holds new calls on every replaced service and waits for those in flight; if they do not return, lets all go on unchanged. */
+    /**
+     * Holds new calls on every replaced service and waits for those in flight; if they do not return,
+     * or the updater is interrupted meanwhile, lets all go on unchanged.
+     */
     private void drain(long inFlightNanos) throws UpdateFailure, InterruptedException {
         List<StableService> quiesced = new ArrayList<>();
-        for (StableService s : replaced) {
-            quiesced.add(s);
-            if (!s.quiesce(inFlightNanos)) {
-                quiesced.forEach(q -> q.resume(q.delegate()));
-                throw new UpdateFailure("calls to " + s.key() + " still in flight after "
-                        + TimeUnit.NANOSECONDS.toMillis(inFlightNanos) + " ms");
+        try {
+            for (StableService s : replaced) {
+                quiesced.add(s);
+                if (!s.quiesce(inFlightNanos)) {
+                    throw new UpdateFailure("calls to " + s.key() + " still in flight after "
+                            + TimeUnit.NANOSECONDS.toMillis(inFlightNanos) + " ms");
+                }
             }
+        } catch (UpdateFailure | InterruptedException e) {
+            quiesced.forEach(q -> q.resume(q.delegate()));
+            throw e;
         }
     }
 

@@ -9,6 +9,17 @@ final class UpdateFailure extends Exception {
         super(message);
     }
 
+    /**
+     * Why an update ended, in one line for its record; an interrupt stays visible to whoever called
+     * the manager (the shell, FileInstall's thread), which then learns it was asked to stop.
+     */
+    static String reasonOf(Exception failure) {
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        return oneLine(failure);
+    }
+
     /** The first line of {@code t}'s message (its class name when it has none), for a record or a log line. */
     static String oneLine(Throwable t) {
         String m = t.getMessage();

@@ -115,11 +115,7 @@ public class StagedUpdateTest {
             }
         });
         updater.start();
-        long deadline = System.nanoTime() + WAIT;
-        while (updater.getState() != Thread.State.TIMED_WAITING) {
-            assertTrue("the updater never started waiting", System.nanoTime() < deadline);
-            Thread.onSpinWait();
-        }
+        awaitTimedWaiting(updater);
         framework.registerDriver(update.bundle(), "test", (IntUnaryOperator) x -> x + 2, IntUnaryOperator.class);
         assertEquals(List.of(KEY), List.copyOf(arrived.get(10, TimeUnit.SECONDS).keySet()));
         assertEquals(State.READY, update.state());
@@ -184,6 +180,47 @@ public class StagedUpdateTest {
     }
 
     @Test
+    public void anUpdaterInterruptedWhileDrainingLetsTheCallersGo() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        framework.registerDriver(running, "test", (IntBinaryOperator) (a, b) -> {
+            if (a == 6) {
+                inside.countDown();
+                await(release);
+            }
+            return a * b;
+        }, IntBinaryOperator.class);
+        IntBinaryOperator slowView = (IntBinaryOperator) framework.registered(IntBinaryOperator.class).get(0);
+        framework.onStart(bundle -> {
+            framework.registerDriver(bundle, "test", (IntUnaryOperator) x -> x + 2, IntUnaryOperator.class);
+            framework.registerDriver(bundle, "test", (IntBinaryOperator) (a, b) -> a + b, IntBinaryOperator.class);
+        });
+        StagedUpdate update = stageNext();
+        update.start();
+        update.awaitDrivers(WAIT);
+        CompletableFuture<Integer> stuck = CompletableFuture.supplyAsync(() -> slowView.applyAsInt(6, 7));
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Throwable> switching = new CompletableFuture<>();
+        Thread updater = new Thread(() -> {
+            try {
+                update.switchOver(WAIT, new PhaseTimes());
+                switching.complete(null);
+            } catch (Exception e) {
+                switching.complete(e);
+            }
+        });
+        updater.start();
+        awaitTimedWaiting(updater);
+        updater.interrupt();
+        assertTrue(String.valueOf(switching.get(10, TimeUnit.SECONDS)), switching.get() instanceof InterruptedException);
+        assertEquals("nothing changed", State.READY, update.state());
+        assertEquals("calls are not held, and go to the running drivers", 6, consumerView.applyAsInt(5));
+        assertEquals(6, slowView.applyAsInt(2, 3));
+        release.countDown();
+        assertEquals(42, (int) stuck.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     public void aContractOnlyTheNewVersionOffersGetsItsStableServiceAtTheSwitch() throws Exception {
         framework.onStart(bundle -> {
             framework.registerDriver(bundle, "test", (IntUnaryOperator) x -> x + 2, IntUnaryOperator.class);
@@ -229,6 +266,15 @@ public class StagedUpdateTest {
     private static void assertRefused(ThrowingRunnable step, String message) {
         String refusal = assertThrows(IllegalStateException.class, step).getMessage();
         assertTrue(refusal, refusal.startsWith(message + " (" + BSN));
+    }
+
+    /** Until {@code thread} waits with a timeout (the updater in a bounded wait). */
+    private static void awaitTimedWaiting(Thread thread) {
+        long deadline = System.nanoTime() + WAIT;
+        while (thread.getState() != Thread.State.TIMED_WAITING) {
+            assertTrue(thread + " never started waiting", System.nanoTime() < deadline);
+            Thread.onSpinWait();
+        }
     }
 
     private static void await(CountDownLatch latch) {
