@@ -150,60 +150,71 @@ public class StagedUpdateTest {
         assertEquals(6, consumerView.applyAsInt(5));
     }
 
+    /**
+     * The running version also serves an {@link IntBinaryOperator} contract of the same block whose
+     * calls with 6 as first operand stay in flight until released; the next version serves both
+     * contracts and the update is READY.
+     */
+    private final class StuckCall {
+        final CountDownLatch inside = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final IntBinaryOperator view;
+        final StagedUpdate update;
+
+        StuckCall() throws Exception {
+            framework.registerDriver(running, "test", (IntBinaryOperator) (a, b) -> {
+                if (a == 6) {
+                    inside.countDown();
+                    await(release);
+                }
+                return a * b;
+            }, IntBinaryOperator.class);
+            view = (IntBinaryOperator) framework.registered(IntBinaryOperator.class).get(0);
+            framework.onStart(bundle -> {
+                framework.registerDriver(bundle, "test", (IntUnaryOperator) x -> x + 2, IntUnaryOperator.class);
+                framework.registerDriver(bundle, "test", (IntBinaryOperator) (a, b) -> a + b, IntBinaryOperator.class);
+            });
+            update = stageNext();
+            update.start();
+            update.awaitDrivers(WAIT);
+        }
+
+        /** Starts the call that stays in flight; returns once it is inside the running driver. */
+        CompletableFuture<Integer> start() throws InterruptedException {
+            CompletableFuture<Integer> call = CompletableFuture.supplyAsync(() -> view.applyAsInt(6, 7));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            return call;
+        }
+
+        /** Neither contract holds its callers, and both still reach the running version. */
+        void assertCallersReachTheRunningVersion() {
+            assertEquals(6, consumerView.applyAsInt(5));
+            assertEquals(6, view.applyAsInt(2, 3));
+        }
+    }
+
     @Test
     public void callsInFlightThatDoNotReturnLeaveEverythingAsItWas() throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Bundle slow = framework.installed("io.halcyon.block.slow", "1.0.0");
-        framework.registerDriver(slow, "slow", (IntUnaryOperator) x -> {
-            if (x == 0) {
-                inside.countDown();
-                await(release);
-            }
-            return x + 1;
-        }, IntUnaryOperator.class);
-        IntUnaryOperator slowView = (IntUnaryOperator) framework.registered(IntUnaryOperator.class).get(1);
-        framework.onStart(bundle -> framework.registerDriver(bundle, "slow", (IntUnaryOperator) x -> x + 2, IntUnaryOperator.class));
-        StagedUpdate update = StagedUpdate.install(FakeFramework.jar("io.halcyon.block.slow", "1.0.1"), stable.servedBy(slow), staging, stable);
-        update.start();
-        update.awaitDrivers(WAIT);
-        CompletableFuture<Integer> stuck = CompletableFuture.supplyAsync(() -> slowView.applyAsInt(0));
-        assertTrue(inside.await(10, TimeUnit.SECONDS));
-        UpdateFailure failure = assertThrows(UpdateFailure.class, () -> update.switchOver(SHORT, new PhaseTimes()));
-        assertEquals("calls to slow IntUnaryOperator of chip 0 still in flight after 50 ms", failure.getMessage());
-        assertEquals("nothing changed", State.READY, update.state());
-        assertEquals("new calls are not held, and go to the running driver", 6, slowView.applyAsInt(5));
-        release.countDown();
-        assertEquals(1, (int) stuck.get(10, TimeUnit.SECONDS));
-        update.discard();
-        assertEquals(6, slowView.applyAsInt(5));
+        StuckCall stuck = new StuckCall();
+        CompletableFuture<Integer> inFlight = stuck.start();
+        UpdateFailure failure = assertThrows(UpdateFailure.class, () -> stuck.update.switchOver(SHORT, new PhaseTimes()));
+        assertEquals("calls to test IntBinaryOperator of chip 0 still in flight after 50 ms", failure.getMessage());
+        assertEquals("nothing changed", State.READY, stuck.update.state());
+        stuck.assertCallersReachTheRunningVersion();
+        stuck.release.countDown();
+        assertEquals(42, (int) inFlight.get(10, TimeUnit.SECONDS));
+        stuck.update.discard();
+        stuck.assertCallersReachTheRunningVersion();
     }
 
     @Test
     public void anUpdaterInterruptedWhileDrainingLetsTheCallersGo() throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        framework.registerDriver(running, "test", (IntBinaryOperator) (a, b) -> {
-            if (a == 6) {
-                inside.countDown();
-                await(release);
-            }
-            return a * b;
-        }, IntBinaryOperator.class);
-        IntBinaryOperator slowView = (IntBinaryOperator) framework.registered(IntBinaryOperator.class).get(0);
-        framework.onStart(bundle -> {
-            framework.registerDriver(bundle, "test", (IntUnaryOperator) x -> x + 2, IntUnaryOperator.class);
-            framework.registerDriver(bundle, "test", (IntBinaryOperator) (a, b) -> a + b, IntBinaryOperator.class);
-        });
-        StagedUpdate update = stageNext();
-        update.start();
-        update.awaitDrivers(WAIT);
-        CompletableFuture<Integer> stuck = CompletableFuture.supplyAsync(() -> slowView.applyAsInt(6, 7));
-        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        StuckCall stuck = new StuckCall();
+        CompletableFuture<Integer> inFlight = stuck.start();
         CompletableFuture<Throwable> switching = new CompletableFuture<>();
         Thread updater = new Thread(() -> {
             try {
-                update.switchOver(WAIT, new PhaseTimes());
+                stuck.update.switchOver(WAIT, new PhaseTimes());
                 switching.complete(null);
             } catch (Exception e) {
                 switching.complete(e);
@@ -213,11 +224,10 @@ public class StagedUpdateTest {
         awaitTimedWaiting(updater);
         updater.interrupt();
         assertTrue(String.valueOf(switching.get(10, TimeUnit.SECONDS)), switching.get() instanceof InterruptedException);
-        assertEquals("nothing changed", State.READY, update.state());
-        assertEquals("calls are not held, and go to the running drivers", 6, consumerView.applyAsInt(5));
-        assertEquals(6, slowView.applyAsInt(2, 3));
-        release.countDown();
-        assertEquals(42, (int) stuck.get(10, TimeUnit.SECONDS));
+        assertEquals("nothing changed", State.READY, stuck.update.state());
+        stuck.assertCallersReachTheRunningVersion();
+        stuck.release.countDown();
+        assertEquals(42, (int) inFlight.get(10, TimeUnit.SECONDS));
     }
 
     @Test
