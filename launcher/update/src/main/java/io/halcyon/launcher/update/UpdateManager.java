@@ -6,12 +6,16 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Replaces bundles on a running host. A block bundle is swapped behind its stable services:
- * quiesce the block (new calls wait, calls in flight finish within a bound), update the bundle and
- * refresh only it, wait for the new driver, run a health gate that neither writes nor reads
- * registers with read side effects, resume; on any failure the previous bytes go back in and the
- * block keeps serving. An API bundle update is checked against the semantic versions of what its
- * importers use and refused when incompatible. Every request ends as one {@link UpdateRecord}.
+ * Replaces bundles on a running host. A block bundle is swapped behind its stable services: the new
+ * version is installed as a bundle of its own beside the running one, started, its drivers awaited
+ * and put through a health gate that neither writes nor reads registers with read side effects, all
+ * while the running version serves. Only then are the block's callers held: new calls wait, the
+ * calls in flight return (within a bound, else nothing changes), the stable services point at the
+ * new drivers and the callers go on; the replaced version is uninstalled after that. A new version
+ * that fails before the switch is uninstalled, and the running one never stopped. An API bundle is
+ * updated in place and its importers refreshed, and only when the semantic versions of what they
+ * import stay compatible; a platform bundle is refused. Every request ends as one
+ * {@link UpdateRecord}.
  */
 @ProviderType
 public interface UpdateManager {
@@ -32,8 +36,9 @@ public interface UpdateManager {
     UpdateRecord update(String target, Path jar, String who);
 
     /**
-     * Puts back the version the block ran before its last successful update, through the same
-     * quiesce / swap / health gate path.
+     * Puts back the version the bundle ran before its last successful update, the way
+     * {@link #update(String, String, String)} puts in a new one (for a block: staged beside the
+     * running version, health gate, switch).
      *
      * @throws IllegalArgumentException if the target names no bundle
      * @throws IllegalStateException if this host never updated it (there is nothing to go back to)

@@ -17,8 +17,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * @param toVersion the version requested
  * @param outcome how it ended
  * @param detail one line: why it was refused or rolled back, or what was checked
- * @param pauseNanos how long the block's callers were held (0 when nothing was quiesced)
- * @param refreshed symbolic names of the bundles refreshed (for a block update: that bundle only)
+ * @param pauseNanos how long the block's callers were held for the switch (0 when there was no switch)
+ * @param refreshed the bundles the update went to, by symbolic name: for an API update, its dependency
+ *     closure, which was refreshed; for a block swap that ended {@code UPDATED} or {@code ROLLED_BACK},
+ *     the block bundle alone (a swap refreshes nothing: each version runs as a bundle of its own);
+ *     empty when the request was refused or unchanged
  */
 @ProviderType
 public record UpdateRecord(long sequence, Instant at, String who, String bundle, String block, String fromVersion,

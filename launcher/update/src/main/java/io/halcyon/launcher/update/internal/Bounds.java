@@ -9,10 +9,11 @@ import org.osgi.framework.BundleContext;
  * {@code halcyon.update.<name>.ms} override the defaults.
  *
  * @param inFlightNanos for calls in flight to return once the block is quiesced
- * @param driverNanos for the new version's drivers to register (and its bundle to refresh)
+ * @param driverNanos for the new version's drivers to register (for an API update: for its importers to refresh)
  * @param gateNanos for the health gate's register description to appear
- * @param callerNanos how long a caller waits on a quiesced block before its call fails; longer than
- *     a whole update and its rollback, so a caller only ever fails when both went wrong
+ * @param callerNanos how long a caller waits on a quiesced block before its call fails; far longer
+ *     than a switch may hold it (the drain's own bound included), so a caller only ever fails when
+ *     the manager itself went wrong
  */
 record Bounds(long inFlightNanos, long driverNanos, long gateNanos, long callerNanos) {
 

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a driver says about hardware that does not change while a block is quiesced, read through
- * contract methods that only read registers without side effects. The old driver's answers,
- * taken while its block is quiesced, and the new driver's must agree: a new version that decodes
- * the hardware differently fails the health gate before any consumer calls it.
+ * What a driver says about hardware that the workload leaves alone (chip identity,
+ * channel count, memory size and state), read through contract methods that only read registers
+ * without side effects. The old driver's answers and the new driver's, both taken beside the
+ * workload before the switch, must agree: a new version that decodes the hardware differently fails
+ * the health gate before any consumer calls it.
  */
 final class DriverViews {
 

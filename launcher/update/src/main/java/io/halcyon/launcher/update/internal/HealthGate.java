@@ -1,7 +1,10 @@
 package io.halcyon.launcher.update.internal;
 
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
@@ -25,7 +28,8 @@ import io.halcyon.hal.api.regmap.HardwareBlock;
  * is written and none whose read has a side effect is read. The block's register description must
  * come up with the new version, its non-destructive register tests must pass (the BUTR engine's
  * when one is installed, else {@link ConstantRegisters}), and the new drivers' views must agree
- * with the old ones' ({@link DriverViews}, checked by the updater).
+ * with the old ones' ({@link DriverViews}). It runs while the old version still serves, beside the
+ * workload, which is what lets a staged update fail without its callers ever waiting.
  */
 final class HealthGate implements AutoCloseable {
 
@@ -39,10 +43,31 @@ final class HealthGate implements AutoCloseable {
     }
 
     /**
+     * Checks a staged update whose drivers have all arrived: each block it replaces once (register
+     * description and register tests), each replaced contract's views through the new driver against
+     * the running one.
+     *
+     * @param boundNanos how long each block's register description may take to appear
      * @return what was checked, for the history
      * @throws UpdateFailure with the first problem found
      */
-    String check(Bundle bundle, String block, Object chip, long boundNanos) throws UpdateFailure, InterruptedException {
+    String check(StagedUpdate update, long boundNanos) throws UpdateFailure, InterruptedException {
+        Map<ContractKey, Driver> arrived = update.drivers();
+        Set<String> checked = new LinkedHashSet<>();
+        Set<String> blocks = new LinkedHashSet<>();
+        update.replaced().forEach(s -> blocks.add(s.key().block()));
+        for (StableService s : update.replaced()) {
+            ContractKey key = s.key();
+            if (blocks.remove(key.block())) {
+                checked.add(checkBlock(update.bundle(), key.block(), key.chip(), boundNanos));
+            }
+            DriverViews.compare(key, DriverViews.read(key, s.delegate()), DriverViews.read(key, arrived.get(key).service()));
+        }
+        return String.join("; ", checked);
+    }
+
+    /** The register description {@code bundle} publishes for one block, and the block's non-destructive register tests. */
+    private String checkBlock(Bundle bundle, String block, Object chip, long boundNanos) throws UpdateFailure, InterruptedException {
         ServiceTracker<HardwareBlock, HardwareBlock> descriptions = descriptionOf(bundle, block, chip);
         descriptions.open();
         try {

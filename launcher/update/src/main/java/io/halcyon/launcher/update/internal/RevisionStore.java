@@ -17,9 +17,10 @@ import java.util.jar.JarOutputStream;
 import org.osgi.framework.Bundle;
 
 /**
- * The jars a bundle has run, newest first, so that a failed update can put back the exact previous
- * bytes and {@code hal:rollback} can go back one version. Kept in memory: block bundles are tens of
- * kilobytes, and a restarted host starts from its configured bundles anyway. Keyed by symbolic name:
+ * The jars a bundle has run, newest first, so that {@code hal:rollback} can put back the exact
+ * previous bytes and a request for the jar already running is recognised as nothing to do. Kept in
+ * memory: block bundles are tens of kilobytes, and a restarted host starts from its configured
+ * bundles anyway. Keyed by symbolic name:
  * each version runs as a bundle of its own (installed beside the one it replaces), so the bundle id
  * changes with every update.
  */

@@ -2,12 +2,9 @@ package io.halcyon.launcher.update.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.osgi.framework.Bundle;
@@ -22,8 +19,8 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
  * The stable services of the host, one per driver contract, and the drivers behind them. Outside an
  * update a stable service mirrors its driver: it appears with the first driver and goes when the
  * driver goes for good. While a new version is staged beside the running one, the drivers of the
- * staged bundle are set aside as arrivals for the updater, which decides whether they take over;
- * once they have, the replaced version's drivers leave without touching the stable services.
+ * staged bundle go to its {@link StagedUpdate}, which decides whether they take over; once they
+ * have, the replaced version's drivers leave without touching the stable services.
  */
 final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, AutoCloseable {
 
@@ -37,8 +34,8 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
     private final ServiceTracker<Object, Driver> tracker;
     private final Map<ContractKey, StableService> stable = new HashMap<>();
     private final Map<ContractKey, Driver> current = new HashMap<>();
-    private final Set<Long> updating = new HashSet<>();
-    private final Map<ContractKey, Driver> arrivals = new HashMap<>();
+    /** Staged updates by the id of their staged bundle. */
+    private final Map<Long, StagedUpdate> staged = new HashMap<>();
 
     StableServices(BundleContext context, DriverServices drivers, long callerWaitNanos, Consumer<String> log)
             throws InvalidSyntaxException {
@@ -77,9 +74,9 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
         // Registered under the lock, so a driver leaving meanwhile cannot orphan its stable service;
         // calls on stable services never take this lock.
         synchronized (this) {
-            if (updating.contains(driver.bundleId())) {
-                arrivals.put(driver.key(), driver);
-                notifyAll();
+            StagedUpdate update = staged.get(driver.bundleId());
+            if (update != null) {
+                update.arrived(driver);
                 return driver;
             }
             if (driver.service() == null) {
@@ -106,8 +103,9 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
     @Override
     public void removedService(ServiceReference<Object> ref, Driver driver) {
         synchronized (this) {
-            if (updating.contains(driver.bundleId())) {
-                arrivals.remove(driver.key(), driver);
+            StagedUpdate update = staged.get(driver.bundleId());
+            if (update != null) {
+                update.left(driver);
             } else if (current.get(driver.key()) == driver) {
                 current.remove(driver.key());
                 unregister(stable.remove(driver.key()));
@@ -129,51 +127,19 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
         return result;
     }
 
-    /** The driver now behind a stable service (the updater reads the old driver's view through it). */
-    synchronized Driver current(ContractKey key) {
-        return current.get(key);
-    }
-
-    /** From now on, drivers of {@code bundle} (a staged version) that come and go belong to the updater. */
-    synchronized void beginUpdate(Bundle bundle) {
-        updating.add(bundle.getBundleId());
-        arrivals.keySet().removeIf(key -> true);
+    /** From now on the drivers of {@code update}'s bundle go to it, not to the stable services. */
+    synchronized void route(StagedUpdate update) {
+        staged.put(update.bundle().getBundleId(), update);
     }
 
     /**
-     * Waits until a driver has arrived for every key, or one of them arrived without activating.
-     *
-     * @throws UpdateFailure naming the contracts that did not come, or the one that did not activate
+     * The staged drivers become current (a contract the replaced version did not offer gets a new
+     * stable service) and the staged bundle's drivers are the stable services' own from now on; the
+     * caller points the quiesced stable services at them.
      */
-    synchronized Map<ContractKey, Driver> awaitArrivals(Set<ContractKey> keys, long boundNanos) throws InterruptedException, UpdateFailure {
-        long deadline = System.nanoTime() + boundNanos;
-        while (true) {
-            for (Driver d : arrivals.values()) {
-                if (d.service() == null) {
-                    throw new UpdateFailure("driver " + d.key() + " did not activate (its component failed; see the log)");
-                }
-            }
-            if (arrivals.keySet().containsAll(keys)) {
-                return new HashMap<>(arrivals);
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                Set<ContractKey> missing = new HashSet<>(keys);
-                missing.removeAll(arrivals.keySet());
-                throw new UpdateFailure("no new driver for " + missing + " within " + TimeUnit.NANOSECONDS.toMillis(boundNanos) + " ms");
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-    }
-
-    /**
-     * Ends the update of {@code bundle}: the drivers that arrived become current (contracts the old
-     * version did not offer get new stable services); the caller resumes the quiesced ones.
-     */
-    synchronized void endUpdate(Bundle bundle, Map<ContractKey, Driver> arrived) {
-        updating.remove(bundle.getBundleId());
-        arrivals.clear();
-        for (Driver d : arrived.values()) {
+    synchronized void takeOver(StagedUpdate update, Map<ContractKey, Driver> next) {
+        staged.remove(update.bundle().getBundleId());
+        for (Driver d : next.values()) {
             current.put(d.key(), d);
             if (!stable.containsKey(d.key())) {
                 StableService s = newStable(d);
@@ -183,10 +149,9 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
         }
     }
 
-    /** Ends an update that changed nothing (its staged version was discarded before the switch). */
-    synchronized void abandonUpdate(Bundle bundle) {
-        updating.remove(bundle.getBundleId());
-        arrivals.clear();
+    /** The staged version was discarded: a driver of its bundle still registered serves no stable service. */
+    synchronized void release(StagedUpdate update) {
+        staged.remove(update.bundle().getBundleId());
     }
 
     private StableService newStable(Driver driver) {

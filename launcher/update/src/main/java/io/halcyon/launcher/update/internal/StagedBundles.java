@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -26,10 +27,12 @@ final class StagedBundles implements CollisionHook {
 
     private final BundleContext context;
     private final Path dir;
+    private final Consumer<String> log;
     private final AtomicLong sequence = new AtomicLong();
 
-    StagedBundles(BundleContext context) throws IOException {
+    StagedBundles(BundleContext context, Consumer<String> log) throws IOException {
         this.context = context;
+        this.log = log;
         java.io.File data = context.getDataFile("staged");
         this.dir = data != null ? data.toPath() : Files.createTempDirectory("halcyon-staged-");
         Files.createDirectories(dir);
@@ -51,17 +54,28 @@ final class StagedBundles implements CollisionHook {
         }
     }
 
-    /** Uninstalls {@code bundle} (a staged version that failed, or the version that was replaced) and drops its staged file. */
-    void retire(Bundle bundle) throws BundleException {
-        String location = bundle.getLocation();
-        if (bundle.getState() != Bundle.UNINSTALLED) {
-            bundle.uninstall();
-        }
-        if (location.startsWith("file:")) {
-            Path file = Path.of(java.net.URI.create(location));
-            if (file.startsWith(dir)) {
-                deleteQuietly(file);
+    /**
+     * Uninstalls {@code bundle} (a staged version that failed, or the version that was replaced) and
+     * drops its staged file. A bundle that does not uninstall is logged, not thrown: by then the
+     * update's outcome is decided, and the leftover revision serves no consumer.
+     *
+     * @param role what the bundle was to the update, for the log ({@code discarded}, {@code replaced})
+     */
+    void retire(Bundle bundle, String role) {
+        try {
+            String location = bundle.getLocation();
+            if (bundle.getState() != Bundle.UNINSTALLED) {
+                bundle.uninstall();
             }
+            if (location.startsWith("file:")) {
+                Path file = Path.of(java.net.URI.create(location));
+                if (file.startsWith(dir)) {
+                    deleteQuietly(file);
+                }
+            }
+        } catch (BundleException | RuntimeException e) {
+            log.accept("the " + role + " version " + bundle.getSymbolicName() + " " + bundle.getVersion() + " did not uninstall: "
+                    + UpdateFailure.oneLine(e));
         }
     }
 

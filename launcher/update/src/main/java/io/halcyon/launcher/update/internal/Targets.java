@@ -1,6 +1,9 @@
 package io.halcyon.launcher.update.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -9,7 +12,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
-/** Finds the bundle an operator means by a block name, a symbolic name or a bundle id. */
+/** Finds the bundle an operator means by a block name, a symbolic name or a bundle id, and names bundles back. */
 final class Targets {
 
     private Targets() {}
@@ -50,6 +53,13 @@ final class Targets {
         return names;
     }
 
+    /** The bundles' symbolic names, in their order. */
+    static List<String> symbolicNames(Collection<Bundle> bundles) {
+        List<String> names = new ArrayList<>();
+        bundles.forEach(b -> names.add(b.getSymbolicName()));
+        return names;
+    }
+
     private static Set<String> blockNames(BundleContext context) {
         Set<String> names = new TreeSet<>();
         for (ServiceReference<?> ref : blockServices(context, "(" + ContractKey.BLOCK + "=*)")) {
@@ -58,10 +68,10 @@ final class Targets {
         return names;
     }
 
-    private static java.util.List<ServiceReference<?>> blockServices(BundleContext context, String filter) {
+    private static List<ServiceReference<?>> blockServices(BundleContext context, String filter) {
         try {
             ServiceReference<?>[] refs = context.getAllServiceReferences(null, filter);
-            return refs == null ? java.util.List.of() : Arrays.asList(refs);
+            return refs == null ? List.of() : Arrays.asList(refs);
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException("not a block or bundle name: " + filter, e);
         }

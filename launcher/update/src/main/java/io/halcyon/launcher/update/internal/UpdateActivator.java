@@ -33,7 +33,7 @@ public final class UpdateActivator implements BundleActivator {
         stable = new StableServices(context, drivers, bounds.callerNanos(), UpdateActivator::log);
         stable.open();
         gate = new HealthGate(context);
-        StagedBundles staging = new StagedBundles(context);
+        StagedBundles staging = new StagedBundles(context, UpdateActivator::log);
         registrations.add(context.registerService(CollisionHook.class, staging, null));
         UpdateService manager = new UpdateService(context, stable, gate, staging, bounds, UpdateActivator::log);
         registrations.add(context.registerService(UpdateManager.class, manager, null));

@@ -1,0 +1,81 @@
+package io.halcyon.launcher.update.internal;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+
+import io.halcyon.launcher.update.Outcome;
+import io.halcyon.launcher.update.UpdateRecord;
+
+/**
+ * Replaces a block bundle behind its stable services: stage, gate, switch, retire. Everything that
+ * can fail happens while the running version still serves: the new jar is installed beside it,
+ * started, its drivers awaited and put through the health gate ({@link StagedUpdate},
+ * {@link HealthGate}). Only then is the block quiesced, and only for the switch. The old version is
+ * uninstalled after the callers resumed. A failure before the switch discards the staged version;
+ * the callers never waited. The record gives each phase's time (install, start, drivers, gate,
+ * drain, switch, retire).
+ */
+final class BlockSwap {
+
+    private final StableServices stable;
+    private final StagedBundles staging;
+    private final HealthGate gate;
+    private final Bounds bounds;
+    private final RevisionStore store;
+    private final Consumer<String> log;
+
+    BlockSwap(StableServices stable, StagedBundles staging, HealthGate gate, Bounds bounds, RevisionStore store, Consumer<String> log) {
+        this.stable = stable;
+        this.staging = staging;
+        this.gate = gate;
+        this.bounds = bounds;
+        this.store = store;
+        this.log = log;
+    }
+
+    /** @param rollback whether {@code attempt} puts back the version before the running one (the revision store goes back, not forward) */
+    UpdateRecord run(Attempt attempt, boolean rollback) {
+        Bundle running = attempt.bundle;
+        List<String> replaced = List.of(running.getSymbolicName());
+        List<StableService> held = stable.servedBy(running);
+        PhaseTimes phases = new PhaseTimes();
+        StagedUpdate staged = null;
+        String checked;
+        try {
+            staged = StagedUpdate.install(attempt.to, held, staging, stable);
+            phases.mark("install");
+            staged.start();
+            phases.mark("start");
+            staged.awaitDrivers(bounds.driverNanos());
+            phases.mark("drivers");
+            checked = gate.check(staged, bounds.gateNanos());
+            phases.mark("gate");
+        } catch (UpdateFailure | BundleException | InterruptedException | RuntimeException failure) {
+            String reason = UpdateFailure.reasonOf(failure) + "; the running version kept serving";
+            if (staged != null) {
+                staged.discard();
+            }
+            log.accept("update of " + running.getSymbolicName() + " to " + attempt.to.version() + " failed, discarded: " + reason);
+            return attempt.end(Outcome.ROLLED_BACK, reason + " (" + phases + ")", 0, replaced);
+        }
+        long pause;
+        try {
+            pause = staged.switchOver(bounds.inFlightNanos(), phases);
+        } catch (UpdateFailure | InterruptedException e) {
+            String reason = UpdateFailure.reasonOf(e);
+            staged.discard();
+            return attempt.end(Outcome.REFUSED, reason + "; nothing changed", 0, List.of());
+        }
+        staging.retire(running, "replaced");
+        phases.mark("retire");
+        if (rollback) {
+            store.wentBack(staged.bundle());
+        } else {
+            store.ran(staged.bundle(), attempt.to);
+        }
+        return attempt.end(Outcome.UPDATED, checked + "; " + phases, pause, replaced);
+    }
+}
