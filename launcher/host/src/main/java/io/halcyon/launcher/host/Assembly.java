@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  * {@code export/NAME.properties}, both under the host's home. Which bundles and which properties is
  * decided there, never here. Public for the Pax Exam tests (itests), which run the same assembly.
  *
+ * @param name the .bndrun's name, e.g. {@link #MAIN}
  * @param bundles the folder with the assembly's bundle jars
  * @param properties framework properties the assembly declares
  */
@@ -44,7 +45,11 @@ public record Assembly(String name, Path bundles, Map<String, String> properties
         return new Assembly(name, bundles, Map.copyOf(properties));
     }
 
-    /** The assembly's bundle jars, by file name: the order they are installed and started in. */
+    /**
+     * The assembly's bundle jars, by file name: the order they are installed and started in. That order
+     * starts the update manager (launcher-update-*.jar) before SCR (org.apache.felix.scr-*.jar), so its
+     * service hooks are in place before the first component binds a driver.
+     */
     public List<Path> jars() throws IOException {
         return jarsIn(bundles);
     }
