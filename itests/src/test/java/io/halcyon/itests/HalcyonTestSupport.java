@@ -2,13 +2,11 @@ package io.halcyon.itests;
 
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -38,9 +35,10 @@ import org.osgi.resource.Requirement;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * The one place that says what an integration-test framework contains, so every test class runs
- * against the same provisioning: the jars the reactor built (copied by Maven into target/bundles,
- * never taken from the class path) plus the framework services they need.
+ * Every integration-test framework runs the main host's assembly ({@link MainAssembly}): the bundles
+ * the build resolved from {@code launcher/host/emulation.bndrun} and exported, with that assembly's
+ * framework properties, plus Pax Exam's own bundles. Nothing here lists bundles: a bundle the host
+ * gains or loses, the tests gain or lose with it.
  *
  * <p>Before every test it checks that each bundle in the framework is ACTIVE (fragments: RESOLVED)
  * and fails naming the ones that are not, with the requirements nothing provides: a bundle that
@@ -60,47 +58,7 @@ public abstract class HalcyonTestSupport {
 
     protected static final String HAL_API = "io.halcyon.hal.api";
     protected static final String BLOCK_SYSCTRL = "io.halcyon.block.sysctrl";
-    protected static final String PLATFORM_EMULATION = "io.halcyon.platform.emulation";
     protected static final String LAUNCHER_UPDATE = "io.halcyon.launcher.update";
-    /** The other block drivers of the reference chip, which bring-up and the training workload need. */
-    protected static final List<String> OTHER_BLOCKS = List.of("clkrst", "pcie", "hbm", "dma", "intc", "tensor", "telemetry");
-    protected static final String CONSUMERS_BRINGUP = "io.halcyon.consumers.bringup";
-    protected static final String CONSUMERS_TRAINING = "io.halcyon.consumers.training";
-
-    /**
-     * Jars in target/bundles (artifactIds; the pom copies them without versions), in install order.
-     * The pom pins the framework services: SCR 2.2.18 needs the component, promise and function APIs
-     * as bundles at runtime; Config Admin lets later tests configure components.
-     */
-    static final List<String> PROVISIONED_JARS = Stream.of(
-            Stream.of("org.osgi.util.function",
-                    "org.osgi.util.promise",
-                    "org.osgi.service.component",
-                    "org.apache.felix.scr",
-                    "org.apache.felix.configadmin",
-                    "hal-api",
-                    // before the drivers and consumers: its service hooks must be in place when they bind
-                    "launcher-update",
-                    "platform-emulation",
-                    "block-sysctrl"),
-            OTHER_BLOCKS.stream().map(b -> "block-" + b),
-            Stream.of("consumers-bringup", "consumers-training"))
-            .flatMap(s -> s).collect(Collectors.toUnmodifiableList());
-
-    /** Symbolic names every test expects to find ACTIVE. */
-    protected static final List<String> EXPECTED_BUNDLES = Stream.of(
-            Stream.of("org.osgi.util.function",
-                    "org.osgi.util.promise",
-                    "org.osgi.service.component",
-                    "org.apache.felix.scr",
-                    "org.apache.felix.configadmin",
-                    HAL_API,
-                    LAUNCHER_UPDATE,
-                    PLATFORM_EMULATION,
-                    BLOCK_SYSCTRL),
-            OTHER_BLOCKS.stream().map(b -> "io.halcyon.block." + b),
-            Stream.of(CONSUMERS_BRINGUP, CONSUMERS_TRAINING))
-            .flatMap(s -> s).collect(Collectors.toUnmodifiableList());
 
     @Inject
     protected BundleContext context;
@@ -109,24 +67,13 @@ public abstract class HalcyonTestSupport {
 
     /** Runs in the test driver (outside the framework): says what the framework is made of. */
     @Configuration
-    public Option[] config() {
-        // Surefire passes both; the defaults let a test run from an IDE after `mvn verify` once.
-        Path bundles = Paths.get(System.getProperty("halcyon.itest.bundles", "target/bundles"));
+    public Option[] config() throws IOException {
         String workDir = System.getProperty("halcyon.itest.workdir", "target/paxexam");
-
         List<Option> options = new ArrayList<>();
         options.add(junitBundles());
         options.add(workingDirectory(workDir));
         options.add(cleanCaches(true));
-        for (String jar : PROVISIONED_JARS) {
-            Path file = bundles.resolve(jar + ".jar").toAbsolutePath();
-            if (!Files.isRegularFile(file)) {
-                // Fail here, in the driver, with the cause: Exam would only report an unreadable URL.
-                throw new IllegalStateException(file + " is missing: build with `mvn verify` so that "
-                        + "maven-dependency-plugin copies the bundles under test into " + bundles);
-            }
-            options.add(bundle(file.toUri().toString()));
-        }
+        options.addAll(MainAssembly.provisioning(Paths.get(workDir, "deploy").toAbsolutePath()));
         return options.toArray(new Option[0]);
     }
 
@@ -193,6 +140,12 @@ public abstract class HalcyonTestSupport {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no bundle " + symbolicName + " installed; have "
                         + Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName).collect(Collectors.toList())));
+    }
+
+    /** The installed block drivers: every bundle whose symbolic name is io.halcyon.block.*. */
+    protected List<Bundle> blockBundles() {
+        return Arrays.stream(context.getBundles()).filter(b -> b.getSymbolicName().startsWith("io.halcyon.block."))
+                .collect(Collectors.toList());
     }
 
     private Filter filter(Class<?> type, String filter) {

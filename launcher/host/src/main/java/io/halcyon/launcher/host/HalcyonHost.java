@@ -44,7 +44,7 @@ public final class HalcyonHost {
         }
         HostFramework host = new HostFramework(home);
         try {
-            host.start(options.mode() == HostOptions.Mode.SHELL);
+            host.start(Assembly.load(home, assemblyName()), options.mode() == HostOptions.Mode.SHELL);
             List<String> missing = host.awaitReady(READY_TIMEOUT_MILLIS, options.mode() == HostOptions.Mode.MAIN);
             long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             if (!missing.isEmpty()) {
@@ -105,7 +105,16 @@ public final class HalcyonHost {
         return configured != null && !configured.isBlank() ? Path.of(configured) : home.resolve("run");
     }
 
-    /** The folder that holds halcyon-host.jar, bundles/ and interactive/ (-Dhalcyon.home overrides). */
+    /**
+     * The assembly to run: -Dhalcyon.assembly, which launcher/halcyon sets to {@code soak} for the
+     * commands that need the soak's test tooling; otherwise what a server runs.
+     */
+    private static String assemblyName() {
+        String configured = System.getProperty("halcyon.assembly");
+        return configured != null && !configured.isBlank() ? configured : Assembly.MAIN;
+    }
+
+    /** The folder that holds halcyon-host.jar, export/ (the assemblies) and interactive/ (-Dhalcyon.home overrides). */
     private static Path home() {
         String configured = System.getProperty("halcyon.home");
         if (configured != null) {

@@ -1,11 +1,9 @@
 package io.halcyon.launcher.host;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +24,9 @@ import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * One Felix framework with the host's bundles. Problems that leave the host running but degraded
+ * One Felix framework running an {@link Assembly}: its bundles and framework properties, plus what
+ * depends on where and how the host runs (storage, the hot-deploy directory, a chip server's socket,
+ * the interactive console). Problems that leave the host running but degraded
  * (a bundle that does not resolve, a hot-deploy directory that cannot be read) are collected as one
  * line each; the caller prints them and decides the exit code.
  */
@@ -57,6 +57,7 @@ final class HostFramework {
     private Framework framework;
     private Path storage;
 
+    /** @param home where the console (interactive/) and the default hot-deploy directory are */
     HostFramework(Path home) {
         this.home = home;
     }
@@ -69,13 +70,12 @@ final class HostFramework {
         return framework.getBundleContext();
     }
 
-    /** Starts the framework and every bundle in bundles/ (plus interactive/ when {@code interactive}). */
-    void start(boolean interactive) throws BundleException, IOException {
+    /** Starts the framework and every bundle of {@code assembly} (plus the console in interactive/ when {@code interactive}). */
+    void start(Assembly assembly, boolean interactive) throws BundleException, IOException {
         storage = Files.createTempDirectory("halcyon-felix-");
-        Map<String, String> config = new HashMap<>();
+        Map<String, String> config = new HashMap<>(assembly.properties());
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put("felix.log.level", "1");
         config.put("gosh.args", interactive ? "" : "--nointeractive");
         String chipSocket = System.getProperty(CHIP_SOCKET, System.getenv("HALCYON_CHIP"));
         if (chipSocket != null && !chipSocket.isBlank()) {
@@ -83,11 +83,7 @@ final class HostFramework {
         }
         deploy = hotDeployDirectory();
         if (deploy != null) {
-            config.put("felix.fileinstall.dir", deploy.toString());
-            config.put("felix.fileinstall.poll", "500");
-            config.put("felix.fileinstall.noInitialDelay", "true");
-            config.put("felix.fileinstall.bundles.new.start", "true");
-            config.put("felix.fileinstall.log.level", "1");
+            config.put("felix.fileinstall.dir", deploy.toString()); // how FileInstall watches it is the assembly's
         }
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         framework = factory.newFramework(config);
@@ -97,12 +93,16 @@ final class HostFramework {
                 problem(describe(event.getBundle(), event.getThrowable()));
             }
         });
+        List<Path> jars = new ArrayList<>(assembly.jars());
+        if (interactive) {
+            jars.addAll(Assembly.jarsIn(home.resolve("interactive")));
+        }
         List<Bundle> installed = new ArrayList<>();
-        for (File jar : jars(home.resolve("bundles"), interactive ? home.resolve("interactive") : null)) {
-            if (deploy == null && jar.getName().startsWith("org.apache.felix.fileinstall")) {
+        for (Path jar : jars) {
+            if (deploy == null && jar.getFileName().toString().startsWith("org.apache.felix.fileinstall")) {
                 continue; // no readable hot-deploy directory: do not let FileInstall fall back to ./load
             }
-            installed.add(framework.getBundleContext().installBundle(jar.toURI().toString()));
+            installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
         }
         framework.start();
         for (Bundle b : installed) {
@@ -198,22 +198,6 @@ final class HostFramework {
             return null;
         }
         return dir;
-    }
-
-    private static List<File> jars(Path... dirs) {
-        List<File> jars = new ArrayList<>();
-        for (Path dir : dirs) {
-            if (dir == null) {
-                continue;
-            }
-            File[] files = dir.toFile().listFiles((d, name) -> name.endsWith(".jar"));
-            if (files == null) {
-                throw new IllegalStateException("no bundles in " + dir + ": build the host first (mvn install)");
-            }
-            Arrays.sort(files, Comparator.comparing(File::getName));
-            jars.addAll(List.of(files));
-        }
-        return jars;
     }
 
     /** One line: which bundle, and the first line of what went wrong. */

@@ -3,19 +3,32 @@ package io.halcyon.launcher.host;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 /**
  * Proofs 1 and 2 of live update, through the command an operator runs: the training workload on the
  * emulated chip while the DMA, tensor-engine and HBM bundles are replaced by new versions built from
- * changed code; with --bad, three broken versions in between must be rolled back.
+ * changed code; with --bad, three broken versions in between must be rolled back. Through
+ * {@code launcher/halcyon}, which runs these commands on the soak assembly (the main host has no soak).
  */
 public class LiveUpdateSoakIT {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    @Test
+    public void theDocumentedCommandRunsAsBefore() throws Exception {
+        HostProcess.Result r = script().command("hal:soak --updates 3");
+        assertTrue(r.stdout(), r.stdout().matches("(?s)updates: +3 \\{dma=1, tensor=1, hbm=1\\}.*"));
+        assertTrue(r.stdout(), r.stdout().contains("\nfailed calls: 0 "));
+        assertTrue(r.stdout(), r.stdout().matches("(?s).*\n +undisturbed [0-9a-f]{64}: identical\n.*"));
+    }
 
     @Test
     public void fiftyUpdatesUnderTrainingLeaveTheWeightsBitIdentical() throws Exception {
@@ -38,13 +51,16 @@ public class LiveUpdateSoakIT {
         assertTrue(json, json.contains("\"identical\": true"));
     }
 
-    private static String soak(String command, int exitCode) throws Exception {
-        Path deploy = Files.createTempDirectory("halcyon-soak-deploy");
-        HostProcess.Result r = HostProcess.run(deploy, null, "run", command);
+    private String soak(String command, int exitCode) throws Exception {
+        HostProcess.Result r = script().run("run", command);
         assertEquals("exit code; stderr: " + r.stderr(), exitCode, r.exitCode());
         String json = r.stdout().lines().filter(l -> l.startsWith("{")).findFirst()
                 .orElseThrow(() -> new AssertionError("no JSON object in: " + r.stdout()));
         return json;
+    }
+
+    private HalcyonScript script() {
+        return new HalcyonScript(tmp, Map.of());
     }
 
     private static double number(String json, String key) {

@@ -1,0 +1,67 @@
+package io.halcyon.launcher.host;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The assemblies as the build exported them (target/export/NAME/): the main host carries no test
+ * tooling, and the soak host is the main host plus the soak, nothing else.
+ */
+public class AssembliesIT {
+
+    private static final String SOAK = "io.halcyon.launcher.soak";
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    @Test
+    public void theMainHostCarriesNoTestTooling() throws IOException {
+        Set<String> main = symbolicNames(Assembly.MAIN);
+        assertTrue("what a server runs: " + main, main.containsAll(List.of("io.halcyon.platform.emulation",
+                "io.halcyon.block.sysctrl", "io.halcyon.consumers.training", "io.halcyon.launcher.update")));
+        assertFalse("the soak (javac at run time, jar rewriting) in the main host: " + main, main.contains(SOAK));
+    }
+
+    @Test
+    public void theSoakHostIsTheMainHostPlusTheSoak() throws IOException {
+        Set<String> expected = new TreeSet<>(symbolicNames(Assembly.MAIN));
+        expected.add(SOAK);
+        assertEquals(expected, symbolicNames("soak"));
+    }
+
+    @Test
+    public void theMainHostHasNoSoakCommand() throws Exception {
+        HostProcess.Result r = HostProcess.run(tmp.getRoot().toPath(), null, "run", "hal:soak --updates 1");
+        assertEquals(r.stderr(), 1, r.exitCode());
+        assertEquals(List.of("halcyon: Command not found: hal:soak"), r.stderrLines());
+    }
+
+    /** Bundle-SymbolicName of every jar the assembly's folder holds. */
+    private static Set<String> symbolicNames(String assembly) throws IOException {
+        Path folder = HostProcess.HOME.resolve("export").resolve(assembly);
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> jars = Files.list(folder)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    names.add(file.getManifest().getMainAttributes().getValue("Bundle-SymbolicName").split(";")[0].trim());
+                }
+            }
+        }
+        assertFalse("no bundles in " + folder, names.isEmpty());
+        return names;
+    }
+}
