@@ -49,7 +49,7 @@ public class ChipServerTest {
 
     @Before
     public void start() throws IOException {
-        server = ChipServer.start(EmulatedChip.reference(), tmp.getRoot().toPath().resolve("chip.sock"), Duration.ofMillis(200));
+        server = ChipServer.start(ChipFixture.reference(), tmp.getRoot().toPath().resolve("chip.sock"), Duration.ofMillis(200));
         client = ChipClient.connect(server.socket());
         bus = client.bus();
     }
@@ -232,7 +232,7 @@ public class ChipServerTest {
 
     @Test
     public void aSecondServerOnALiveSocketIsRefused() {
-        IOException e = assertThrows(IOException.class, () -> ChipServer.start(EmulatedChip.reference(), server.socket()));
+        IOException e = assertThrows(IOException.class, () -> ChipServer.start(ChipFixture.reference(), server.socket()));
         assertTrue(e.getMessage(), e.getMessage().contains("already answers"));
     }
 
