@@ -61,6 +61,8 @@ public abstract class HalcyonTestSupport {
     protected static final String HAL_API = "io.halcyon.hal.api";
     protected static final String BLOCK_SYSCTRL = "io.halcyon.block.sysctrl";
     protected static final String PLATFORM_EMULATION = "io.halcyon.platform.emulation";
+    protected static final String PLATFORM_CHIP_MODEL = "io.halcyon.platform.chipmodel";
+    protected static final String PLATFORM_CHIP_MAPS = "io.halcyon.platform.chipmaps";
     protected static final String LAUNCHER_UPDATE = "io.halcyon.launcher.update";
     /** The other block drivers of the reference chip, which bring-up and the training workload need. */
     protected static final List<String> OTHER_BLOCKS = List.of("clkrst", "pcie", "hbm", "dma", "intc", "tensor", "telemetry");
@@ -81,6 +83,8 @@ public abstract class HalcyonTestSupport {
                     "hal-api",
                     // before the drivers and consumers: its service hooks must be in place when they bind
                     "launcher-update",
+                    "platform-chip-model",
+                    "platform-chip-maps",
                     "platform-emulation",
                     "block-sysctrl"),
             OTHER_BLOCKS.stream().map(b -> "block-" + b),
@@ -96,6 +100,8 @@ public abstract class HalcyonTestSupport {
                     "org.apache.felix.configadmin",
                     HAL_API,
                     LAUNCHER_UPDATE,
+                    PLATFORM_CHIP_MODEL,
+                    PLATFORM_CHIP_MAPS,
                     PLATFORM_EMULATION,
                     BLOCK_SYSCTRL),
             OTHER_BLOCKS.stream().map(b -> "io.halcyon.block." + b),

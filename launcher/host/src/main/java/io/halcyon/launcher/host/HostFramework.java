@@ -50,6 +50,9 @@ final class HostFramework {
     /** Framework property read by the emulation platform: the socket of a running chip server (HALCYON_CHIP). */
     static final String CHIP_SOCKET = "halcyon.chip.socket";
 
+    /** Framework property read by the emulation platform: the chip maps of its chips, comma-separated (HALCYON_CHIPS). */
+    static final String EMULATION_CHIPS = "halcyon.emulation.chips";
+
     private final Path home;
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private Path deploy;
@@ -80,6 +83,10 @@ final class HostFramework {
         String chipSocket = System.getProperty(CHIP_SOCKET, System.getenv("HALCYON_CHIP"));
         if (chipSocket != null && !chipSocket.isBlank()) {
             config.put(CHIP_SOCKET, chipSocket); // the emulation platform attaches to that chip server
+        }
+        String chips = System.getProperty(EMULATION_CHIPS, System.getenv("HALCYON_CHIPS"));
+        if (chips != null && !chips.isBlank()) {
+            config.put(EMULATION_CHIPS, chips); // the chip maps the emulation platform builds its chips from
         }
         deploy = hotDeployDirectory();
         if (deploy != null) {
