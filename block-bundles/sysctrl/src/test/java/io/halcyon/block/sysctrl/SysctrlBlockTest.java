@@ -1,6 +1,8 @@
 package io.halcyon.block.sysctrl;
 
 import io.halcyon.block.sysctrl.regs.SysctrlBlock;
+import io.halcyon.block.sysctrl.regs.SysctrlConfig;
+import io.halcyon.block.testsupport.Configs;
 
 import static org.junit.Assert.assertEquals;
 
@@ -16,7 +18,7 @@ import io.halcyon.hal.api.regmap.RegisterInfo;
 /** The HardwareBlock service publishes the map generated from sysctrl.rdl. */
 public class SysctrlBlockTest {
 
-    private final HardwareBlock block = new SysctrlBlock(SystemControlDriverTest.config(0x4000));
+    private final HardwareBlock block = new SysctrlBlock(Configs.instance(SysctrlConfig.class, "sysctrl1", 0x12_0000));
 
     @Test
     public void publishesEveryRegisterOfTheDescriptionInAddressOrder() {
