@@ -45,7 +45,7 @@ public final class BlockBundles {
         if (Files.isDirectory(artifact)) {
             List<BlockBundle> found = new ArrayList<>();
             for (Map.Entry<String, Attrs> c : capabilities(manifest(artifact))) {
-                found.add(bundle(c.getValue(), coordinates, artifact.resolve(c.getValue().get("rdl", ""))));
+                found.add(bundle(c.getValue(), coordinates, artifact.resolve(c.getValue().get(BlockCapability.DESCRIPTIONS, ""))));
             }
             return found;
         }
@@ -55,8 +55,8 @@ public final class BlockBundles {
         try (JarFile jar = new JarFile(artifact.toFile())) {
             List<BlockBundle> found = new ArrayList<>();
             for (Map.Entry<String, Attrs> c : capabilities(jar.getManifest())) {
-                String folder = c.getValue().get("rdl", "");
-                Path into = workDir.resolve(coordinates.replace(':', '_')).resolve(c.getValue().get(ChipModelWriter.BLOCK_CAPABILITY));
+                String folder = c.getValue().get(BlockCapability.DESCRIPTIONS, "");
+                Path into = workDir.resolve(coordinates.replace(':', '_')).resolve(c.getValue().get(BlockCapability.NAMESPACE));
                 extract(jar, folder, into);
                 found.add(bundle(c.getValue(), coordinates, into));
             }
@@ -65,15 +65,15 @@ public final class BlockBundles {
     }
 
     private static BlockBundle bundle(Attrs attrs, String coordinates, Path descriptions) throws IOException {
-        String type = attrs.get(ChipModelWriter.BLOCK_CAPABILITY);
-        String pid = attrs.get("pid");
-        if (type == null || pid == null || attrs.get("rdl") == null) {
-            throw new IOException(coordinates + " declares a " + ChipModelWriter.BLOCK_CAPABILITY
+        String type = attrs.get(BlockCapability.NAMESPACE);
+        String pid = attrs.get(BlockCapability.PID);
+        if (type == null || pid == null || attrs.get(BlockCapability.DESCRIPTIONS) == null) {
+            throw new IOException(coordinates + " declares a " + BlockCapability.NAMESPACE
                     + " capability without the block type, pid or rdl folder: " + attrs);
         }
         if (!hasDescriptions(descriptions)) {
             throw new IOException(coordinates + " declares block type " + type + " but carries no descriptions under "
-                    + attrs.get("rdl"));
+                    + attrs.get(BlockCapability.DESCRIPTIONS));
         }
         return new BlockBundle(type, pid, coordinates, descriptions);
     }
@@ -94,7 +94,7 @@ public final class BlockBundles {
             return List.of();
         }
         return new Parameters(header, null, true).entrySet().stream()
-                .filter(e -> e.getKey().replaceAll("~+$", "").equals(ChipModelWriter.BLOCK_CAPABILITY)).toList();
+                .filter(e -> e.getKey().replaceAll("~+$", "").equals(BlockCapability.NAMESPACE)).toList();
     }
 
     /** The directory's own manifest, or the one bnd computes from its classes (annotations included). */

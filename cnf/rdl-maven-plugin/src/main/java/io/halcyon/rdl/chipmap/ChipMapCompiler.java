@@ -72,7 +72,7 @@ public final class ChipMapCompiler {
         } catch (UndefinedTypeException e) {
             throw new DescriptionException(List.of(e.location() + ": block instance " + (e.instanceName() == null ? "?" : e.instanceName())
                     + " is of type " + e.typeName() + ", which no dependency provides (no bundle declares "
-                    + ChipModelWriter.BLOCK_CAPABILITY + "=" + e.typeName() + "); " + String.format(dependencyHint, e.typeName())));
+                    + BlockCapability.NAMESPACE + "=" + e.typeName() + "); " + String.format(dependencyHint, e.typeName())));
         } catch (RdlException e) {
             throw new DescriptionException(e.diagnostics().stream().map(Object::toString).toList());
         }

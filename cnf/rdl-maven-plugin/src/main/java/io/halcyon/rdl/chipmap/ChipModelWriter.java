@@ -36,8 +36,6 @@ public final class ChipModelWriter {
     public static final String INDEX_CLASS = "ChipMapIndex";
     /** Capability namespace of a chip map, attribute {@code halcyon.chipmap} its name. */
     public static final String CHIP_MAP_CAPABILITY = "halcyon.chipmap";
-    /** Capability namespace of block bundles, attribute {@code halcyon.block} the block type. */
-    public static final String BLOCK_CAPABILITY = "halcyon.block";
 
     private final String javaPackage;
 
@@ -89,8 +87,8 @@ public final class ChipModelWriter {
             s.line("@Capability(namespace = %s, name = %s)", Names.literal(CHIP_MAP_CAPABILITY), Names.literal(m.name()));
         }
         for (String type : types) {
-            s.line("@Requirement(namespace = %s, filter = %s, effective = \"active\")", Names.literal(BLOCK_CAPABILITY),
-                    Names.literal("(" + BLOCK_CAPABILITY + "=" + type + ")"));
+            s.line("@Requirement(namespace = %s, filter = %s, effective = \"active\")", Names.literal(BlockCapability.NAMESPACE),
+                    Names.literal("(" + BlockCapability.NAMESPACE + "=" + type + ")"));
         }
         s.line("@Component(service = ChipCatalog.class)");
         s.open("public final class %s implements ChipCatalog", INDEX_CLASS);

@@ -1,25 +1,17 @@
 package io.halcyon.consumers.butr;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.halcyon.hal.api.butr.ProgressListener;
 import io.halcyon.hal.api.butr.TestReport;
 import io.halcyon.hal.api.butr.TestRequest;
-import io.halcyon.platform.chipmodel.BlockInstance;
 import io.halcyon.platform.chipmodel.ChipModel;
 import io.halcyon.platform.emulation.model.EmulatedChip;
 import io.halcyon.platform.emulation.server.ClassPathChipMaps;
-import io.halcyon.rdl.compiler.RdlCompiler;
-import io.halcyon.rdl.compiler.model.ElaboratedModel;
-import io.halcyon.rdl.generator.RegisterMaps;
+import io.halcyon.rdl.chipmap.ChipRegisterMaps;
 
 /**
- * An emulated reference_gen1 chip with each block's register map as its bundle publishes it (the
- * generator's converter over the description the block bundle carries under OSGI-INF/rdl), at the
+ * An emulated reference_gen1 chip with each block's register map as its bundle publishes it, at the
  * chip map's bases, reached the way the emulation bus reaches it: 32-bit accesses, a 64-bit register
  * as two of them, low word first.
  */
@@ -31,27 +23,8 @@ final class EmulatedChipBench implements RegisterAccess {
     final List<BlockUnderTest> blocks = chipBlocks();
 
     static List<BlockUnderTest> chipBlocks() {
-        return REFERENCE.blocks().stream().map(EmulatedChipBench::blockUnderTest).toList();
-    }
-
-    private static BlockUnderTest blockUnderTest(BlockInstance b) {
-        ElaboratedModel description = description(b.type().name());
-        return new BlockUnderTest(b.name(), b.base(), RegisterMaps.registers(description, description.top()),
-                RegisterMaps.memories(description, description.top()));
-    }
-
-    /** The block type's description from its bundle on the test class path (OSGI-INF/rdl/<type>.rdl). */
-    private static ElaboratedModel description(String type) {
-        String resource = "OSGI-INF/rdl/" + type + ".rdl";
-        try (InputStream in = EmulatedChipBench.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the test class path (block bundle missing)");
-            }
-            return new RdlCompiler().perl(null).compileText(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource)
-                    .elaborate(null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChipRegisterMaps.of(REFERENCE, EmulatedChipBench.class.getClassLoader()).stream()
+                .map(b -> new BlockUnderTest(b.name(), b.base(), b.registers(), b.memories())).toList();
     }
 
     TestReport run(TestRequest request) {
