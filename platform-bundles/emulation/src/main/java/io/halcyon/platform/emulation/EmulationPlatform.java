@@ -72,30 +72,14 @@ public class EmulationPlatform {
     public EmulationPlatform(BundleContext context, ComponentContext component, @Reference ConfigurationAdmin configurations,
             @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.RELUCTANT)
             List<ChipCatalog> catalogs) {
-        String version = context.getBundle().getVersion().toString();
         KnownChipMaps known = knownMaps(catalogs);
         String socket = context.getProperty(CHIP_SOCKET);
-        if (socket == null || socket.isBlank()) {
-            List<ChipModel> maps = known == null ? null : namedMaps(context.getProperty(CHIPS), known);
-            for (int chip = 0; maps != null && chip < maps.size(); chip++) {
-                EmulatedChip emulated = EmulatedChip.of(maps.get(chip));
-                publish(context, configurations, known, chip, new EmulationBus(emulated),
-                        new EmulatedHostMemory(emulated.hostMemory()), "in-process, deterministic model time",
-                        EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME,
-                                PlatformCapability.FAULT_INJECTION), version);
-            }
-        } else {
-            client = known == null ? null : attach(Path.of(socket));
-            if (client != null) {
-                String directory = context.getProperty(HOST_MEMORY_DIRECTORY);
-                HostMemory hostMemory = directory == null || directory.isBlank() ? client.hostMemory()
-                        : client.hostMemory(Path.of(directory));
-                publish(context, configurations, known, 0, client.bus(), hostMemory, "in chip server pid " + client.serverPid()
-                        + ", attached at " + client.socket() + ", deterministic model time",
-                        EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME,
-                                PlatformCapability.PERSISTENT_DEVICE, PlatformCapability.POSTED_WRITES,
-                                PlatformCapability.BATCHED_READS), version);
-            }
+        List<ReachedChip> chips = known == null ? List.of()
+                : socket == null || socket.isBlank() ? inProcess(context.getProperty(CHIPS), known)
+                : attached(Path.of(socket), context.getProperty(HOST_MEMORY_DIRECTORY));
+        String version = context.getBundle().getVersion().toString();
+        for (int chip = 0; chip < chips.size(); chip++) {
+            publish(context, configurations, known, chip, chips.get(chip), version);
         }
         if (published.isEmpty()) {
             if (client != null) {
@@ -108,6 +92,37 @@ public class EmulationPlatform {
         }
     }
 
+    /** A chip this platform reaches, before it is identified. */
+    private record ReachedChip(RegisterBus bus, HostMemory hostMemory, String where, Set<PlatformCapability> capabilities) {
+    }
+
+    /** A chip in this JVM per chip map {@code names} names; none after telling the operator why. */
+    private static List<ReachedChip> inProcess(String names, KnownChipMaps known) {
+        List<ChipModel> maps = namedMaps(names, known);
+        List<ReachedChip> chips = new ArrayList<>();
+        for (ChipModel map : maps) {
+            EmulatedChip chip = EmulatedChip.of(map);
+            chips.add(new ReachedChip(new EmulationBus(chip), new EmulatedHostMemory(chip.hostMemory()),
+                    "in-process, deterministic model time", EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT,
+                            PlatformCapability.DETERMINISTIC_TIME, PlatformCapability.FAULT_INJECTION)));
+        }
+        return chips;
+    }
+
+    /** The chip of the chip server at {@code socket}; none after telling the operator why. */
+    private List<ReachedChip> attached(Path socket, String hostMemoryDirectory) {
+        client = attach(socket);
+        if (client == null) {
+            return List.of();
+        }
+        HostMemory hostMemory = hostMemoryDirectory == null || hostMemoryDirectory.isBlank() ? client.hostMemory()
+                : client.hostMemory(Path.of(hostMemoryDirectory));
+        return List.of(new ReachedChip(client.bus(), hostMemory, "in chip server pid " + client.serverPid() + ", attached at "
+                + client.socket() + ", deterministic model time", EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT,
+                        PlatformCapability.DETERMINISTIC_TIME, PlatformCapability.PERSISTENT_DEVICE,
+                        PlatformCapability.POSTED_WRITES, PlatformCapability.BATCHED_READS)));
+    }
+
     /** Every chip map of the catalogs, or null after telling the operator in one line which two conflict. */
     private static KnownChipMaps knownMaps(List<ChipCatalog> catalogs) {
         try {
@@ -118,26 +133,23 @@ public class EmulationPlatform {
         }
     }
 
-    /** The chip maps {@code property} names, or null after telling the operator in one line which is unknown. */
+    /** The chip maps {@code property} names; none after telling the operator in one line which is unknown. */
     private static List<ChipModel> namedMaps(String property, KnownChipMaps known) {
         String names = property == null || property.isBlank() ? DEFAULT_CHIPS : property;
         try {
             return Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).map(known::named).toList();
         } catch (IllegalArgumentException e) {
             System.err.println("halcyon: emulation platform: " + e.getMessage() + "; set HALCYON_CHIPS to known chip maps");
-            return null;
+            return List.of();
         }
     }
 
-    /**
-     * Identifies the chip behind {@code bus} and publishes it as chip {@code chip}, or tells in one line
-     * why it is refused.
-     */
+    /** Identifies {@code reached} and publishes it as chip {@code chip}, or tells in one line why it is refused. */
     private void publish(BundleContext context, ConfigurationAdmin configurations, KnownChipMaps known, int chip,
-            RegisterBus bus, HostMemory hostMemory, String where, Set<PlatformCapability> capabilities, String version) {
+            ReachedChip reached, String version) {
         ChipModel map;
         try {
-            map = known.identify(bus, chip);
+            map = known.identify(reached.bus(), chip);
         } catch (UnidentifiedChipException e) {
             System.err.println("halcyon: emulation platform: " + e.getMessage() + "; nothing is published for it");
             return;
@@ -146,10 +158,11 @@ public class EmulationPlatform {
         props.put(ChipProperties.CHIP, String.valueOf(chip));
         props.put(ChipProperties.PLATFORM, PLATFORM);
         props.put(ChipProperties.CHIP_MAP, map.name());
-        Info info = new Info(version, "behavioural emulation of chip map " + map.name() + ", " + where, capabilities, chip);
-        PublishedChip p = new PublishedChip(context.registerService(RegisterBus.class, bus, props),
+        Info info = new Info(version, "behavioural emulation of chip map " + map.name() + ", " + reached.where(),
+                reached.capabilities(), chip);
+        PublishedChip p = new PublishedChip(context.registerService(RegisterBus.class, reached.bus(), props),
                 context.registerService(PlatformInfo.class, info, props),
-                context.registerService(HostMemory.class, hostMemory, props));
+                context.registerService(HostMemory.class, reached.hostMemory(), props));
         published.add(p);
         try {
             p.configurations = BlockConfigurations.publish(configurations, map, chip, PLATFORM);
