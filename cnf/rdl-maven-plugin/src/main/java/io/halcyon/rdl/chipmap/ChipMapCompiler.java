@@ -67,8 +67,14 @@ public final class ChipMapCompiler {
         }
         ElaboratedModel model;
         try {
+            List<String> blockMaps = compiler.rootAddrmaps();
             compiler.compile(chipMap);
-            model = compiler.elaborate(null);
+            List<String> own = compiler.rootAddrmaps().stream().filter(m -> !blockMaps.contains(m)).toList();
+            if (own.isEmpty()) {
+                throw new DescriptionException(List.of(chipMap + ": defines no addrmap; a chip map is one addrmap of block"
+                        + " instances, e.g. addrmap my_chip { sysctrl sysctrl @ 0x0; };"));
+            }
+            model = compiler.elaborate(own.get(own.size() - 1));
         } catch (UndefinedTypeException e) {
             throw new DescriptionException(List.of(e.location() + ": block instance " + (e.instanceName() == null ? "?" : e.instanceName())
                     + " is of type " + e.typeName() + ", which no dependency provides (no bundle declares "

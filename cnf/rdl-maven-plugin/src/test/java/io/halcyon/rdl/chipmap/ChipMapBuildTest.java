@@ -200,6 +200,13 @@ public class ChipMapBuildTest {
         assertTrue(e.problems().toString(), e.problems().get(0).contains("block instance f[0] is an array element: name each instance"));
     }
 
+    @Test
+    public void aFileWithoutAnAddrmapOfItsOwnIsNoChipMap() throws Exception {
+        DescriptionException e = failure("empty.rdl", "// nothing yet\n");
+        assertEquals(List.of(file("empty.rdl") + ": defines no addrmap; a chip map is one addrmap of block instances,"
+                + " e.g. addrmap my_chip { sysctrl sysctrl @ 0x0; };"), e.problems());
+    }
+
     private Path file(String name) {
         return tmp.getRoot().toPath().resolve("rdl").resolve(name);
     }
