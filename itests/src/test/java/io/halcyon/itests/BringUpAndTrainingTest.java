@@ -34,7 +34,7 @@ import io.halcyon.hal.api.sysctrl.SystemControl;
 @RunWith(PaxExam.class)
 public class BringUpAndTrainingTest extends HalcyonTestSupport {
 
-    private static final List<String> STEPS = List.of("identify-chip", "clocks-and-resets", "pll-lock", "pcie-link",
+    private static final List<String> STEPS = List.of("identify-chip", "fuses", "clocks-and-resets", "pll-lock", "pcie-link",
             "hbm-training", "dma-and-interrupts", "tensor-engine");
 
     @Test
@@ -47,7 +47,7 @@ public class BringUpAndTrainingTest extends HalcyonTestSupport {
 
         assertEquals(STEPS, report.steps().stream().map(BringUpStep::name).collect(Collectors.toList()));
         assertFalse(report.attachedToRunningChip());
-        for (String worked : List.of("clocks-and-resets", "pll-lock", "pcie-link", "hbm-training", "dma-and-interrupts")) {
+        for (String worked : List.of("fuses", "clocks-and-resets", "pll-lock", "pcie-link", "hbm-training", "dma-and-interrupts")) {
             assertFalse(worked + " did its work", step(report, worked).alreadyDone());
         }
         // The documented lock and training times of the reference chip, in model time.

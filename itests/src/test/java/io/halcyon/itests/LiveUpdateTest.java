@@ -18,6 +18,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.regmap.HardwareBlock;
@@ -76,6 +77,14 @@ public class LiveUpdateTest extends HalcyonTestSupport {
             assertEquals("refreshed", List.of(BLOCK_SYSCTRL), r.refreshed());
         }
         assertEquals("running version", next, installedBundle(BLOCK_SYSCTRL).getVersion());
+        // The staged version is another bundle (another location): it serves only because the platform's
+        // block configuration is multi-location, not bound to the bundle that first received it.
+        ServiceReference<?> map = context.getServiceReferences(HardwareBlock.class.getName(),
+                "(&" + CHIP_0 + "(" + HardwareBlock.BLOCK + "=sysctrl))")[0];
+        assertEquals("the register map comes from the new version", next, map.getBundle().getVersion());
+        ConfigurationAdmin cm = service(ConfigurationAdmin.class, "");
+        assertEquals("the configuration is still for any bundle", "?",
+                cm.listConfigurations("(service.factoryPid=" + BLOCK_SYSCTRL + ")")[0].getBundleLocation());
         assertEquals("the stable service stayed the same service", serviceId, serviceId(SystemControl.class));
         assertEquals("scratch survives the swap (the chip kept it)", MARK, sys.scratch());
         UpdateRecord last = last(manager);

@@ -12,13 +12,14 @@ import io.halcyon.hal.api.butr.ProgressListener;
 import io.halcyon.hal.api.butr.TestMode;
 import io.halcyon.hal.api.butr.TestReport;
 import io.halcyon.hal.api.butr.TestRequest;
+import io.halcyon.platform.chipmodel.ChipModel;
 import io.halcyon.platform.emulation.EmulationBus;
-import io.halcyon.platform.emulation.model.ChipDescriptions;
 import io.halcyon.platform.emulation.model.EmulatedChip;
-import io.halcyon.rdl.generator.RegisterMaps;
+import io.halcyon.platform.emulation.server.ClassPathChipMaps;
+import io.halcyon.rdl.chipmap.ChipRegisterMaps;
 
 /**
- * BUTR on the whole emulated reference chip through the emulation's RegisterBus, as {@code hal:butr --all}
+ * BUTR on a whole emulated reference_gen1 chip through the emulation's RegisterBus, as {@code hal:butr --all}
  * runs it: the first (cold) run, then {@code runs} warm runs on fresh chips. Prints register checks per
  * second and wall time per chip. A timing command rather than JMH: the figure that matters is one whole
  * run, cold and warm, not a nanosecond per operation.
@@ -26,6 +27,8 @@ import io.halcyon.rdl.generator.RegisterMaps;
  * <p>Usage: {@code java -jar butr-timing.jar [runs] [full|non-destructive]}
  */
 public final class ButrTiming {
+
+    private static final ChipModel REFERENCE = ClassPathChipMaps.named("reference_gen1");
 
     private ButrTiming() {
     }
@@ -35,7 +38,7 @@ public final class ButrTiming {
         TestMode mode = args.length > 1 && args[1].startsWith("non") ? TestMode.NON_DESTRUCTIVE : TestMode.FULL;
         long t0 = System.nanoTime();
         List<BlockUnderTest> blocks = blocks();
-        System.out.printf("register maps of chip.rdl: %d blocks, %d registers (%.0f ms to elaborate and convert)%n",
+        System.out.printf("register maps of reference_gen1: %d blocks, %d registers (%.0f ms to elaborate and convert)%n",
                 blocks.size(), blocks.stream().mapToInt(b -> b.registers().size()).sum(), (System.nanoTime() - t0) / 1e6);
 
         TestReport cold = once(blocks, mode, 0);
@@ -56,7 +59,7 @@ public final class ButrTiming {
     }
 
     private static TestReport once(List<BlockUnderTest> blocks, TestMode mode, long seed) {
-        EmulatedChip chip = EmulatedChip.reference();
+        EmulatedChip chip = EmulatedChip.of(REFERENCE);
         return TestRunner.run("emulation", TestRequest.wholeChip(0).withMode(mode).withSeed(seed), blocks,
                 new BusAccess(new EmulationBus(chip)), Budget.UNLIMITED, ProgressListener.NONE);
     }
@@ -72,7 +75,7 @@ public final class ButrTiming {
     }
 
     private static List<BlockUnderTest> blocks() {
-        return RegisterMaps.blocks(ChipDescriptions.chip()).stream()
+        return ChipRegisterMaps.of(REFERENCE, ButrTiming.class.getClassLoader()).stream()
                 .map(b -> new BlockUnderTest(b.name(), b.base(), b.registers(), b.memories())).toList();
     }
 }

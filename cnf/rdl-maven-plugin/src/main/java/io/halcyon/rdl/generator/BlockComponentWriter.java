@@ -1,5 +1,7 @@
 package io.halcyon.rdl.generator;
 
+import io.halcyon.rdl.chipmap.BlockCapability;
+
 /**
  * Writes the parts every block bundle needs besides its driver, so that they are not written by hand
  * once per block: the configuration type of one block instance (which chip, which instance, its base
@@ -9,16 +11,11 @@ package io.halcyon.rdl.generator;
  * = REQUIRE)}): a platform publishes one configuration per block instance of each chip it reaches, and
  * each component is made once per configuration. Nothing generated names a chip or an address.
  *
- * <p>The component also declares the bundle's {@value #CAPABILITY} capability (the block type, the
- * configuration PID and where the description travels in the jar), from which the build of a chip map
- * finds the descriptions and the bundles of the blocks it places.
+ * <p>The component also declares the bundle's {@link BlockCapability} (the block type, the configuration
+ * PID and where the description travels in the jar), from which the build of a chip map finds the
+ * descriptions and the bundles of the blocks it places.
  */
 final class BlockComponentWriter {
-
-    /** Capability namespace of block bundles: attribute {@code halcyon.block} is the block type. */
-    static final String CAPABILITY = "halcyon.block";
-    /** Where a block bundle carries its SystemRDL description (block-bundles/pom.xml puts it there). */
-    static final String DESCRIPTION_FOLDER = "OSGI-INF/rdl";
 
     private final JavaNames names;
     private final String pkg;
@@ -85,8 +82,9 @@ final class BlockComponentWriter {
         s.javadoc("Publishes the register map of each instance of block <b>" + Names.javadoc(block.name()) + "</b> for"
                 + " shells, dumps and register tests, once per block configuration the platform publishes.",
                 "Generated from the block's SystemRDL description; do not edit.");
-        s.line("@Capability(namespace = %s, name = %s.BLOCK, attribute = {\"pid=\" + %s.PID, %s})",
-                Names.literal(CAPABILITY), names.mapClass, configClass(), Names.literal("rdl=" + DESCRIPTION_FOLDER));
+        s.line("@Capability(namespace = %s, name = %s.BLOCK, attribute = {\"%s=\" + %s.PID, %s})",
+                Names.literal(BlockCapability.NAMESPACE), names.mapClass, BlockCapability.PID, configClass(),
+                Names.literal(BlockCapability.DESCRIPTIONS + "=" + BlockCapability.DESCRIPTION_FOLDER));
         s.line("@Component(configurationPid = %s.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)", configClass());
         s.open("public final class %s implements HardwareBlock", componentClass());
         s.line("private final String name;").line("private final long base;").line("");

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Turns description names into Java identifiers, and description text into safe Java text. */
-final class Names {
+public final class Names {
 
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
@@ -18,7 +18,7 @@ final class Names {
     }
 
     /** {@code CHIP_ID} or {@code chipId} -> {@code ChipId}. */
-    static String pascal(String name) {
+    public static String pascal(String name) {
         StringBuilder out = new StringBuilder();
         boolean upperNext = true;
         for (int i = 0; i < name.length(); i++) {
@@ -43,26 +43,26 @@ final class Names {
     }
 
     /** {@code CHIP_ID} -> {@code chipId}; keywords get a trailing underscore. */
-    static String camel(String name) {
+    public static String camel(String name) {
         String p = pascal(name);
         String c = Character.toLowerCase(p.charAt(0)) + p.substring(1);
         return KEYWORDS.contains(c) ? c + "_" : c;
     }
 
     /** {@code chipId} -> {@code CHIPID}, {@code rx-data} -> {@code RX_DATA}: a constant-name prefix. */
-    static String constant(String name) {
+    public static String constant(String name) {
         String c = name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
         return Character.isDigit(c.charAt(0)) ? "_" + c : c;
     }
 
     /** Text for a javadoc comment: HTML-escaped, no comment terminator, no unicode escapes, no tags. */
-    static String javadoc(String text) {
+    public static String javadoc(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;")
                 .replace("@", "&#64;").replace("\\", "&#92;").strip();
     }
 
     /** A Java string literal, quotes included. */
-    static String literal(String text) {
+    public static String literal(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             switch (c) {
@@ -84,7 +84,7 @@ final class Names {
     }
 
     /** One line for javadoc and register maps: the title (SystemRDL {@code name}) if given, else the desc, else nothing. */
-    static String titleOrDesc(String title, String desc) {
+    public static String titleOrDesc(String title, String desc) {
         if (title != null && !title.isBlank()) {
             return oneLine(title);
         }
@@ -92,7 +92,7 @@ final class Names {
     }
 
     /** Collapses a possibly multi-line description to one line. */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         return text == null ? "" : text.strip().replaceAll("\\s+", " ");
     }
 }

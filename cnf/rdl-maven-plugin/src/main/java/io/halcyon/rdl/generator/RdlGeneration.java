@@ -108,6 +108,16 @@ public final class RdlGeneration {
         }
     }
 
+    /**
+     * Puts {@code files} (text by path relative to {@code target}) in place of whatever {@code target}
+     * held: written under {@code scratch} first, then moved, so a failure leaves the old files.
+     */
+    public static void writeReplacing(Path scratch, Path target, Map<String, String> files) throws IOException {
+        deleteTree(scratch);
+        write(scratch, files);
+        replace(scratch, target);
+    }
+
     private static void write(Path root, Map<String, String> files) throws IOException {
         Files.createDirectories(root);
         for (Map.Entry<String, String> f : files.entrySet()) {

@@ -16,7 +16,6 @@ import io.halcyon.hal.api.register.MemoryDescription;
 import io.halcyon.hal.api.register.RegisterDescription;
 import io.halcyon.rdl.compiler.model.AddrmapNode;
 import io.halcyon.rdl.compiler.model.ElaboratedModel;
-import io.halcyon.rdl.compiler.model.Node;
 import io.halcyon.rdl.compiler.model.RegNode;
 
 /**
@@ -31,19 +30,8 @@ public final class RegisterMaps {
     private RegisterMaps() {
     }
 
-    /** One address map's registers and memories, offsets relative to its base. */
+    /** One block's registers and memories at its base, offsets relative to the base. */
     public record Block(String name, long base, List<RegisterInfo> registers, List<MemoryInfo> memories) {
-    }
-
-    /** The top map's sub-address maps, one block each, as a chip description (chip.rdl) lists its blocks. */
-    public static List<Block> blocks(ElaboratedModel model) {
-        List<Block> out = new ArrayList<>();
-        for (Node n : model.top().children()) {
-            if (n instanceof AddrmapNode map) {
-                out.add(new Block(map.instName(), map.absoluteAddress(), registers(model, map), memories(model, map)));
-            }
-        }
-        return out;
     }
 
     /** Every register under {@code map} (array elements one by one) in address order, offsets relative to it. */

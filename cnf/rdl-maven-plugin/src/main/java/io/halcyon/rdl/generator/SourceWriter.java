@@ -1,12 +1,12 @@
 package io.halcyon.rdl.generator;
 
 /** Builds Java source text line by line with indentation, and prints literals of the register's width. */
-final class SourceWriter {
+public final class SourceWriter {
 
     private final StringBuilder out = new StringBuilder();
     private int indent;
 
-    SourceWriter line(String text) {
+    public SourceWriter line(String text) {
         if (!text.isEmpty()) {
             out.append("    ".repeat(indent));
         }
@@ -14,23 +14,23 @@ final class SourceWriter {
         return this;
     }
 
-    SourceWriter line(String format, Object... args) {
+    public SourceWriter line(String format, Object... args) {
         return line(String.format(format, args));
     }
 
-    SourceWriter open(String format, Object... args) {
+    public SourceWriter open(String format, Object... args) {
         line(String.format(format, args) + " {");
         indent++;
         return this;
     }
 
-    SourceWriter close() {
+    public SourceWriter close() {
         indent--;
         return line("}");
     }
 
     /** A javadoc block; each argument is one paragraph, already escaped. Empty paragraphs are skipped. */
-    SourceWriter javadoc(String... paragraphs) {
+    public SourceWriter javadoc(String... paragraphs) {
         line("/**");
         boolean first = true;
         for (String p : paragraphs) {
@@ -53,7 +53,7 @@ final class SourceWriter {
         return width == 64 ? "0x" + Long.toHexString(value) + "L" : "0x" + Integer.toHexString((int) value);
     }
 
-    static String longLiteral(long value) {
+    public static String longLiteral(long value) {
         return "0x" + Long.toHexString(value) + "L";
     }
 }

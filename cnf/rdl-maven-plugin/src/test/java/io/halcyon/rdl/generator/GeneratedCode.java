@@ -30,7 +30,7 @@ import io.halcyon.rdl.compiler.model.ElaboratedModel;
  * class path (hal-api included) and loads it, so tests exercise the generated code itself.
  * Reflection is used here only to reach the generated classes from a test compiled before them.
  */
-final class GeneratedCode {
+public final class GeneratedCode {
 
     final String pkg;
     final Map<String, String> sources;
@@ -88,7 +88,7 @@ final class GeneratedCode {
     }
 
     /** Compiles with every lint warning as an error: generated code must be clean. */
-    static void compile(List<Path> files, Path out) throws IOException {
+    public static void compile(List<Path> files, Path out) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {

@@ -5,22 +5,25 @@ import java.util.List;
 import io.halcyon.hal.api.butr.ProgressListener;
 import io.halcyon.hal.api.butr.TestReport;
 import io.halcyon.hal.api.butr.TestRequest;
-import io.halcyon.platform.emulation.model.ChipDescriptions;
+import io.halcyon.platform.chipmodel.ChipModel;
 import io.halcyon.platform.emulation.model.EmulatedChip;
-import io.halcyon.rdl.generator.RegisterMaps;
+import io.halcyon.platform.emulation.server.ClassPathChipMaps;
+import io.halcyon.rdl.chipmap.ChipRegisterMaps;
 
 /**
- * The emulated reference chip with the register maps of chip.rdl (built by the generator's own
- * converter, as the block bundles' generated maps are), reached the way the emulation bus reaches it:
- * 32-bit accesses, a 64-bit register as two of them, low word first.
+ * An emulated reference_gen1 chip with each block's register map as its bundle publishes it, at the
+ * chip map's bases, reached the way the emulation bus reaches it: 32-bit accesses, a 64-bit register
+ * as two of them, low word first.
  */
 final class EmulatedChipBench implements RegisterAccess {
 
-    final EmulatedChip chip = EmulatedChip.reference();
+    static final ChipModel REFERENCE = ClassPathChipMaps.named("reference_gen1");
+
+    final EmulatedChip chip = EmulatedChip.of(REFERENCE);
     final List<BlockUnderTest> blocks = chipBlocks();
 
     static List<BlockUnderTest> chipBlocks() {
-        return RegisterMaps.blocks(ChipDescriptions.chip()).stream()
+        return ChipRegisterMaps.of(REFERENCE, EmulatedChipBench.class.getClassLoader()).stream()
                 .map(b -> new BlockUnderTest(b.name(), b.base(), b.registers(), b.memories())).toList();
     }
 

@@ -14,6 +14,7 @@ import io.halcyon.hal.api.butr.TestReport;
 import io.halcyon.hal.api.butr.TestRequest;
 import io.halcyon.platform.emulation.regfile.RegisterFileBuilder;
 import io.halcyon.platform.emulation.regfile.RegisterFileModel;
+import io.halcyon.rdl.chipmap.ChipModelConverter;
 import io.halcyon.rdl.compiler.RdlCompiler;
 import io.halcyon.rdl.compiler.model.ElaboratedModel;
 import io.halcyon.rdl.generator.RegisterMaps;
@@ -33,7 +34,7 @@ public class MemoryWalkTest {
     @Test
     public void walksEveryInternalMemoryAndRestoresIt() {
         ElaboratedModel model = new RdlCompiler().perl(null).compileText(RDL, "inline.rdl").elaborate(null);
-        RegisterFileModel file = RegisterFileBuilder.build(model);
+        RegisterFileModel file = RegisterFileBuilder.build(ChipModelConverter.blockType(model, model.top(), "blk"));
         file.write(0x104, 4, 0xCAFE_F00DL);
         BlockUnderTest block = new BlockUnderTest("blk", 0, RegisterMaps.registers(model, model.top()),
                 RegisterMaps.memories(model, model.top()));

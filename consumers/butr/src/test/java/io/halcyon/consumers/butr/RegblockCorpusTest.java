@@ -17,6 +17,7 @@ import io.halcyon.hal.api.butr.ProgressListener;
 import io.halcyon.hal.api.butr.TestReport;
 import io.halcyon.hal.api.butr.TestRequest;
 import io.halcyon.platform.emulation.regfile.RegisterFileBuilder;
+import io.halcyon.rdl.chipmap.ChipModelConverter;
 import io.halcyon.rdl.compiler.Corpus;
 import io.halcyon.rdl.compiler.model.ElaboratedModel;
 import io.halcyon.rdl.generator.RegisterMaps;
@@ -47,7 +48,8 @@ public class RegblockCorpusTest {
         ElaboratedModel model = Corpus.elaborateOrFail(file, top);
         BlockUnderTest block = new BlockUnderTest(top, 0, RegisterMaps.registers(model, model.top()),
                 RegisterMaps.memories(model, model.top()));
-        RegisterFileAccess access = new RegisterFileAccess(RegisterFileBuilder.build(model));
+        RegisterFileAccess access = new RegisterFileAccess(RegisterFileBuilder.build(ChipModelConverter.blockType(model,
+                model.top(), top)));
         TestReport report = TestRunner.run("emulation", TestRequest.wholeChip(0).withSeed(file.hashCode()), List.of(block),
                 access, Budget.UNLIMITED, ProgressListener.NONE);
         System.out.printf("%s %s: %d passed, %d skipped, %d failed%n", file.getFileName(), top, report.count(Outcome.PASSED),

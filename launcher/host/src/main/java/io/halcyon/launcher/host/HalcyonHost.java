@@ -56,6 +56,7 @@ public final class HalcyonHost {
             switch (options.mode()) {
                 case SHELL:
                     System.out.println("Halcyon HAL ready in " + readyMillis + " ms. Commands: help hal; leave with 'exit'.");
+                    host.startConsole();
                     host.waitForStop();
                     return OK;
                 case MAIN:

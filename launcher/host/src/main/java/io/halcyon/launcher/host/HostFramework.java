@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -50,12 +48,16 @@ final class HostFramework {
     /** Framework property read by the emulation platform: the socket of a running chip server (HALCYON_CHIP). */
     static final String CHIP_SOCKET = "halcyon.chip.socket";
 
+    /** Framework property read by the emulation platform: the chip maps of its chips, comma-separated (HALCYON_CHIPS). */
+    static final String EMULATION_CHIPS = "halcyon.emulation.chips";
+
     private final Path home;
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private Path deploy;
     private HotDeployWatch hotDeployWatch;
     private Framework framework;
-    private Path storage;
+    private RunDirectory run;
+    private final List<Bundle> console = new ArrayList<>();
 
     /** @param home where the console (interactive/) and the default hot-deploy directory are */
     HostFramework(Path home) {
@@ -72,14 +74,20 @@ final class HostFramework {
 
     /** Starts the framework and every bundle of {@code assembly} (plus the console in interactive/ when {@code interactive}). */
     void start(Assembly assembly, boolean interactive) throws BundleException, IOException {
-        storage = Files.createTempDirectory("halcyon-felix-");
+        run = RunDirectory.create(stateDirectory());
         Map<String, String> config = new HashMap<>(assembly.properties());
-        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE, run.folder("felix").toString());
+        // FileInstall's scratch copies would go to java.io.tmpdir otherwise.
+        config.put("felix.fileinstall.tmpdir", run.folder("fileinstall").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put("gosh.args", interactive ? "" : "--nointeractive");
         String chipSocket = System.getProperty(CHIP_SOCKET, System.getenv("HALCYON_CHIP"));
         if (chipSocket != null && !chipSocket.isBlank()) {
             config.put(CHIP_SOCKET, chipSocket); // the emulation platform attaches to that chip server
+        }
+        String chips = System.getProperty(EMULATION_CHIPS, System.getenv("HALCYON_CHIPS"));
+        if (chips != null && !chips.isBlank()) {
+            config.put(EMULATION_CHIPS, chips); // the chip maps the emulation platform builds its chips from
         }
         deploy = hotDeployDirectory();
         if (deploy != null) {
@@ -93,16 +101,19 @@ final class HostFramework {
                 problem(describe(event.getBundle(), event.getThrowable()));
             }
         });
-        List<Path> jars = new ArrayList<>(assembly.jars());
-        if (interactive) {
-            jars.addAll(Assembly.jarsIn(home.resolve("interactive")));
-        }
         List<Bundle> installed = new ArrayList<>();
-        for (Path jar : jars) {
+        for (Path jar : assembly.jars()) {
             if (deploy == null && jar.getFileName().toString().startsWith("org.apache.felix.fileinstall")) {
                 continue; // no readable hot-deploy directory: do not let FileInstall fall back to ./load
             }
             installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+        }
+        if (interactive) {
+            // Installed now, started by startConsole() once the HAL is ready: a console reading piped
+            // input at once would run the first commands (or `exit`) before the drivers are there.
+            for (Path jar : Assembly.jarsIn(home.resolve("interactive"))) {
+                console.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+            }
         }
         framework.start();
         for (Bundle b : installed) {
@@ -117,6 +128,17 @@ final class HostFramework {
         }
         if (deploy != null) {
             hotDeployWatch = new HotDeployWatch(framework.getBundleContext(), deploy, this::problem);
+        }
+    }
+
+    /** Starts the interactive console installed by {@link #start} (for {@code halcyon shell}). */
+    void startConsole() {
+        for (Bundle b : console) {
+            try {
+                b.start();
+            } catch (BundleException e) {
+                problem(describe(b, e));
+            }
         }
     }
 
@@ -175,7 +197,9 @@ final class HostFramework {
         } catch (BundleException | InterruptedException e) {
             System.err.println("halcyon: framework did not stop cleanly: " + e.getMessage());
         } finally {
-            deleteQuietly(storage);
+            if (run != null) {
+                run.close();
+            }
         }
     }
 
@@ -207,14 +231,9 @@ final class HostFramework {
         return who + " did not start: " + what;
     }
 
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temp directory is harmless
-        }
+    /** Where the host keeps its run-time files: -Dhalcyon.state, else {@code <home>/state}. */
+    private Path stateDirectory() {
+        String configured = System.getProperty("halcyon.state");
+        return configured == null || configured.isBlank() ? home.resolve("state") : Path.of(configured);
     }
 }

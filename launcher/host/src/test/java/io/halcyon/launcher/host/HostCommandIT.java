@@ -30,7 +30,7 @@ public class HostCommandIT {
     }
 
     /** Bring-up steps in the order the main job and hal:bringup list them. */
-    private static final List<String> STEPS = List.of("identify-chip", "clocks-and-resets", "pll-lock", "pcie-link",
+    private static final List<String> STEPS = List.of("identify-chip", "fuses", "clocks-and-resets", "pll-lock", "pcie-link",
             "hbm-training", "dma-and-interrupts", "tensor-engine");
 
     @Test
@@ -67,7 +67,7 @@ public class HostCommandIT {
         assertEquals("only the JSON on stdout: " + first.stdout(), 1, first.stdout().lines().count());
         String number = "-?[0-9][0-9.E-]*";
         String step = "\\{\"step\":\"[a-z-]+\",\"deviceTime\":\\d+,\"wallMs\":" + number + ",\"alreadyDone\":(true|false)\\}";
-        assertTrue(json, json.matches("\\{\"bringup\":\\[" + step + "(," + step + "){6}\\],"
+        assertTrue(json, json.matches("\\{\"bringup\":\\[" + step + "(," + step + "){" + (STEPS.size() - 1) + "}\\],"
                 + "\"training\":\\{\"steps\":400,\"initialLoss\":" + number + ",\"finalLoss\":" + number + ",\"targetLoss\":" + number
                 + ",\"weightsChecksum\":\"[0-9a-f]{64}\",\"wallMs\":" + number + ",\"stepsPerSecond\":" + number + "\\},"
                 + "\"pictures\":\\[\"[^\"]+loss-curve.svg\",\"[^\"]+bringup-timeline.svg\"\\]\\}"));
@@ -89,7 +89,7 @@ public class HostCommandIT {
         assertEquals(r.stderr(), 0, r.exitCode());
         assertTrue(r.stdout(), r.stdout().matches("(?s).*\\npll-lock\\s+done\\s+50\\.\\d us.*"));
         assertTrue(r.stdout(), r.stdout().matches("(?s).*\\nhbm-training\\s+done\\s+200\\.\\d us.*"));
-        assertTrue(r.stdout(), r.stdout().matches("(?s).*\\nchip ready: 7 steps, [0-9.]+ us device time, [0-9.]+ ms wall\\n"));
+        assertTrue(r.stdout(), r.stdout().matches("(?s).*\\nchip ready: 8 steps, [0-9.]+ us device time, [0-9.]+ ms wall\\n"));
     }
 
     @Test
@@ -108,10 +108,13 @@ public class HostCommandIT {
         HostProcess.Result r = run("run", "hal:chip");
         assertEquals(r.stderr(), 0, r.exitCode());
         List<String> lines = r.stdout().lines().collect(Collectors.toList());
-        assertEquals(List.of("BLOCK", "sysctrl", "clkrst", "pcie", "hbm", "dma", "intc", "tensor", "telemetry"),
+        assertEquals(List.of("BLOCK", "sysctrl", "clkrst", "pcie", "hbm", "dma", "intc", "tensor", "telemetry", "otp"),
                 lines.stream().map(l -> l.split("\\s+")[0]).collect(Collectors.toList()));
         assertTrue(r.stdout(), r.stdout().contains("core PLL unlocked, HBM PLL unlocked; clocks on: none; in reset: all"));
         assertTrue(r.stdout(), r.stdout().contains("hbm        UNTRAINED, 256 MiB"));
+        // The fuses as reference_gen1.rdl burns them in; a fresh chip's array is not locked yet.
+        assertTrue(r.stdout(), r.stdout().contains(
+                "otp        serial 484c000100000001, product 0x0a01 bin 1, HBM rows repaired per stack 2/0/5/0, unlocked"));
     }
 
     @Test
@@ -192,7 +195,7 @@ public class HostCommandIT {
         HostProcess.Result r = run("run", "hal:read nosuch CHIP_ID");
         assertEquals(1, r.exitCode());
         assertEquals(1, r.stderrLines().size());
-        assertEquals("halcyon: unknown block 'nosuch'; blocks: clkrst, dma, hbm, intc, pcie, sysctrl, telemetry, tensor", r.stderrLines().get(0));
+        assertEquals("halcyon: unknown block 'nosuch'; blocks: clkrst, dma, hbm, intc, otp, pcie, sysctrl, telemetry, tensor", r.stderrLines().get(0));
     }
 
     @Test

@@ -1,27 +1,33 @@
 package io.halcyon.platform.chipmodel;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One chip map: a chip design's block instances at their bases, and how to recognise it.
  *
  * @param name the chip map's name (its top address map), e.g. {@code reference_gen1}
  * @param description one line from the description
- * @param blocks the block instances in address order
- * @param identity what the chip's identity registers read on this design; a platform matches these
+ * @param blocks the block instances in address order, each with the block type as this chip
+ *     elaborates it (per-chip values such as identity or fuse contents included)
+ * @param identity what the chip's identity fields read on this design; a platform matches these
  *     against the hardware before it publishes anything
  */
 public record ChipModel(String name, String description, List<BlockInstance> blocks, List<IdentityWord> identity) {
-
-    /** Service property of a registered chip model: its {@link #name()}. */
-    public static final String NAME_PROPERTY = "halcyon.chipmap";
 
     public ChipModel {
         Objects.requireNonNull(name, "name");
         blocks = List.copyOf(blocks);
         identity = List.copyOf(identity);
+        Set<String> names = new HashSet<>();
+        for (BlockInstance b : blocks) {
+            if (!names.add(b.name())) {
+                throw new IllegalArgumentException("chip map " + name + " has two block instances named " + b.name());
+            }
+        }
     }
 
     /** The instance with this name ({@code "dma"}), if the chip has one. */
@@ -29,7 +35,7 @@ public record ChipModel(String name, String description, List<BlockInstance> blo
         return blocks.stream().filter(b -> b.name().equals(instanceName)).findFirst();
     }
 
-    /** Like {@link #block(String)} for instances the caller's design cannot do without. */
+    /** Like {@link #block(String)} for instances the caller cannot do without. */
     public BlockInstance requireBlock(String instanceName) {
         return block(instanceName).orElseThrow(() -> new IllegalArgumentException(
                 "chip map " + name + " has no block instance " + instanceName));
@@ -40,12 +46,17 @@ public record ChipModel(String name, String description, List<BlockInstance> blo
         return blocks.stream().filter(b -> b.type().name().equals(typeName)).toList();
     }
 
-    /** The identity as one line: {@code sysctrl.CHIP_ID.ID=0x484c4359 sysctrl.VERSION.GENERATION=0x1 ...}. */
-    public String identityText() {
-        StringBuilder s = new StringBuilder();
-        for (IdentityWord w : identity) {
-            s.append(s.length() == 0 ? "" : " ").append(w.describe(w.expected()));
-        }
-        return s.toString();
+    /** The instance whose address map holds {@code address}, if any. */
+    public Optional<BlockInstance> blockAt(long address) {
+        return blocks.stream().filter(b -> address - b.base() >= 0 && address - b.base() < b.size()).findFirst();
+    }
+
+    /**
+     * Whether a 32-bit read at {@code address} would touch a register whose read has side effects on
+     * a chip of this design (read-to-clear, read-to-set, a user-defined read action, an external
+     * register): such a word must not be read to find out what a chip is.
+     */
+    public boolean readHasSideEffects(long address) {
+        return blockAt(address).map(b -> b.type().readHasSideEffects(address - b.base(), 4)).orElse(false);
     }
 }

@@ -6,13 +6,14 @@ import java.util.Objects;
 /**
  * One register, as SystemRDL describes it.
  *
- * @param path path within the block, array indices included ({@code CH[2].HEAD})
- * @param offset byte offset from the block's base (for a register inside a memory entry: from the entry)
+ * @param path path within the block, array indices included ({@code CH[2].HEAD}); within a memory's
+ *     record, the virtual register's name ({@code DESC_CONTROL})
+ * @param offset byte offset from the block's base (in a memory's record: from the record's start)
  * @param width regwidth in bits
  * @param accessWidth accesswidth in bits
  * @param msb0 true when the description numbers bits from the most significant end
  * @param aliasOf path of the primary register whose storage this alias shares; null for a primary
- * @param external true for an {@code external} register
+ * @param external true for an {@code external} register (implemented outside the register block)
  * @param fields in bit order
  */
 public record RegisterSpec(String path, long offset, int width, int accessWidth, boolean msb0, String aliasOf,
@@ -27,5 +28,17 @@ public record RegisterSpec(String path, long offset, int width, int accessWidth,
     public FieldSpec field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(path + " has no field " + name));
+    }
+
+    public int bytes() {
+        return width / 8;
+    }
+
+    /**
+     * A read changes something: a readable field clears, sets or acts on read, or the register is
+     * external, whose read the description cannot vouch for (FIFOs are usually external).
+     */
+    public boolean readHasSideEffects() {
+        return external || fields.stream().anyMatch(f -> f.softwareReadable() && f.onRead() != null);
     }
 }

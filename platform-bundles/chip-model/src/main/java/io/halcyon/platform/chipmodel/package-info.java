@@ -1,10 +1,13 @@
 /**
  * A chip as the build elaborated it from its chip map (SystemRDL): which block instances it has, at
  * which base addresses, every block type's registers, fields and memories with their access
- * semantics, and the identity registers that tell this chip from others. Platforms read it at run time
- * to publish block instances and, for the emulation, to build the chip's register files; no SystemRDL
- * compiler runs outside the build. Instances are made by generated code (the rdl-maven-plugin's
- * {@code chip-model} goal), one class per chip map.
+ * semantics (encodings and the record layout of memories included), and the identity fields that tell
+ * this chip from others. Plain immutable values with structural equality; instances are made by
+ * generated code (the rdl-maven-plugin's {@code chip-maps} goal: one class per chip map, and a
+ * {@link io.halcyon.platform.chipmodel.ChipCatalog} per bundle of chip maps). No SystemRDL compiler
+ * runs outside the build.
+ *
+ * <p>Import ranges: consumers {@code [1.0,2.0)}, providers {@code [1.0,1.1)}.
  */
 @Export
 @Version("1.0.0")

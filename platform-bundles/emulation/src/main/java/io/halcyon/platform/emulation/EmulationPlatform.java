@@ -2,87 +2,174 @@ package io.halcyon.platform.emulation;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.EnumSet;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Set;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.halcyon.hal.api.bus.RegisterBus;
+import io.halcyon.hal.api.chip.ChipProperties;
 import io.halcyon.hal.api.hostmem.HostMemory;
 import io.halcyon.hal.api.platform.PlatformCapability;
 import io.halcyon.hal.api.platform.PlatformInfo;
 import io.halcyon.hal.api.platform.PlatformKind;
+import io.halcyon.platform.chipmodel.ChipCatalog;
+import io.halcyon.platform.chipmodel.ChipModel;
+import io.halcyon.platform.chipmodel.runtime.BlockConfigurations;
+import io.halcyon.platform.chipmodel.runtime.ChipMapConflictException;
+import io.halcyon.platform.chipmodel.runtime.KnownChipMaps;
+import io.halcyon.platform.chipmodel.runtime.UnidentifiedChipException;
 import io.halcyon.platform.emulation.model.EmulatedChip;
 import io.halcyon.platform.emulation.server.ChipClient;
 
 /**
- * Publishes the emulated reference chip's {@link RegisterBus}, {@link PlatformInfo} and
- * {@link HostMemory} as chip instance 0. By default the chip is built in this JVM and lives as long as
- * this component. With the framework property {@value #CHIP_SOCKET} naming a socket, the component
- * attaches to a chip already running in a {@link io.halcyon.platform.emulation.server.ChipServer}
- * process instead; the chip then outlives the host, and host buffers are files in
- * {@value #HOST_MEMORY_DIRECTORY} (default /dev/shm) shared with the server.
+ * Emulated chips: builds one chip per chip map named by the framework property {@value #CHIPS}
+ * (default {@value #DEFAULT_CHIPS}; chip instances 0, 1, ... in that order) from the chip maps the
+ * {@link ChipCatalog} services offer, in this JVM, living as long as this component. With the framework
+ * property {@value #CHIP_SOCKET} naming a socket, it attaches instead to the one chip a
+ * {@link io.halcyon.platform.emulation.server.ChipServer} process runs (which outlives the host; host
+ * buffers are then files in {@value #HOST_MEMORY_DIRECTORY}, default /dev/shm, shared with the server).
+ *
+ * <p>Either way the platform does not take a chip's design on trust: it reads the chip's identity over
+ * its bus and matches it against every known chip map ({@link KnownChipMaps}). A chip that matches
+ * publishes its {@link RegisterBus}, {@link PlatformInfo} and {@link HostMemory} (service properties
+ * {@code halcyon.chip}, {@code halcyon.platform}, {@code halcyon.chipmap}) and one block configuration
+ * per block instance of its map, from which the block drivers are made; one that does not is refused
+ * in one line naming the identity read, and nothing is published for it.
  */
 @Component(immediate = true, service = {})
 public class EmulationPlatform {
 
-    /** Framework property: the chip server's socket; unset or empty means an in-process chip. */
+    /** Framework property: the chip server's socket; unset or empty means in-process chips. */
     public static final String CHIP_SOCKET = "halcyon.chip.socket";
     /** Framework property: the directory for host buffers shared with the chip server. */
     public static final String HOST_MEMORY_DIRECTORY = "halcyon.chip.hostmem";
+    /** Framework property: the chip maps of the in-process chips, comma-separated (HALCYON_CHIPS). */
+    public static final String CHIPS = "halcyon.emulation.chips";
+    /** The chip built when {@value #CHIPS} is not set. */
+    public static final String DEFAULT_CHIPS = "reference_gen1";
+    /** Value of {@value ChipProperties#PLATFORM} for everything this platform publishes. */
+    static final String PLATFORM = "emulation";
 
-    static final int CHIP_INSTANCE = 0;
-
-    private final ChipClient client;
-    private ServiceRegistration<?> busRegistration;
-    private ServiceRegistration<?> infoRegistration;
-    private ServiceRegistration<?> hostMemoryRegistration;
+    private final List<PublishedChip> published = new ArrayList<>();
+    private ChipClient client;
 
     @Activate
-    public EmulationPlatform(BundleContext context, ComponentContext component) {
+    public EmulationPlatform(BundleContext context, ComponentContext component, @Reference ConfigurationAdmin configurations,
+            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.RELUCTANT)
+            List<ChipCatalog> catalogs) {
+        KnownChipMaps known = knownMaps(catalogs);
         String socket = context.getProperty(CHIP_SOCKET);
+        List<ReachedChip> chips = known == null ? List.of()
+                : socket == null || socket.isBlank() ? inProcess(context.getProperty(CHIPS), known)
+                : attached(Path.of(socket), context.getProperty(HOST_MEMORY_DIRECTORY));
         String version = context.getBundle().getVersion().toString();
-        RegisterBus bus;
-        HostMemory hostMemory;
-        Info info;
-        if (socket == null || socket.isBlank()) {
-            client = null;
-            EmulatedChip chip = EmulatedChip.reference();
-            bus = new EmulationBus(chip);
-            hostMemory = new EmulatedHostMemory(chip.hostMemory());
-            info = new Info(version, "behavioural emulation of the reference chip, in-process, deterministic model time",
-                    EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME,
-                            PlatformCapability.FAULT_INJECTION));
-        } else {
-            client = attach(Path.of(socket));
-            if (client == null) {
-                // One line naming the socket, then the component disables itself: nothing is registered,
-                // and no stack trace buries the line (a constructor that throws gets one from SCR).
-                component.disableComponent(EmulationPlatform.class.getName());
-                return;
+        for (int chip = 0; chip < chips.size(); chip++) {
+            publish(context, configurations, known, chip, chips.get(chip), version);
+        }
+        if (published.isEmpty()) {
+            if (client != null) {
+                client.close();
+                client = null;
             }
-            bus = client.bus();
-            String directory = context.getProperty(HOST_MEMORY_DIRECTORY);
-            hostMemory = directory == null || directory.isBlank() ? client.hostMemory() : client.hostMemory(Path.of(directory));
-            info = new Info(version, "behavioural emulation of the reference chip in chip server pid " + client.serverPid()
-                    + ", attached at " + client.socket() + ", deterministic model time",
-                    EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME,
-                            PlatformCapability.PERSISTENT_DEVICE, PlatformCapability.POSTED_WRITES,
-                            PlatformCapability.BATCHED_READS));
+            // Each reason was told in one line; the component disables itself so that nothing waits on a
+            // half-made platform, and no stack trace buries the line (a constructor that throws gets one from SCR).
+            component.disableComponent(EmulationPlatform.class.getName());
+        }
+    }
+
+    /** A chip this platform reaches, before it is identified. */
+    private record ReachedChip(RegisterBus bus, HostMemory hostMemory, String where, Set<PlatformCapability> capabilities) {
+    }
+
+    /** A chip in this JVM per chip map {@code names} names; none after telling the operator why. */
+    private static List<ReachedChip> inProcess(String names, KnownChipMaps known) {
+        List<ChipModel> maps = namedMaps(names, known);
+        List<ReachedChip> chips = new ArrayList<>();
+        for (ChipModel map : maps) {
+            EmulatedChip chip = EmulatedChip.of(map);
+            chips.add(new ReachedChip(new EmulationBus(chip), new EmulatedHostMemory(chip.hostMemory()),
+                    "in-process, deterministic model time", EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT,
+                            PlatformCapability.DETERMINISTIC_TIME, PlatformCapability.FAULT_INJECTION)));
+        }
+        return chips;
+    }
+
+    /** The chip of the chip server at {@code socket}; none after telling the operator why. */
+    private List<ReachedChip> attached(Path socket, String hostMemoryDirectory) {
+        client = attach(socket);
+        if (client == null) {
+            return List.of();
+        }
+        HostMemory hostMemory = hostMemoryDirectory == null || hostMemoryDirectory.isBlank() ? client.hostMemory()
+                : client.hostMemory(Path.of(hostMemoryDirectory));
+        return List.of(new ReachedChip(client.bus(), hostMemory, "in chip server pid " + client.serverPid() + ", attached at "
+                + client.socket() + ", deterministic model time", EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT,
+                        PlatformCapability.DETERMINISTIC_TIME, PlatformCapability.PERSISTENT_DEVICE,
+                        PlatformCapability.POSTED_WRITES, PlatformCapability.BATCHED_READS)));
+    }
+
+    /** Every chip map of the catalogs, or null after telling the operator in one line which two conflict. */
+    private static KnownChipMaps knownMaps(List<ChipCatalog> catalogs) {
+        try {
+            return KnownChipMaps.of(catalogs);
+        } catch (ChipMapConflictException e) {
+            System.err.println("halcyon: emulation platform: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The chip maps {@code property} names; none after telling the operator in one line which is unknown. */
+    private static List<ChipModel> namedMaps(String property, KnownChipMaps known) {
+        String names = property == null || property.isBlank() ? DEFAULT_CHIPS : property;
+        try {
+            return Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).map(known::named).toList();
+        } catch (IllegalArgumentException e) {
+            System.err.println("halcyon: emulation platform: " + e.getMessage() + "; set HALCYON_CHIPS to known chip maps");
+            return List.of();
+        }
+    }
+
+    /** Identifies {@code reached} and publishes it as chip {@code chip}, or tells in one line why it is refused. */
+    private void publish(BundleContext context, ConfigurationAdmin configurations, KnownChipMaps known, int chip,
+            ReachedChip reached, String version) {
+        ChipModel map;
+        try {
+            map = known.identify(reached.bus(), chip);
+        } catch (UnidentifiedChipException e) {
+            System.err.println("halcyon: emulation platform: " + e.getMessage() + "; nothing is published for it");
+            return;
         }
         Dictionary<String, Object> props = new Hashtable<>();
-        props.put(RegisterBus.CHIP, String.valueOf(CHIP_INSTANCE));
-        props.put("halcyon.platform", "emulation");
-        busRegistration = context.registerService(RegisterBus.class, bus, props);
-        infoRegistration = context.registerService(PlatformInfo.class, info, props);
-        hostMemoryRegistration = context.registerService(HostMemory.class, hostMemory, props);
+        props.put(ChipProperties.CHIP, String.valueOf(chip));
+        props.put(ChipProperties.PLATFORM, PLATFORM);
+        props.put(ChipProperties.CHIP_MAP, map.name());
+        Info info = new Info(version, "behavioural emulation of chip map " + map.name() + ", " + reached.where(),
+                reached.capabilities(), chip);
+        PublishedChip p = new PublishedChip(context.registerService(RegisterBus.class, reached.bus(), props),
+                context.registerService(PlatformInfo.class, info, props),
+                context.registerService(HostMemory.class, reached.hostMemory(), props));
+        published.add(p);
+        try {
+            p.configurations = BlockConfigurations.publish(configurations, map, chip, PLATFORM);
+        } catch (IOException e) {
+            System.err.println("halcyon: emulation platform: chip " + chip + ": block configurations not published: "
+                    + e.getMessage());
+        }
     }
 
     /** The connection, or null after telling the operator in one line why there is none. */
@@ -98,26 +185,43 @@ public class EmulationPlatform {
 
     @Deactivate
     void deactivate() {
-        if (busRegistration == null) {
-            return;
+        for (PublishedChip p : published) {
+            p.withdraw();
         }
-        hostMemoryRegistration.unregister();
-        infoRegistration.unregister();
-        busRegistration.unregister();
+        published.clear();
         if (client != null) {
             client.close();
         }
     }
 
-    private record Info(String version, String description, Set<PlatformCapability> capabilities) implements PlatformInfo {
+    /** What one chip has registered: withdrawn in reverse, the drivers' configurations first. */
+    private static final class PublishedChip {
+        final ServiceRegistration<?> bus;
+        final ServiceRegistration<?> info;
+        final ServiceRegistration<?> hostMemory;
+        BlockConfigurations configurations;
+
+        PublishedChip(ServiceRegistration<?> bus, ServiceRegistration<?> info, ServiceRegistration<?> hostMemory) {
+            this.bus = bus;
+            this.info = info;
+            this.hostMemory = hostMemory;
+        }
+
+        void withdraw() {
+            if (configurations != null) {
+                configurations.close();
+            }
+            hostMemory.unregister();
+            info.unregister();
+            bus.unregister();
+        }
+    }
+
+    private record Info(String version, String description, Set<PlatformCapability> capabilities, int chipInstance)
+            implements PlatformInfo {
         @Override
         public PlatformKind kind() {
             return PlatformKind.EMULATION;
-        }
-
-        @Override
-        public int chipInstance() {
-            return CHIP_INSTANCE;
         }
     }
 }

@@ -7,9 +7,10 @@ import java.time.Duration;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.platform.emulation.model.EmulatedChip;
+import io.halcyon.platform.emulation.server.ClassPathChipMaps;
 
 /**
- * A fresh emulated chip behind its bus, with the chip map's register addresses (from chip.rdl) and the
+ * A fresh emulated chip behind its bus, with the register addresses of chip map reference_gen1 and the
  * bring-up steps the behaviour tests share. Tests talk registers, as a driver would.
  */
 final class ChipFixture {
@@ -83,7 +84,12 @@ final class ChipFixture {
 
     /** A fresh chip behind its in-process bus. */
     ChipFixture() {
-        this(EmulatedChip.reference());
+        this(reference());
+    }
+
+    /** A reference_gen1 chip at power-on, from the generated chip map on the test class path. */
+    static EmulatedChip reference() {
+        return EmulatedChip.of(ClassPathChipMaps.named("reference_gen1"));
     }
 
     private ChipFixture(EmulatedChip chip) {

@@ -38,7 +38,8 @@ public class ChipServerTest {
     private static final long SCRATCH = 0x0C;
     private static final long CHIP_ID = 0x00;
     private static final long VERSION = 0x04;
-    private static final long UNMAPPED = 0x8_0000;
+    /** Beyond the last block of reference_gen1. */
+    private static final long UNMAPPED = 0xF_0000;
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
@@ -49,7 +50,7 @@ public class ChipServerTest {
 
     @Before
     public void start() throws IOException {
-        server = ChipServer.start(EmulatedChip.reference(), tmp.getRoot().toPath().resolve("chip.sock"), Duration.ofMillis(200));
+        server = ChipServer.start(ChipFixture.reference(), tmp.getRoot().toPath().resolve("chip.sock"), Duration.ofMillis(200));
         client = ChipClient.connect(server.socket());
         bus = client.bus();
     }
@@ -232,7 +233,7 @@ public class ChipServerTest {
 
     @Test
     public void aSecondServerOnALiveSocketIsRefused() {
-        IOException e = assertThrows(IOException.class, () -> ChipServer.start(EmulatedChip.reference(), server.socket()));
+        IOException e = assertThrows(IOException.class, () -> ChipServer.start(ChipFixture.reference(), server.socket()));
         assertTrue(e.getMessage(), e.getMessage().contains("already answers"));
     }
 

@@ -30,7 +30,7 @@ public class ChipServerThroughputTest {
     @Test
     public void postedWritesAndBatchesBeatBlockingRoundTrips() throws Exception {
         Path socket = tmp.getRoot().toPath().resolve("chip.sock");
-        try (ChipServer server = ChipServer.start(EmulatedChip.reference(), socket, Duration.ofMillis(200));
+        try (ChipServer server = ChipServer.start(ChipFixture.reference(), socket, Duration.ofMillis(200));
                 ChipClient client = ChipClient.connect(socket)) {
             RegisterBus bus = client.bus();
             double blocking = 0;

@@ -23,7 +23,7 @@ public class EmulationBusTest {
     private static final int VERSION = 0x0101;
     private static final int CAPABILITIES = 0x43F;
 
-    private final EmulationBus bus = new EmulationBus(EmulatedChip.reference());
+    private final EmulationBus bus = new EmulationBus(ChipFixture.reference());
 
     @Test
     public void identityRegistersReadTheirResetValues() {
@@ -84,7 +84,7 @@ public class EmulationBusTest {
 
     @Test
     public void deviceTimeIsDeterministic() {
-        EmulationBus other = new EmulationBus(EmulatedChip.reference());
+        EmulationBus other = new EmulationBus(ChipFixture.reference());
         for (EmulationBus b : new EmulationBus[] {bus, other}) {
             b.write32(0x0C, 1);
             b.write32(0x10, 1);

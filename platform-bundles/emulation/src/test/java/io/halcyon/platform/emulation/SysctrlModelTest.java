@@ -5,23 +5,13 @@ import static org.junit.Assert.assertTrue;
 
 import org.junit.Test;
 
-import io.halcyon.platform.emulation.model.ChipDescriptions;
 import io.halcyon.platform.emulation.model.EmulatedChip;
 import io.halcyon.platform.emulation.model.SysctrlBehaviour;
 
-/** The system-control block modelled from its part of chip.rdl, with the soft-reset behaviour on top. */
+/** The system-control block modelled from its description in the chip map, with the soft-reset behaviour on top. */
 public class SysctrlModelTest {
 
-    private final EmulatedChip chip = EmulatedChip.reference();
-
-    @Test
-    public void elaboratesChipRdlOnce() {
-        EmulatedChip.reference();
-        long nanos = ChipDescriptions.chipElaborationNanos();
-        System.out.printf("chip.rdl (all eight blocks) read and elaborated in %.1f ms (first use in this JVM)%n", nanos / 1e6);
-        assertTrue(nanos > 0);
-        assertTrue("elaboration must not slow the platform's start: " + nanos / 1_000_000 + " ms", nanos < 2_000_000_000L);
-    }
+    private final EmulatedChip chip = ChipFixture.reference();
 
     @Test
     public void resetCountSurvivesTheResetItCountsAndWraps() {

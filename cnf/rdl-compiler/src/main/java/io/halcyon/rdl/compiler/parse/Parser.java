@@ -10,6 +10,7 @@ import io.halcyon.rdl.compiler.ast.Stmt;
 import io.halcyon.rdl.compiler.ast.StructDef;
 import io.halcyon.rdl.compiler.diag.RdlException;
 import io.halcyon.rdl.compiler.diag.SourceLocation;
+import io.halcyon.rdl.compiler.diag.UndefinedTypeException;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -310,7 +311,9 @@ public final class Parser {
         String typeName = expectId("a component type name");
         ComponentDef def = scope.lookupType(typeName);
         if (def == null) {
-            throw error(typeTok, "type '" + typeName + "' is not defined (expected a component type name)");
+            Token instance = peek();
+            throw new UndefinedTypeException(typeTok.loc(), typeName,
+                    instance.kind() == Token.Kind.ID ? instance.text() : null);
         }
         if (aliasPrimary != null && def.kind() != CompKind.REG) {
             throw error(typeTok, "only registers can be aliases, but '" + typeName + "' is a " + def.kind().keyword());

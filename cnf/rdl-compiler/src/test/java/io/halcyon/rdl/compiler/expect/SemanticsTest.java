@@ -1,6 +1,8 @@
 package io.halcyon.rdl.compiler.expect;
 
 import io.halcyon.rdl.compiler.Corpus;
+import io.halcyon.rdl.compiler.RdlCompiler;
+import io.halcyon.rdl.compiler.diag.UndefinedTypeException;
 import io.halcyon.rdl.compiler.model.AddressableNode;
 import io.halcyon.rdl.compiler.model.ElaboratedModel;
 import io.halcyon.rdl.compiler.model.EnumType;
@@ -20,6 +22,7 @@ import static io.halcyon.rdl.compiler.Models.reg;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 /** Aliases, internal/external, bridges, dynamic assignments, user properties, structs, references. */
@@ -197,5 +200,14 @@ public class SemanticsTest {
             assertEquals(each.path(), 0, each.absoluteAddress() % each.size());
         }
         assertEquals(64, ((AddressableNode) node(m, "top.r_reg2")).size() * 8);
+    }
+
+    @Test
+    public void anUndefinedTypeNamesTheTypeAndTheInstance() {
+        UndefinedTypeException e = assertThrows(UndefinedTypeException.class, () -> new RdlCompiler().perl(null)
+                .compileText("addrmap chip {\n    otp fuses @ 0x8000;\n};", "chip.rdl"));
+        assertEquals("otp", e.typeName());
+        assertEquals("fuses", e.instanceName());
+        assertEquals("chip.rdl:2:5: type 'otp' is not defined (expected a component type name)", e.getMessage());
     }
 }

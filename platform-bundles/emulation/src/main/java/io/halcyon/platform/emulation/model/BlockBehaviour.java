@@ -1,35 +1,36 @@
 package io.halcyon.platform.emulation.model;
 
+import io.halcyon.platform.chipmodel.BlockInstance;
+import io.halcyon.platform.chipmodel.Encoding;
 import io.halcyon.platform.emulation.regfile.FieldHandle;
 import io.halcyon.platform.emulation.regfile.Register;
 import io.halcyon.platform.emulation.regfile.RegisterFileBuilder;
 import io.halcyon.platform.emulation.regfile.RegisterFileModel;
-import io.halcyon.rdl.compiler.model.AddrmapNode;
 
 /**
- * One block of the emulated chip: its register file, built from the block's address map in chip.rdl,
- * with the block's behaviour on top (field handles, write listeners, events on the model clock). The
- * bus side is the register file's; a reset puts the registers back and drops every event the block
- * had scheduled, so a behaviour never acts on state from before its reset.
+ * One block of the emulated chip: its register file, built from the block instance's type in the
+ * chip model, with the block's behaviour on top (field handles, write listeners, events on the model
+ * clock). The bus side is the register file's; a reset puts the registers back and drops every event
+ * the block had scheduled, so a behaviour never acts on state from before its reset. Register and
+ * field positions, memory layouts and code values all come from the model, by the description's names.
  */
 public abstract class BlockBehaviour implements BlockModel {
 
     protected final ModelClock clock;
+    private final BlockInstance block;
     private final RegisterFileModel registers;
-    private final long base;
     /** Bumped by every reset or cancel: events scheduled under an older epoch do nothing when due. */
     private long epoch;
 
-    protected BlockBehaviour(String instance, ModelClock clock) {
-        AddrmapNode map = ChipDescriptions.block(instance);
-        this.registers = RegisterFileBuilder.build(ChipDescriptions.chip(), map);
-        this.base = map.absoluteAddress();
+    protected BlockBehaviour(BlockInstance block, ModelClock clock) {
+        this.block = block;
+        this.registers = RegisterFileBuilder.build(block.type());
         this.clock = clock;
     }
 
-    /** The block's base address in the chip map, from chip.rdl. */
-    public final long base() {
-        return base;
+    /** The block instance this behaviour drives, as the chip map places it. */
+    public final BlockInstance block() {
+        return block;
     }
 
     public final RegisterFileModel registers() {
@@ -42,6 +43,16 @@ public abstract class BlockBehaviour implements BlockModel {
 
     protected final Register register(String path) {
         return registers.register(path);
+    }
+
+    /** The value the description's encoding of field {@code fieldPath} gives {@code member} (an error code, a state). */
+    protected final long code(String fieldPath, String member) {
+        int dot = fieldPath.lastIndexOf('.');
+        Encoding encoding = block.type().requireRegister(fieldPath.substring(0, dot)).field(fieldPath.substring(dot + 1)).encoding();
+        if (encoding == null) {
+            throw new IllegalArgumentException(block.type().name() + "." + fieldPath + " has no encoding");
+        }
+        return encoding.requireMember(member).value();
     }
 
     /** Runs {@code action} after {@code delayNanos} of device time, unless the block is reset first. */

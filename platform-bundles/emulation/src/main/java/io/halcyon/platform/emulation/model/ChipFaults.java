@@ -21,6 +21,7 @@ public final class ChipFaults {
         this.chipLock = chipLock;
     }
 
+    /** @param hbm the chip's HBM controller; null when it has none */
     void attach(HbmBehaviour hbm) {
         this.hbm = hbm;
     }
@@ -46,6 +47,9 @@ public final class ChipFaults {
         synchronized (chipLock) {
             if (corrected < 0 || uncorrected < 0) {
                 throw new IllegalArgumentException("ECC error counts must not be negative: " + corrected + ", " + uncorrected);
+            }
+            if (hbm == null) {
+                throw new IllegalStateException("this chip has no HBM controller to count ECC errors");
             }
             hbm.countEccErrors(corrected, uncorrected);
             return this;

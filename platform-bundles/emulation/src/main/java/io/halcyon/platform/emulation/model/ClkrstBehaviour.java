@@ -1,49 +1,49 @@
 package io.halcyon.platform.emulation.model;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
-import io.halcyon.hal.api.clkrst.ChipBlock;
 import io.halcyon.hal.api.clkrst.Pll;
-import io.halcyon.hal.api.intc.InterruptSource;
+import io.halcyon.platform.chipmodel.BlockInstance;
+import io.halcyon.platform.chipmodel.FieldSpec;
 import io.halcyon.platform.emulation.regfile.FieldHandle;
 
 /**
  * Clock and reset: a PLL reports LOCKED {@link #CORE_LOCK_NANOS} / {@link #HBM_LOCK_NANOS} of device
  * time after EN rises (and raises the CLKRST interrupt then); clearing EN drops LOCKED and abandons a
- * lock in progress. Asserting a block's reset (BLOCK_RESET bit 0 to 1) resets that block. The other
- * blocks ask {@link #running} before they do anything.
+ * lock in progress. Each field of BLOCK_RESET and CLOCK_EN is the reset or clock of the block instance
+ * it is named after ({@code DMA} for {@code dma}): asserting a reset (0 to 1) resets that block, and
+ * the other blocks ask their {@link #gate} before they do anything.
  */
 public final class ClkrstBehaviour extends BlockBehaviour {
 
     public static final long CORE_LOCK_NANOS = 20_000;
     public static final long HBM_LOCK_NANOS = 50_000;
 
-    private final IntcBehaviour intc;
+    private final InterruptLine interrupt;
     private final ChipFaults faults;
-    private final Consumer<ChipBlock> blockReset;
+    private final Consumer<String> blockReset;
     private final PllModel[] plls;
-    private final FieldHandle[] inReset = new FieldHandle[ChipBlock.values().length];
-    private final FieldHandle[] clockOn = new FieldHandle[ChipBlock.values().length];
+    /** BLOCK_RESET's fields, each the reset line of the block instance it is named after. */
+    private final List<FieldSpec> resetLines;
     private long resetsSeen;
 
-    /** @param blockReset resets one block of the chip, as its reset line does */
-    ClkrstBehaviour(ModelClock clock, IntcBehaviour intc, ChipFaults faults, Consumer<ChipBlock> blockReset) {
-        super("clkrst", clock);
-        this.intc = intc;
-        this.faults = faults;
-        this.blockReset = blockReset;
-        this.plls = new PllModel[] {new PllModel(Pll.CORE, "CORE", CORE_LOCK_NANOS), new PllModel(Pll.HBM, "HBM", HBM_LOCK_NANOS)};
-        for (ChipBlock b : ChipBlock.values()) {
-            inReset[b.ordinal()] = field("BLOCK_RESET." + b.name());
-            clockOn[b.ordinal()] = field("CLOCK_EN." + b.name());
-        }
+    ClkrstBehaviour(BlockInstance block, ChipParts chip) {
+        super(block, chip.clock());
+        this.interrupt = chip.peer(IntcBehaviour.class, block).line(block.name());
+        this.faults = chip.faults();
+        this.blockReset = chip::resetBlock;
+        this.plls = new PllModel[] {new PllModel(Pll.CORE, CORE_LOCK_NANOS), new PllModel(Pll.HBM, HBM_LOCK_NANOS)};
+        this.resetLines = block.type().requireRegister("BLOCK_RESET").fields();
         resetsSeen = register("BLOCK_RESET").peek();
         register("BLOCK_RESET").onWrite((data, mask) -> blockResetsWritten());
     }
 
-    /** The block is out of reset and its clock runs. */
-    public boolean running(ChipBlock block) {
-        return inReset[block.ordinal()].get() == 0 && clockOn[block.ordinal()].get() == 1;
+    /** The reset and clock enable of block instance {@code instance}; fails when the registers have no field for it. */
+    public BlockGate gate(String instance) {
+        String field = instance.toUpperCase(Locale.ROOT);
+        return new BlockGate(field("BLOCK_RESET." + field), field("CLOCK_EN." + field));
     }
 
     public boolean locked(Pll pll) {
@@ -54,9 +54,9 @@ public final class ClkrstBehaviour extends BlockBehaviour {
         long now = register("BLOCK_RESET").peek();
         long asserted = now & ~resetsSeen;
         resetsSeen = now;
-        for (ChipBlock b : ChipBlock.values()) {
-            if ((asserted & 1L << b.ordinal()) != 0) {
-                blockReset.accept(b);
+        for (FieldSpec line : resetLines) {
+            if (line.extract(asserted) != 0) {
+                blockReset.accept(line.name().toLowerCase(Locale.ROOT));
             }
         }
     }
@@ -79,8 +79,9 @@ public final class ClkrstBehaviour extends BlockBehaviour {
         /** A lock in progress completes only if EN stayed 1 since it started: no later attempt exists. */
         long attempt;
 
-        PllModel(Pll pll, String prefix, long lockNanos) {
+        PllModel(Pll pll, long lockNanos) {
             this.pll = pll;
+            String prefix = pll.name();
             this.enable = field(prefix + "_PLL_CTRL.EN");
             this.locked = field(prefix + "_PLL_STATUS.LOCKED");
             this.lockNanos = lockNanos;
@@ -104,7 +105,7 @@ public final class ClkrstBehaviour extends BlockBehaviour {
         void lock(long which) {
             if (which == attempt) {
                 locked.set(1);
-                intc.raise(InterruptSource.CLKRST);
+                interrupt.raise();
             }
         }
     }

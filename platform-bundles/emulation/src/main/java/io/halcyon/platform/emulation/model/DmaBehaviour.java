@@ -1,9 +1,13 @@
 package io.halcyon.platform.emulation.model;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
-import io.halcyon.hal.api.clkrst.ChipBlock;
-import io.halcyon.hal.api.intc.InterruptSource;
+import io.halcyon.platform.chipmodel.BlockInstance;
+import io.halcyon.platform.chipmodel.FieldSpec;
+import io.halcyon.platform.chipmodel.MemorySpec;
+import io.halcyon.platform.chipmodel.RegisterSpec;
 import io.halcyon.platform.emulation.regfile.FieldHandle;
 import io.halcyon.platform.emulation.regfile.Memory;
 
@@ -11,44 +15,49 @@ import io.halcyon.platform.emulation.regfile.Memory;
  * The DMA engine. A write to a channel's TAIL (the doorbell; the block out of reset and clocked) makes
  * the channel work through its ring from HEAD to TAIL, one descriptor at a time: each takes
  * length/16 ns + {@link #DESCRIPTOR_OVERHEAD_NANOS} of device time, after which its bytes are copied,
- * HEAD advances (mod {@link #RING_ENTRIES}), BYTES_MOVED counts them, and with the IRQ flag DONE is set
- * (and the DMA interrupt fires when enabled). A failing descriptor stops the channel at HEAD with ERROR
- * and ERR_INFO; the next doorbell retries it.
+ * HEAD advances (modulo the ring's descriptors), BYTES_MOVED counts them, and with the IRQ flag DONE is
+ * set (and the DMA interrupt fires when enabled). A failing descriptor stops the channel at HEAD with
+ * ERROR and ERR_INFO; the next doorbell retries it.
+ *
+ * <p>Channel {@code n} is the register file {@code CH[n]} with its ring memory {@code RING[n]}; a
+ * descriptor is one record of the ring's virtual registers, decoded by the description's layout, and
+ * error codes are the description's encoding of ERR_INFO.CODE.
  */
 public final class DmaBehaviour extends BlockBehaviour {
 
-    public static final int CHANNELS = 4;
-    public static final int RING_ENTRIES = 16;
     public static final long DESCRIPTOR_OVERHEAD_NANOS = 100;
     public static final long BYTES_PER_NANO = 16;
 
-    static final int ADDRESS_OUT_OF_RANGE = 1;
-    static final int LENGTH_NOT_MULTIPLE_OF_4 = 2;
-    static final int HBM_NOT_READY = 3;
-    static final int DMA_DISABLED = 4;
+    /** Error codes, as the description's encoding of ERR_INFO.CODE numbers them. */
+    private final long addressOutOfRange;
+    private final long lengthNotMultipleOf4;
+    private final long hbmNotReady;
+    private final long disabled;
 
-    private static final long SOURCE_IS_HOST = 1L << 32;
-    private static final long DESTINATION_IS_HOST = 1L << 33;
-    private static final long INTERRUPT = 1L << 34;
-
-    private final ClkrstBehaviour clkrst;
-    private final IntcBehaviour intc;
+    private final BlockGate gate;
+    private final InterruptLine interrupt;
     private final HbmBehaviour hbm;
     private final HostAddressSpace host;
     private final FieldHandle enable;
     private final FieldHandle bytesMoved;
-    private final Channel[] channels = new Channel[CHANNELS];
+    private final DescriptorLayout layout;
+    private final List<Channel> channels = new ArrayList<>();
 
-    DmaBehaviour(ModelClock clock, ClkrstBehaviour clkrst, IntcBehaviour intc, HbmBehaviour hbm, HostAddressSpace host) {
-        super("dma", clock);
-        this.clkrst = clkrst;
-        this.intc = intc;
-        this.hbm = hbm;
-        this.host = host;
+    DmaBehaviour(BlockInstance block, ChipParts chip) {
+        super(block, chip.clock());
+        this.gate = chip.peer(ClkrstBehaviour.class, block).gate(block.name());
+        this.interrupt = chip.peer(IntcBehaviour.class, block).line(block.name());
+        this.hbm = chip.peer(HbmBehaviour.class, block);
+        this.host = chip.hostMemory();
         enable = field("CTRL.ENABLE");
         bytesMoved = field("BYTES_MOVED.BYTES");
-        for (int i = 0; i < CHANNELS; i++) {
-            channels[i] = new Channel(i);
+        addressOutOfRange = code("CH[0].ERR_INFO.CODE", "ADDRESS_RANGE");
+        lengthNotMultipleOf4 = code("CH[0].ERR_INFO.CODE", "LENGTH_ALIGNMENT");
+        hbmNotReady = code("CH[0].ERR_INFO.CODE", "HBM_NOT_READY");
+        disabled = code("CH[0].ERR_INFO.CODE", "DISABLED");
+        layout = new DescriptorLayout(block.type().requireMemory("RING[0]").requireRecords());
+        for (int n = 0; block.type().register("CH[" + n + "].TAIL").isPresent(); n++) {
+            channels.add(new Channel(n));
         }
     }
 
@@ -59,22 +68,55 @@ public final class DmaBehaviour extends BlockBehaviour {
         }
     }
 
-    private record Descriptor(int index, long source, long destination, long length, long flags) {
-        boolean sourceIsHost() {
-            return (flags & SOURCE_IS_HOST) != 0;
+    /** Where a descriptor's parts sit in one record of a ring, from the ring's virtual registers. */
+    private static final class DescriptorLayout {
+        final long descriptors;
+        final long recordBytes;
+        final RegisterSpec source;
+        final RegisterSpec destination;
+        final RegisterSpec control;
+        final FieldSpec sourceAddress;
+        final FieldSpec destinationAddress;
+        final FieldSpec length;
+        final FieldSpec sourceHost;
+        final FieldSpec destinationHost;
+        final FieldSpec irq;
+
+        DescriptorLayout(MemorySpec.RecordLayout records) {
+            descriptors = records.count();
+            recordBytes = records.stride();
+            source = records.register("DESC_SOURCE");
+            destination = records.register("DESC_DESTINATION");
+            control = records.register("DESC_CONTROL");
+            sourceAddress = source.field("ADDR");
+            destinationAddress = destination.field("ADDR");
+            length = control.field("LENGTH");
+            sourceHost = control.field("SOURCE_HOST");
+            destinationHost = control.field("DESTINATION_HOST");
+            irq = control.field("IRQ");
         }
 
-        boolean destinationIsHost() {
-            return (flags & DESTINATION_IS_HOST) != 0;
+        Descriptor read(Memory ring, int index) {
+            long at = index * recordBytes;
+            long controlWord = word(ring, at, control);
+            return new Descriptor(index, sourceAddress.extract(word(ring, at, source)),
+                    destinationAddress.extract(word(ring, at, destination)), length.extract(controlWord),
+                    sourceHost.extract(controlWord) == 1, destinationHost.extract(controlWord) == 1, irq.extract(controlWord) == 1);
         }
 
+        private static long word(Memory ring, long record, RegisterSpec register) {
+            return ring.read(record + register.offset(), register.bytes());
+        }
+    }
+
+    private record Descriptor(int index, long source, long destination, long length, boolean sourceIsHost,
+            boolean destinationIsHost, boolean interrupt) {
         long nanos() {
             return length / BYTES_PER_NANO + DESCRIPTOR_OVERHEAD_NANOS;
         }
     }
 
     private final class Channel {
-        final String name;
         final FieldHandle head;
         final FieldHandle tail;
         final FieldHandle done;
@@ -87,7 +129,7 @@ public final class DmaBehaviour extends BlockBehaviour {
         boolean working;
 
         Channel(int n) {
-            name = "CH[" + n + "]";
+            String name = "CH[" + n + "]";
             head = field(name + ".HEAD.INDEX");
             tail = field(name + ".TAIL.INDEX");
             done = field(name + ".INT_STATUS.DONE");
@@ -101,7 +143,7 @@ public final class DmaBehaviour extends BlockBehaviour {
         }
 
         void doorbell() {
-            if (!working && clkrst.running(ChipBlock.DMA)) {
+            if (!working && gate.running()) {
                 startNext();
             }
         }
@@ -111,8 +153,8 @@ public final class DmaBehaviour extends BlockBehaviour {
             if (head.get() == tail.get()) {
                 return;
             }
-            Descriptor d = descriptor((int) head.get());
-            int problem = enable.get() == 0 ? DMA_DISABLED : check(d);
+            Descriptor d = layout.read(ring, (int) head.get());
+            long problem = enable.get() == 0 ? disabled : check(d);
             if (problem != 0) {
                 fail(d.index, problem);
                 return;
@@ -123,62 +165,56 @@ public final class DmaBehaviour extends BlockBehaviour {
 
         void finish(Descriptor d) {
             // Host buffers can be closed while the copy is under way: resolve again at the end.
-            int problem = check(d);
+            long problem = check(d);
             if (problem != 0) {
                 fail(d.index, problem);
                 return;
             }
             copy(d);
-            head.set((head.get() + 1) % RING_ENTRIES);
+            head.set((head.get() + 1) % layout.descriptors);
             bytesMoved.increment(d.length);
-            if ((d.flags & INTERRUPT) != 0) {
+            if (d.interrupt) {
                 done.hwSet();
                 if (doneEnabled.get() == 1) {
-                    intc.raise(InterruptSource.DMA);
+                    interrupt.raise();
                 }
             }
             startNext();
         }
 
-        void fail(int index, int code) {
+        void fail(int index, long code) {
             working = false;
             errorCode.set(code);
             errorDescriptor.set(index);
             error.hwSet();
             if (errorEnabled.get() == 1) {
-                intc.raise(InterruptSource.DMA);
+                interrupt.raise();
             }
-        }
-
-        Descriptor descriptor(int index) {
-            long word = index * 4L;
-            long sizeAndFlags = ring.entry(word + 2);
-            return new Descriptor(index, ring.entry(word), ring.entry(word + 1), sizeAndFlags & 0xFFFF_FFFFL,
-                    sizeAndFlags & ~0xFFFF_FFFFL);
         }
     }
 
-    private int check(Descriptor d) {
+    /** The error code of what keeps the descriptor from completing; 0 when nothing does. */
+    private long check(Descriptor d) {
         if (d.length % 4 != 0) {
-            return LENGTH_NOT_MULTIPLE_OF_4;
+            return lengthNotMultipleOf4;
         }
-        if ((!d.sourceIsHost() || !d.destinationIsHost()) && !hbm.ready()) {
-            return HBM_NOT_READY;
+        if ((!d.sourceIsHost || !d.destinationIsHost) && !hbm.ready()) {
+            return hbmNotReady;
         }
-        boolean sourceOk = d.sourceIsHost() ? host.resolve(d.source, d.length) != null
+        boolean sourceOk = d.sourceIsHost ? host.resolve(d.source, d.length) != null
                 : hbm.memory().contains(d.source, d.length);
-        boolean destinationOk = d.destinationIsHost() ? host.resolve(d.destination, d.length) != null
+        boolean destinationOk = d.destinationIsHost ? host.resolve(d.destination, d.length) != null
                 : hbm.memory().contains(d.destination, d.length);
-        return sourceOk && destinationOk ? 0 : ADDRESS_OUT_OF_RANGE;
+        return sourceOk && destinationOk ? 0 : addressOutOfRange;
     }
 
     private void copy(Descriptor d) {
         DeviceMemory memory = hbm.memory();
-        if (d.sourceIsHost() && d.destinationIsHost()) {
+        if (d.sourceIsHost && d.destinationIsHost) {
             host.resolve(d.destination, d.length).put(host.resolve(d.source, d.length));
-        } else if (d.sourceIsHost()) {
+        } else if (d.sourceIsHost) {
             memory.write(d.destination, host.resolve(d.source, d.length));
-        } else if (d.destinationIsHost()) {
+        } else if (d.destinationIsHost) {
             ByteBuffer to = host.resolve(d.destination, d.length);
             memory.read(d.source, to);
         } else {

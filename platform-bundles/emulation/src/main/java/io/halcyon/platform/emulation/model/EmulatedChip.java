@@ -1,14 +1,19 @@
 package io.halcyon.platform.emulation.model;
 
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.halcyon.hal.api.bus.DecodeErrorException;
-import io.halcyon.hal.api.clkrst.ChipBlock;
+import io.halcyon.platform.chipmodel.BlockInstance;
+import io.halcyon.platform.chipmodel.ChipModel;
+import io.halcyon.platform.emulation.regfile.RegisterFileBuilder;
 
 /**
- * The whole emulated chip: every block of chip.rdl at its base address with its behaviour, the HBM
+ * A whole emulated chip, built from a chip map: every block instance at its base, with the behaviour
+ * {@link BlockBehaviours} gives its type (a type without one is a plain register file), the HBM
  * contents, the host memory the chip reaches by DMA, one model clock and the injected faults. Every
  * register access costs {@link #ACCESS_NANOS} of device time. Plain Java (no OSGi), so it can run
  * behind any front end. Callers serialise access on the chip object (see EmulationBus); host memory
@@ -19,42 +24,52 @@ public final class EmulatedChip {
     /** Device time one register access takes on the emulated interconnect. */
     public static final long ACCESS_NANOS = 10;
 
+    private final ChipModel map;
     private final ModelClock clock = new ModelClock();
     private final TreeMap<Long, BlockModel> blocks = new TreeMap<>();
-    private final Map<ChipBlock, BlockBehaviour> resettable = new EnumMap<>(ChipBlock.class);
+    private final Map<String, BlockModel> byName = new HashMap<>();
+    private final List<BlockBehaviour> behaviours = new ArrayList<>();
     private final HostAddressSpace hostMemory = new HostAddressSpace();
     private final ChipFaults faults = new ChipFaults(this);
     private final RegisterFaults registerFaults = new RegisterFaults();
-    private final HbmBehaviour hbm;
 
-    private EmulatedChip() {
-        IntcBehaviour intc = new IntcBehaviour(clock);
-        ClkrstBehaviour clkrst = new ClkrstBehaviour(clock, intc, faults, this::resetBlock);
-        hbm = new HbmBehaviour(clock, clkrst, intc, faults);
-        TelemetryBehaviour telemetry = new TelemetryBehaviour(clock, clkrst, intc);
-        map(new SysctrlBehaviour(clock, this::reset));
-        map(clkrst);
-        map(ChipBlock.PCIE, new PcieBehaviour(clock, clkrst, intc));
-        map(ChipBlock.HBM, hbm);
-        map(ChipBlock.DMA, new DmaBehaviour(clock, clkrst, intc, hbm, hostMemory));
-        map(ChipBlock.INTC, intc);
-        map(ChipBlock.TENSOR, new TensorBehaviour(clock, clkrst, intc, hbm, telemetry));
-        map(ChipBlock.TELEMETRY, telemetry);
-        faults.attach(hbm);
+    private EmulatedChip(ChipModel map, BlockBehaviours registry) {
+        this.map = map;
+        ChipParts parts = new ChipParts(map.name(), clock, faults, hostMemory, this::reset, this::resetBlock, behaviours);
+        registry.byType().forEach((type, factory) -> {
+            for (BlockInstance b : map.blocksOfType(type)) {
+                BlockBehaviour behaviour = factory.create(b, parts);
+                behaviours.add(behaviour);
+                place(b, behaviour);
+            }
+        });
+        for (BlockInstance b : map.blocks()) {
+            if (!byName.containsKey(b.name())) {
+                place(b, RegisterFileBuilder.build(b.type()));
+            }
+        }
+        faults.attach(behaviours.stream().filter(HbmBehaviour.class::isInstance).map(HbmBehaviour.class::cast).findFirst()
+                .orElse(null));
     }
 
-    /** The reference chip at power-on, built from chip.rdl. */
-    public static EmulatedChip reference() {
-        return new EmulatedChip();
+    /** A chip of the design {@code map} at power-on, with the behaviours of the Halcyon block types. */
+    public static EmulatedChip of(ChipModel map) {
+        return of(map, BlockBehaviours.HALCYON);
     }
 
-    private void map(ChipBlock block, BlockBehaviour behaviour) {
-        resettable.put(block, behaviour);
-        map(behaviour);
+    /** A chip of the design {@code map} at power-on, its block types behaving as {@code behaviours} says. */
+    public static EmulatedChip of(ChipModel map, BlockBehaviours behaviours) {
+        return new EmulatedChip(map, behaviours);
     }
 
-    private void map(BlockBehaviour behaviour) {
-        blocks.put(behaviour.base(), behaviour);
+    private void place(BlockInstance b, BlockModel model) {
+        blocks.put(b.base(), model);
+        byName.put(b.name(), model);
+    }
+
+    /** The chip map this chip was built from. */
+    public ChipModel map() {
+        return map;
     }
 
     public ModelClock clock() {
@@ -68,7 +83,8 @@ public final class EmulatedChip {
 
     /** The HBM contents, for tests and tools that look at device memory without DMA. */
     public DeviceMemory deviceMemory() {
-        return hbm.memory();
+        return behaviours.stream().filter(HbmBehaviour.class::isInstance).map(b -> ((HbmBehaviour) b).memory()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("chip map " + map.name() + " has no HBM controller"));
     }
 
     /** Fault injection for bring-up failure tests. */
@@ -124,8 +140,11 @@ public final class EmulatedChip {
         blocks.values().forEach(BlockModel::reset);
     }
 
-    private void resetBlock(ChipBlock block) {
-        resettable.get(block).reset();
+    private void resetBlock(String instance) {
+        BlockModel block = byName.get(instance);
+        if (block != null) {
+            block.reset();
+        }
     }
 
     private Map.Entry<Long, BlockModel> decode(long address, String operation) {

@@ -1,8 +1,7 @@
 package io.halcyon.platform.emulation.model;
 
-import io.halcyon.hal.api.clkrst.ChipBlock;
 import io.halcyon.hal.api.clkrst.Pll;
-import io.halcyon.hal.api.intc.InterruptSource;
+import io.halcyon.platform.chipmodel.BlockInstance;
 import io.halcyon.platform.emulation.regfile.FieldHandle;
 
 /**
@@ -18,7 +17,8 @@ public final class HbmBehaviour extends BlockBehaviour {
     private static final long COUNTER_MAX = 0xFFFF_FFFFL;
 
     private final ClkrstBehaviour clkrst;
-    private final IntcBehaviour intc;
+    private final BlockGate gate;
+    private final InterruptLine interrupt;
     private final ChipFaults faults;
     private final DeviceMemory memory;
     private final FieldHandle init;
@@ -28,11 +28,12 @@ public final class HbmBehaviour extends BlockBehaviour {
     private final FieldHandle corrected;
     private final FieldHandle uncorrected;
 
-    HbmBehaviour(ModelClock clock, ClkrstBehaviour clkrst, IntcBehaviour intc, ChipFaults faults) {
-        super("hbm", clock);
-        this.clkrst = clkrst;
-        this.intc = intc;
-        this.faults = faults;
+    HbmBehaviour(BlockInstance block, ChipParts chip) {
+        super(block, chip.clock());
+        this.clkrst = chip.peer(ClkrstBehaviour.class, block);
+        this.gate = clkrst.gate(block.name());
+        this.interrupt = chip.peer(IntcBehaviour.class, block).line(block.name());
+        this.faults = chip.faults();
         this.memory = new DeviceMemory(field("SIZE.SIZE_MB").get() * MIB);
         init = field("CTRL.INIT");
         training = field("STATUS.TRAINING");
@@ -49,17 +50,17 @@ public final class HbmBehaviour extends BlockBehaviour {
 
     /** DMA and the tensor engine may use the memory: trained, and the controller running. */
     public boolean ready() {
-        return ready.get() == 1 && clkrst.running(ChipBlock.HBM);
+        return ready.get() == 1 && gate.running();
     }
 
     void countEccErrors(int correctedErrors, int uncorrectedErrors) {
         corrected.set(Math.min(COUNTER_MAX, corrected.get() + correctedErrors));
         uncorrected.set(Math.min(COUNTER_MAX, uncorrected.get() + uncorrectedErrors));
-        intc.raise(InterruptSource.HBM);
+        interrupt.raise();
     }
 
     private void controlWritten() {
-        if (init.get() == 0 || !clkrst.running(ChipBlock.HBM) || !clkrst.locked(Pll.HBM)) {
+        if (init.get() == 0 || !gate.running() || !clkrst.locked(Pll.HBM)) {
             return;
         }
         cancelScheduled();
@@ -76,6 +77,6 @@ public final class HbmBehaviour extends BlockBehaviour {
         } else {
             ready.set(1);
         }
-        intc.raise(InterruptSource.HBM);
+        interrupt.raise();
     }
 }

@@ -1,6 +1,8 @@
 package io.halcyon.platform.emulation.model;
 
-import io.halcyon.hal.api.intc.InterruptSource;
+import java.util.Locale;
+
+import io.halcyon.platform.chipmodel.BlockInstance;
 import io.halcyon.platform.emulation.regfile.FieldHandle;
 import io.halcyon.platform.emulation.regfile.Register;
 
@@ -8,20 +10,17 @@ import io.halcyon.platform.emulation.regfile.Register;
  * The interrupt controller: blocks raise their line, which latches in PENDING until software writes 1
  * to acknowledge it; ACTIVE is kept equal to PENDING & ENABLE after every change of either. It runs
  * from the always-on reference clock, so it latches even before its own clock enable is set; holding
- * it in reset clears it.
+ * it in reset clears it. A block's line is the PENDING field named after the block instance
+ * ({@code DMA} for {@code dma}).
  */
 public final class IntcBehaviour extends BlockBehaviour {
 
-    private final FieldHandle[] pending = new FieldHandle[InterruptSource.values().length];
     private final Register pendingRegister;
     private final Register enableRegister;
     private final FieldHandle active;
 
-    IntcBehaviour(ModelClock clock) {
-        super("intc", clock);
-        for (InterruptSource s : InterruptSource.values()) {
-            pending[s.ordinal()] = field("PENDING." + s.name());
-        }
+    IntcBehaviour(BlockInstance block, ChipParts chip) {
+        super(block, chip.clock());
         pendingRegister = register("PENDING");
         enableRegister = register("ENABLE");
         active = field("ACTIVE.SOURCES");
@@ -29,10 +28,13 @@ public final class IntcBehaviour extends BlockBehaviour {
         enableRegister.onWrite((data, mask) -> updateActive());
     }
 
-    /** A block's interrupt line fires. */
-    public void raise(InterruptSource source) {
-        pending[source.ordinal()].hwSet();
-        updateActive();
+    /** The interrupt line of block instance {@code instance}; fails when PENDING has no field for it. */
+    public InterruptLine line(String instance) {
+        FieldHandle pending = field("PENDING." + instance.toUpperCase(Locale.ROOT));
+        return () -> {
+            pending.hwSet();
+            updateActive();
+        };
     }
 
     private void updateActive() {

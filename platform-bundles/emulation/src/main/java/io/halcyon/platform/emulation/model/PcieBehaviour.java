@@ -1,7 +1,6 @@
 package io.halcyon.platform.emulation.model;
 
-import io.halcyon.hal.api.clkrst.ChipBlock;
-import io.halcyon.hal.api.intc.InterruptSource;
+import io.halcyon.platform.chipmodel.BlockInstance;
 import io.halcyon.platform.emulation.regfile.FieldHandle;
 
 /**
@@ -19,12 +18,14 @@ public final class PcieBehaviour extends BlockBehaviour {
     public static final int PARTNER_MAX_SPEED = 4;
     public static final int LANES = 16;
 
-    private static final int POLLING = 1;
-    private static final int CONFIG = 2;
-    private static final int L0 = 3;
+    /** LTSSM states, as the description's encoding numbers them. */
+    private final long detect;
+    private final long polling;
+    private final long config;
+    private final long l0;
 
-    private final ClkrstBehaviour clkrst;
-    private final IntcBehaviour intc;
+    private final BlockGate gate;
+    private final InterruptLine interrupt;
     private final FieldHandle train;
     private final FieldHandle targetSpeed;
     private final FieldHandle state;
@@ -33,10 +34,14 @@ public final class PcieBehaviour extends BlockBehaviour {
     private final FieldHandle width;
     private final FieldHandle linkDownError;
 
-    PcieBehaviour(ModelClock clock, ClkrstBehaviour clkrst, IntcBehaviour intc) {
-        super("pcie", clock);
-        this.clkrst = clkrst;
-        this.intc = intc;
+    PcieBehaviour(BlockInstance block, ChipParts chip) {
+        super(block, chip.clock());
+        this.gate = chip.peer(ClkrstBehaviour.class, block).gate(block.name());
+        this.interrupt = chip.peer(IntcBehaviour.class, block).line(block.name());
+        detect = code("LINK_STATUS.LTSSM_STATE", "DETECT");
+        polling = code("LINK_STATUS.LTSSM_STATE", "POLLING");
+        config = code("LINK_STATUS.LTSSM_STATE", "CONFIG");
+        l0 = code("LINK_STATUS.LTSSM_STATE", "L0");
         train = field("LINK_CTRL.TRAIN");
         targetSpeed = field("LINK_CTRL.TARGET_SPEED");
         state = field("LINK_STATUS.LTSSM_STATE");
@@ -48,29 +53,29 @@ public final class PcieBehaviour extends BlockBehaviour {
     }
 
     private void controlWritten() {
-        if (train.get() == 0 || !clkrst.running(ChipBlock.PCIE)) {
+        if (train.get() == 0 || !gate.running()) {
             return;
         }
         cancelScheduled();
         if (linkUp.get() == 1) {
             linkDownError.hwSet();
-            intc.raise(InterruptSource.PCIE);
+            interrupt.raise();
         }
-        state.set(0);
+        state.set(detect);
         linkUp.set(0);
         speed.set(0);
         width.set(0);
-        after(DETECT_NANOS, () -> state.set(POLLING));
-        after(DETECT_NANOS + POLLING_NANOS, () -> state.set(CONFIG));
+        after(DETECT_NANOS, () -> state.set(polling));
+        after(DETECT_NANOS + POLLING_NANOS, () -> state.set(config));
         after(DETECT_NANOS + POLLING_NANOS + CONFIG_NANOS, this::linkTrained);
     }
 
     private void linkTrained() {
-        state.set(L0);
+        state.set(l0);
         linkUp.set(1);
         // Generation 0 is not a speed: a target below 1 negotiates generation 1.
         speed.set(Math.max(1, Math.min(targetSpeed.get(), PARTNER_MAX_SPEED)));
         width.set(LANES);
-        intc.raise(InterruptSource.PCIE);
+        interrupt.raise();
     }
 }

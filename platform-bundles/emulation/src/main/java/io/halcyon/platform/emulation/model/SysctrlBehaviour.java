@@ -1,5 +1,6 @@
 package io.halcyon.platform.emulation.model;
 
+import io.halcyon.platform.chipmodel.BlockInstance;
 import io.halcyon.platform.emulation.regfile.FieldHandle;
 
 /**
@@ -18,10 +19,9 @@ public final class SysctrlBehaviour extends BlockBehaviour {
     private final FieldHandle resetDone;
     private final FieldHandle resetCount;
 
-    /** @param chipReset resets every block of the chip (including this one) */
-    SysctrlBehaviour(ModelClock clock, Runnable chipReset) {
-        super("sysctrl", clock);
-        this.chipReset = chipReset;
+    SysctrlBehaviour(BlockInstance block, ChipParts chip) {
+        super(block, chip.clock());
+        this.chipReset = chip::resetChip;
         this.resetPulse = field("SOFT_RESET.RESET");
         this.resetDone = field("RESET_STATUS.RESET_DONE");
         this.resetCount = field("RESET_STATUS.RESET_COUNT");

@@ -1,7 +1,6 @@
 package io.halcyon.platform.emulation.model;
 
-import io.halcyon.hal.api.clkrst.ChipBlock;
-import io.halcyon.hal.api.intc.InterruptSource;
+import io.halcyon.platform.chipmodel.BlockInstance;
 import io.halcyon.platform.emulation.regfile.FieldHandle;
 
 /**
@@ -21,8 +20,8 @@ public final class TelemetryBehaviour extends BlockBehaviour {
     public static final double BUSY_MILLIWATTS = 200_000;
     public static final long POWER_TAU_NANOS = 100_000;
 
-    private final ClkrstBehaviour clkrst;
-    private final IntcBehaviour intc;
+    private final BlockGate gate;
+    private final InterruptLine interrupt;
     private final FieldHandle[] temperatures;
     private final FieldHandle power;
     private final FieldHandle temperatureThreshold;
@@ -32,10 +31,10 @@ public final class TelemetryBehaviour extends BlockBehaviour {
     private final FirstOrderLag[] temperatureLags;
     private final FirstOrderLag powerLag;
 
-    TelemetryBehaviour(ModelClock clock, ClkrstBehaviour clkrst, IntcBehaviour intc) {
-        super("telemetry", clock);
-        this.clkrst = clkrst;
-        this.intc = intc;
+    TelemetryBehaviour(BlockInstance block, ChipParts chip) {
+        super(block, chip.clock());
+        this.gate = chip.peer(ClkrstBehaviour.class, block).gate(block.name());
+        this.interrupt = chip.peer(IntcBehaviour.class, block).line(block.name());
         temperatures = new FieldHandle[BUSY_RISE_C.length];
         temperatureLags = new FirstOrderLag[BUSY_RISE_C.length];
         for (int i = 0; i < temperatures.length; i++) {
@@ -64,7 +63,7 @@ public final class TelemetryBehaviour extends BlockBehaviour {
 
     @Override
     protected void beforeRead() {
-        if (!clkrst.running(ChipBlock.TELEMETRY)) {
+        if (!gate.running()) {
             return;
         }
         long now = clock.now();
@@ -78,7 +77,7 @@ public final class TelemetryBehaviour extends BlockBehaviour {
         power.set(milliwatts);
         boolean alarmRaised = raiseAlarm(overTemperature, hot) | raiseAlarm(overPower, milliwatts > powerThreshold.get());
         if (alarmRaised) {
-            intc.raise(InterruptSource.TELEMETRY);
+            interrupt.raise();
         }
     }
 

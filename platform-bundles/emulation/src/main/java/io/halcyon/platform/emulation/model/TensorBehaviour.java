@@ -2,8 +2,7 @@ package io.halcyon.platform.emulation.model;
 
 import java.util.ArrayDeque;
 
-import io.halcyon.hal.api.clkrst.ChipBlock;
-import io.halcyon.hal.api.intc.InterruptSource;
+import io.halcyon.platform.chipmodel.BlockInstance;
 import io.halcyon.platform.emulation.regfile.FieldHandle;
 
 /**
@@ -18,14 +17,15 @@ public final class TensorBehaviour extends BlockBehaviour {
     public static final int QUEUE_ENTRIES = 16;
     public static final long COMMAND_OVERHEAD_NANOS = 50;
 
-    static final int BAD_OPCODE = 1;
-    static final int ADDRESS_OUT_OF_RANGE = 2;
-    static final int QUEUE_OVERFLOW = 3;
-    static final int HBM_NOT_READY = 4;
-    static final int BAD_DIMENSIONS = 5;
+    /** Error codes, as the description's encoding of ERR_CODE.CODE numbers them. */
+    private final long badOpcode;
+    private final long addressOutOfRange;
+    private final long queueOverflow;
+    private final long hbmNotReady;
+    private final long badDimensions;
 
-    private final ClkrstBehaviour clkrst;
-    private final IntcBehaviour intc;
+    private final BlockGate gate;
+    private final InterruptLine interrupt;
     private final HbmBehaviour hbm;
     private final TelemetryBehaviour telemetry;
     private final ArrayDeque<TensorCommand> queue = new ArrayDeque<>(QUEUE_ENTRIES);
@@ -51,13 +51,17 @@ public final class TensorBehaviour extends BlockBehaviour {
     private final FieldHandle errorCode;
     private final FieldHandle cycles;
 
-    TensorBehaviour(ModelClock clock, ClkrstBehaviour clkrst, IntcBehaviour intc, HbmBehaviour hbm,
-            TelemetryBehaviour telemetry) {
-        super("tensor", clock);
-        this.clkrst = clkrst;
-        this.intc = intc;
-        this.hbm = hbm;
-        this.telemetry = telemetry;
+    TensorBehaviour(BlockInstance block, ChipParts chip) {
+        super(block, chip.clock());
+        this.gate = chip.peer(ClkrstBehaviour.class, block).gate(block.name());
+        this.interrupt = chip.peer(IntcBehaviour.class, block).line(block.name());
+        this.hbm = chip.peer(HbmBehaviour.class, block);
+        this.telemetry = chip.peer(TelemetryBehaviour.class, block);
+        badOpcode = code("ERR_CODE.CODE", "BAD_OPCODE");
+        addressOutOfRange = code("ERR_CODE.CODE", "ADDRESS_RANGE");
+        queueOverflow = code("ERR_CODE.CODE", "QUEUE_OVERFLOW");
+        hbmNotReady = code("ERR_CODE.CODE", "HBM_NOT_READY");
+        badDimensions = code("ERR_CODE.CODE", "BAD_DIMENSIONS");
         go = field("SUBMIT.GO");
         opcode = field("CMD_OP.OPCODE");
         transA = field("CMD_OP.TRANS_A");
@@ -87,11 +91,11 @@ public final class TensorBehaviour extends BlockBehaviour {
     }
 
     private void submitWritten() {
-        if (go.get() == 0 || !clkrst.running(ChipBlock.TENSOR)) {
+        if (go.get() == 0 || !gate.running()) {
             return;
         }
         if (queue.size() == QUEUE_ENTRIES) {
-            fail(QUEUE_OVERFLOW);
+            fail(queueOverflow);
             return;
         }
         queue.add(staged());
@@ -108,7 +112,7 @@ public final class TensorBehaviour extends BlockBehaviour {
     private void startNext() {
         while (!busy && !queue.isEmpty()) {
             TensorCommand command = queue.poll();
-            int problem = check(command);
+            long problem = check(command);
             if (problem != 0) {
                 fail(problem);
                 continue;
@@ -123,28 +127,29 @@ public final class TensorBehaviour extends BlockBehaviour {
         cycles.increment(command.nanos()); // the engine clock is 1 GHz: one cycle per nanosecond
         doneCount.increment(1);
         done.hwSet();
-        intc.raise(InterruptSource.TENSOR);
+        interrupt.raise();
         setBusy(false);
         startNext();
         showQueue();
     }
 
-    private int check(TensorCommand c) {
+    /** The error code of what keeps the command from running; 0 when nothing does. */
+    private long check(TensorCommand c) {
         if (!c.knownOpcode()) {
-            return BAD_OPCODE;
+            return badOpcode;
         }
         if (!c.dimensionsValid()) {
-            return BAD_DIMENSIONS;
+            return badDimensions;
         }
         if (c.opcode() == TensorCommand.NOP) {
             return 0;
         }
         if (!hbm.ready()) {
-            return HBM_NOT_READY;
+            return hbmNotReady;
         }
         boolean inRange = operandFits(c.a(), c.aElements()) && operandFits(c.b(), c.bElements())
                 && operandFits(c.c(), c.cElements());
-        return inRange ? 0 : ADDRESS_OUT_OF_RANGE;
+        return inRange ? 0 : addressOutOfRange;
     }
 
     private boolean operandFits(long address, long elements) {
@@ -165,10 +170,10 @@ public final class TensorBehaviour extends BlockBehaviour {
         memory.writeFloats(c.c(), result);
     }
 
-    private void fail(int code) {
+    private void fail(long code) {
         errorCode.set(code);
         error.hwSet();
-        intc.raise(InterruptSource.TENSOR);
+        interrupt.raise();
     }
 
     private void setBusy(boolean now) {

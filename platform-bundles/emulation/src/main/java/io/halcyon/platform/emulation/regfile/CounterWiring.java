@@ -2,10 +2,9 @@ package io.halcyon.platform.emulation.regfile;
 
 import java.util.function.LongConsumer;
 
-import io.halcyon.rdl.compiler.model.ElaboratedModel;
-import io.halcyon.rdl.compiler.model.FieldNode;
-import io.halcyon.rdl.compiler.model.Reference;
-import io.halcyon.rdl.compiler.model.RegNode;
+import io.halcyon.platform.chipmodel.BlockType;
+import io.halcyon.platform.chipmodel.FieldSpec;
+import io.halcyon.platform.chipmodel.RegisterSpec;
 
 /**
  * Counters whose {@code incr}/{@code decr} is another field's software-access strobe
@@ -20,38 +19,33 @@ final class CounterWiring {
     private CounterWiring() {
     }
 
-    static void wire(ElaboratedModel model, String root, RegisterFileModel file, Iterable<RegNode> regs) {
-        for (RegNode r : regs) {
-            for (FieldNode f : r.fields()) {
-                if (f.counter()) {
-                    FieldHandle counter = file.field(f.path());
-                    long up = step(f, "incrvalue");
-                    long down = step(f, "decrvalue");
-                    wire(model, root, file, f.properties().get("incr"), () -> counter.increment(up));
-                    wire(model, root, file, f.properties().get("decr"), () -> counter.decrement(down));
+    static void wire(BlockType type, RegisterFileModel file) {
+        for (RegisterSpec r : type.registers()) {
+            for (FieldSpec f : r.fields()) {
+                if (f.counter() != null) {
+                    FieldHandle counter = file.field(r.path() + "." + f.name());
+                    long up = f.counter().incrValue();
+                    long down = f.counter().decrValue();
+                    wire(file, f.counter().incr(), () -> counter.increment(up));
+                    wire(file, f.counter().decr(), () -> counter.decrement(down));
                 }
             }
         }
     }
 
-    private static long step(FieldNode f, String property) {
-        return f.properties().get(property) instanceof Long l ? l : 1;
-    }
-
-    private static void wire(ElaboratedModel model, String root, RegisterFileModel file, Object source, Runnable count) {
-        if (!(source instanceof Reference ref) || ref.property() == null
-                || !(model.find(ref.path()) instanceof FieldNode)
-                || !ref.path().startsWith(root + ".")) {
+    private static void wire(RegisterFileModel file, FieldSpec.Strobe strobeSource, Runnable count) {
+        if (strobeSource == null) {
             return;
         }
-        Field strobe = file.fieldSpec(ref.path());
-        Register reg = file.register(ref.path().substring(0, ref.path().lastIndexOf('.')));
+        String path = strobeSource.fieldPath();
+        Field strobe = file.fieldSpec(path);
+        Register reg = file.register(path.substring(0, path.lastIndexOf('.')));
         LongConsumer onTouch = mask -> {
             if ((mask & strobe.registerMask) != 0) {
                 count.run();
             }
         };
-        switch (ref.property()) {
+        switch (strobeSource.event()) {
             case "swacc" -> {
                 reg.onRead((data, mask) -> onTouch.accept(mask));
                 reg.onWrite((data, mask) -> onTouch.accept(mask));

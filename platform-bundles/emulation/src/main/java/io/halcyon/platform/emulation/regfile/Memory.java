@@ -71,6 +71,21 @@ public final class Memory {
         return v;
     }
 
+    /**
+     * Hardware read of {@code bytes} (1 to 8) at byte {@code at} of the memory, little-endian: a
+     * virtual register of a record, wherever it falls among the entries.
+     */
+    public long read(long at, int bytes) {
+        if (bytes < 1 || bytes > 8 || at < 0 || at + bytes > size) {
+            throw new IndexOutOfBoundsException(path + ": " + bytes + " bytes at 0x" + Long.toHexString(at) + " (" + size + " bytes)");
+        }
+        long v = 0;
+        for (int b = bytes - 1; b >= 0; b--) {
+            v = v << 8 | byteAt(at + b) & 0xFF;
+        }
+        return v;
+    }
+
     /** Hardware write of one entry. */
     public void setEntry(long index, long value) {
         checkIndex(index);

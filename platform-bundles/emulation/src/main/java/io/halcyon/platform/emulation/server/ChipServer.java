@@ -14,17 +14,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.halcyon.platform.chipmodel.ChipModel;
 import io.halcyon.platform.emulation.EmulationBus;
+import io.halcyon.platform.emulation.EmulationPlatform;
 import io.halcyon.platform.emulation.model.EmulatedChip;
 
 /**
- * The emulated reference chip as a process of its own, served over a Unix domain socket, so HAL hosts
+ * An emulated chip as a process of its own, served over a Unix domain socket, so HAL hosts
  * can stop, crash and restart while the chip keeps its state (registers, HBM, model time, in-flight DMA
  * and tensor commands, host buffers). One host is attached at a time; the next one may attach as soon
  * as the previous connection is gone, and a host that connects while another is attached is told so.
  *
  * <pre>
- * java -cp platform-emulation.jar:hal-api.jar io.halcyon.platform.emulation.server.ChipServer SOCKET
+ * java -cp platform-emulation.jar:platform-chip-model.jar:platform-chip-maps.jar:hal-api.jar \
+ *     io.halcyon.platform.emulation.server.ChipServer SOCKET
  * </pre>
  *
  * <h2>Protocol</h2>
@@ -235,7 +238,10 @@ public final class ChipServer implements AutoCloseable {
     }
 
     /**
-     * {@code ChipServer SOCKET}: serves a reference chip at power-on until the process is stopped.
+     * {@code ChipServer SOCKET}: serves a chip at power-on until the process is stopped, of the chip map
+     * named by the system property {@value EmulationPlatform#CHIPS}, else the environment variable
+     * {@code HALCYON_CHIPS}, else {@value EmulationPlatform#DEFAULT_CHIPS}, among the chip maps on the class
+     * path ({@link ClassPathChipMaps}). A server runs one chip.
      * {@code ChipServer --await SOCKET PID MILLIS}: exits 0 once the server PID accepts hosts at SOCKET,
      * 1 if it died or the time passed first (what {@code launcher/halcyon chip start} waits with).
      */
@@ -251,8 +257,9 @@ public final class ChipServer implements AutoCloseable {
         long start = System.nanoTime();
         ChipServer server;
         try {
-            server = start(EmulatedChip.reference(), Path.of(args[0]));
-        } catch (IOException e) {
+            ChipModel map = ClassPathChipMaps.named(System.getProperty(EmulationPlatform.CHIPS, System.getenv("HALCYON_CHIPS")));
+            server = start(EmulatedChip.of(map), Path.of(args[0]));
+        } catch (IOException | IllegalArgumentException e) {
             System.err.println("chip server: " + e.getMessage());
             System.exit(1);
             return;
@@ -264,8 +271,8 @@ public final class ChipServer implements AutoCloseable {
                 System.err.println("chip server: " + e.getMessage());
             }
         }));
-        System.out.printf("chip server pid %d serving the reference chip at %s (up in %d ms)%n",
-                ProcessHandle.current().pid(), server.socket(), (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("chip server pid %d serving chip map %s at %s (up in %d ms)%n", ProcessHandle.current().pid(),
+                server.chip().map().name(), server.socket(), (System.nanoTime() - start) / 1_000_000);
         server.awaitClose();
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.Assert.assertNull;
 
 import org.junit.Test;
 
+import io.halcyon.rdl.chipmap.ChipModelConverter;
+
 /** 32-bit bus words over narrow and wide registers: composed and split by bytes, little-endian. */
 public class CompositionTest {
 
@@ -91,11 +93,11 @@ public class CompositionTest {
                 .compileText("addrmap blk { reg { field { sw = rw; } f[31:0] = 0x5; } r @ 0x4; };"
                         + " addrmap chip { blk a @ 0x0; blk b @ 0x1000; };", "chip.rdl").elaborate("chip");
         io.halcyon.rdl.compiler.model.AddrmapNode b = (io.halcyon.rdl.compiler.model.AddrmapNode) chip.find("chip.b");
-        RegisterFileModel m = RegisterFileBuilder.build(chip, b);
+        RegisterFileModel m = RegisterFileBuilder.build(ChipModelConverter.blockType(chip, b, "test.blk"));
         assertEquals(0x5, (int) m.read32(4));
         m.write32(4, 9);
         assertEquals(9, m.field("r.f").get());
-        assertEquals(9, m.field("chip.b.r.f").get());
+        assertEquals("by the block type's name too", 9, m.field("blk.r.f").get());
         assertEquals(1, m.registers().size());
     }
 

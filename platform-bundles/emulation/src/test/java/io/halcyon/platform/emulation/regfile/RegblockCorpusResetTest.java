@@ -42,7 +42,7 @@ public class RegblockCorpusResetTest {
     @Test
     public void everyRegisterReadsItsResetValue() {
         ElaboratedModel model = Corpus.elaborateOrFail(file, top);
-        RegisterFileModel m = RegisterFileBuilder.build(model);
+        RegisterFileModel m = Rdl.build(model);
         int checked = 0;
         for (RegNode r : model.registers()) {
             if (r.fields().stream().noneMatch(FieldNode::swReadable)
