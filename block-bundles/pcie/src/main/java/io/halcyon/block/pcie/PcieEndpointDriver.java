@@ -108,7 +108,7 @@ public class PcieEndpointDriver implements PcieEndpoint {
         LtssmE state = raw.ltssmState();
         if (state == null) {
             throw new IllegalStateException(String.format("%s: undefined state %d (%s=0x%08x)",
-                    register.path(io.halcyon.block.pcie.regs.LinkStatus.LTSSM_STATE_FIELD), raw.ltssmStateBits(),
+                    register.path(io.halcyon.block.pcie.regs.LinkStatus.LTSSM_STATE_FIELD.field()), raw.ltssmStateBits(),
                     register.path(), raw.bits()));
         }
         return LinkState.valueOf(state.name());

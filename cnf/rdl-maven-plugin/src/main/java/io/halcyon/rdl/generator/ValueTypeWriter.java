@@ -73,7 +73,8 @@ final class ValueTypeWriter {
                 }
             }
         }
-        List<String> readable = r.fields().stream().filter(FieldModel::readable).map(JavaNames::fieldConstant).toList();
+        List<String> readable = r.fields().stream().filter(FieldModel::readable)
+                .map(f -> JavaNames.fieldConstant(f) + (f.encode() != null ? ".field()" : "")).toList();
         if (!readable.isEmpty()) {
             s.line("");
             s.javadoc("The fields software can read, lowest bit first: {@code EnumFields.match(...)} matches an API enum"

@@ -6,20 +6,21 @@ package io.halcyon.hal.api.register;
  *
  * @param <V> the register's value type
  * @param <E> the field's encoding
+ * @param field where the field sits (what {@code FIELDS} and register paths use)
  */
-public final class EncodedField<V extends RegisterValue, E extends Encoding> extends RegisterField<V> {
+public record EncodedField<V extends RegisterValue, E extends Encoding>(RegisterField<V> field) {
 
     public EncodedField(String name, int lsb, int width) {
-        super(name, lsb, width);
+        this(new RegisterField<>(name, lsb, width));
     }
 
     /** {@code FIELD == member}. */
     public FieldCondition<V> is(E member) {
-        return condition(member.value(), true, member);
+        return field.condition(member.value(), true, member);
     }
 
     /** {@code FIELD != member}. */
     public FieldCondition<V> isNot(E member) {
-        return condition(member.value(), false, member);
+        return field.condition(member.value(), false, member);
     }
 }

@@ -5,50 +5,35 @@ package io.halcyon.hal.api.register;
  * The generated value types hold one per readable field; drivers wait on the conditions through the
  * register's accessor, so no driver spells a mask or an address.
  *
+ * <p>A record, not a plain class: the JIT trusts a record's final fields, so a condition made from a
+ * generated constant folds to the mask and value a hand-written wait would spell.
+ *
  * @param <V> the register's value type
+ * @param name the field's name in the description, e.g. {@code INDEX} (with {@code & 0x..} when masked)
+ * @param lsb its lowest bit in the register
+ * @param width its width in bits, 1..64
+ * @param compared the field's bits a condition compares, shifted down to bit 0 (all of them unless masked)
  */
-public class RegisterField<V extends RegisterValue> {
+public record RegisterField<V extends RegisterValue>(String name, int lsb, int width, long compared) {
 
-    private final String name;
-    private final int lsb;
-    private final int width;
-    private final long fieldBits;
+    public RegisterField {
+        if (width < 1 || width > 64 || lsb < 0 || lsb + width > 64) {
+            throw new IllegalArgumentException(name + ": bits " + (lsb + width - 1) + ":" + lsb + " do not fit a register");
+        }
+        if (compared == 0 || (compared & ~ones(width)) != 0) {
+            throw new IllegalArgumentException(String.format("%s: compared bits 0x%x are not within its %d bit(s)", name,
+                    compared, width));
+        }
+    }
 
-    /**
-     * @param name the field's name in the description, e.g. {@code INDEX}
-     * @param lsb its lowest bit in the register
-     * @param width its width in bits, 1..64
-     */
+    /** The whole field. */
     public RegisterField(String name, int lsb, int width) {
         this(name, lsb, width, ones(width));
     }
 
-    private RegisterField(String name, int lsb, int width, long fieldBits) {
-        if (width < 1 || width > 64 || lsb < 0 || lsb + width > 64) {
-            throw new IllegalArgumentException(name + ": bits " + (lsb + width - 1) + ":" + lsb + " do not fit a register");
-        }
-        this.name = name;
-        this.lsb = lsb;
-        this.width = width;
-        this.fieldBits = fieldBits;
-    }
-
-    /** The field's name in the description. */
-    public String name() {
-        return name;
-    }
-
-    public int lsb() {
-        return lsb;
-    }
-
-    public int width() {
-        return width;
-    }
-
     /** The compared bits in place within the register. */
     public long mask() {
-        return fieldBits << lsb;
+        return compared << lsb;
     }
 
     /** {@code FIELD == value}. */
@@ -74,10 +59,10 @@ public class RegisterField<V extends RegisterValue> {
     }
 
     /** The condition on this field's compared bits; its text shows {@code member} if given, else the number. */
-    final FieldCondition<V> condition(long value, boolean equal, Encoding member) {
-        if ((value & ~fieldBits) != 0) {
+    FieldCondition<V> condition(long value, boolean equal, Encoding member) {
+        if ((value & ~compared) != 0) {
             throw new IllegalArgumentException(String.format("%s %s 0x%x: the value has bits outside the compared 0x%x",
-                    name, equal ? "==" : "!=", value, fieldBits));
+                    name, equal ? "==" : "!=", value, compared));
         }
         return new FieldCondition<>(mask(), value << lsb, equal, name, lsb, member);
     }
