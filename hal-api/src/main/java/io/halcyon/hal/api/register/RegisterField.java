@@ -66,7 +66,10 @@ public record RegisterField<V extends RegisterValue>(String name, int lsb, int w
             throw new IllegalArgumentException(String.format("%s %s 0x%x: the value has bits outside the compared 0x%x",
                     name, equal ? "==" : "!=", value, compared));
         }
-        return new FieldCondition<>(mask(), value << lsb, equal, name, lsb, member);
+        // A field in the low word is placed with int arithmetic: for the value of an int expression C2
+        // then keeps to the instructions a hand-written 32-bit wait has (no widening to long and back).
+        long placed = mask() >>> 32 == 0 ? Integer.toUnsignedLong((int) value << lsb) : value << lsb;
+        return new FieldCondition<>(mask(), placed, equal, name, lsb, member);
     }
 
     static long ones(int width) {
