@@ -13,6 +13,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.halcyon.block.clkrst.regs.BlockReset;
 import io.halcyon.block.clkrst.regs.Clkrst;
 import io.halcyon.block.clkrst.regs.ClkrstConfig;
+import io.halcyon.block.clkrst.regs.ClkrstDriverBase;
 import io.halcyon.block.clkrst.regs.ClockEn;
 import io.halcyon.block.clkrst.regs.CorePllCtrl;
 import io.halcyon.block.clkrst.regs.CorePllStatus;
@@ -30,29 +31,14 @@ import io.halcyon.hal.api.register.EnumFields;
  */
 @Component(configurationPid = ClkrstConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ClkrstConfig.class, factory = true)
-public class ClockResetDriver implements ClockReset {
+public class ClockResetDriver extends ClkrstDriverBase implements ClockReset {
 
     /** The contract's blocks are BLOCK_RESET's one-bit fields of the same names (CLOCK_EN has the same bits). */
     static final EnumFields<ChipBlock, BlockReset> BLOCKS = EnumFields.match(ChipBlock.class, BlockReset.FIELDS);
 
-    private final RegisterBus bus;
-    private final long base;
-    private final String name;
-
     @Activate
     public ClockResetDriver(@Reference(name = "bus") RegisterBus bus, ClkrstConfig config) {
-        this.bus = bus;
-        this.base = config.base_address();
-        this.name = config.halcyon_block();
-    }
-
-    /**
-     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
-     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
-     * dependent load).
-     */
-    private Clkrst regs() {
-        return new Clkrst(bus, base, name);
+        super(bus, config);
     }
 
     @Override

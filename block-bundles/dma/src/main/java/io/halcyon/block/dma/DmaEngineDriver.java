@@ -18,6 +18,7 @@ import io.halcyon.block.dma.regs.ChTail;
 import io.halcyon.block.dma.regs.Ctrl;
 import io.halcyon.block.dma.regs.Dma;
 import io.halcyon.block.dma.regs.DmaConfig;
+import io.halcyon.block.dma.regs.DmaDriverBase;
 import io.halcyon.block.dma.regs.DmaErrorE;
 import io.halcyon.block.dma.regs.RingDescControl;
 import io.halcyon.block.dma.regs.RingDescDestination;
@@ -40,29 +41,14 @@ import io.halcyon.hal.api.register.RegisterBatch;
  */
 @Component(configurationPid = DmaConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = DmaConfig.class, factory = true)
-public class DmaEngineDriver implements DmaEngine {
+public class DmaEngineDriver extends DmaDriverBase implements DmaEngine {
 
     /** Descriptors per ring: the ring memory's descriptor count; HEAD and TAIL wrap at it. */
     static final int SLOTS = RingDescSourceRegister.COUNT_1;
 
-    private final RegisterBus bus;
-    private final long base;
-    private final String name;
-
     @Activate
     public DmaEngineDriver(@Reference(name = "bus") RegisterBus bus, DmaConfig config) {
-        this.bus = bus;
-        this.base = config.base_address();
-        this.name = config.halcyon_block();
-    }
-
-    /**
-     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
-     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
-     * dependent load).
-     */
-    private Dma regs() {
-        return new Dma(bus, base, name);
+        super(bus, config);
     }
 
     @Override
@@ -187,7 +173,7 @@ public class DmaEngineDriver implements DmaEngine {
 
     private void checkChannel(int channel) {
         if (channel < 0 || channel >= channels()) {
-            throw new IllegalArgumentException(name + " channel " + channel + " does not exist (0.." + (channels() - 1) + ")");
+            throw new IllegalArgumentException(blockName() + " channel " + channel + " does not exist (0.." + (channels() - 1) + ")");
         }
     }
 
@@ -198,7 +184,7 @@ public class DmaEngineDriver implements DmaEngine {
         DmaErrorE code = now.errorInfo().code();
         throw new IllegalStateException(String.format(
                 "%s channel %d stopped on an error at descriptor %d: code %d (%s) (%s=0x%08x, HEAD=%d, TAIL=%d)",
-                name, now.channel(), now.errorInfo().desc(), now.errorInfo().codeBits(),
+                blockName(), now.channel(), now.errorInfo().desc(), now.errorInfo().codeBits(),
                 code == null ? "undefined" : code.description(), now.errorInfoPath(), now.errorInfo().bits(),
                 now.head().index(), now.tail().index()));
     }

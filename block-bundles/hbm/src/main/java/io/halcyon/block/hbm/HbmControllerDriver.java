@@ -13,6 +13,7 @@ import io.halcyon.block.hbm.regs.EccCorrected;
 import io.halcyon.block.hbm.regs.EccUncorrected;
 import io.halcyon.block.hbm.regs.Hbm;
 import io.halcyon.block.hbm.regs.HbmConfig;
+import io.halcyon.block.hbm.regs.HbmDriverBase;
 import io.halcyon.block.hbm.regs.Status;
 import io.halcyon.block.hbm.regs.StatusRegister;
 import io.halcyon.hal.api.bus.RegisterBus;
@@ -31,28 +32,13 @@ import io.halcyon.hal.api.hbm.HbmState;
  */
 @Component(configurationPid = HbmConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = HbmConfig.class, factory = true)
-public class HbmControllerDriver implements HbmController {
+public class HbmControllerDriver extends HbmDriverBase implements HbmController {
 
     private static final long BYTES_PER_MIB = 1L << 20;
 
-    private final RegisterBus bus;
-    private final long base;
-    private final String name;
-
     @Activate
     public HbmControllerDriver(@Reference(name = "bus") RegisterBus bus, HbmConfig config) {
-        this.bus = bus;
-        this.base = config.base_address();
-        this.name = config.halcyon_block();
-    }
-
-    /**
-     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
-     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
-     * dependent load).
-     */
-    private Hbm regs() {
-        return new Hbm(bus, base, name);
+        super(bus, config);
     }
 
     @Override

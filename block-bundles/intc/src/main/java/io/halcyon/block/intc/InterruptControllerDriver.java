@@ -14,6 +14,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.halcyon.block.intc.regs.Enable;
 import io.halcyon.block.intc.regs.Intc;
 import io.halcyon.block.intc.regs.IntcConfig;
+import io.halcyon.block.intc.regs.IntcDriverBase;
 import io.halcyon.block.intc.regs.Pending;
 import io.halcyon.block.intc.regs.PendingRegister;
 import io.halcyon.hal.api.bus.RegisterBus;
@@ -26,7 +27,7 @@ import io.halcyon.hal.api.intc.InterruptSource;
 /** Stateless driver of the interrupt controller: PENDING and ENABLE are read from the hardware on every call. */
 @Component(configurationPid = IntcConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = IntcConfig.class, factory = true)
-public class InterruptControllerDriver implements InterruptController {
+public class InterruptControllerDriver extends IntcDriverBase implements InterruptController {
 
     /** The contract's sources are PENDING's one-bit fields of the same names (ENABLE has the same bits). */
     static final EnumFields<InterruptSource, Pending> SOURCES = EnumFields.match(InterruptSource.class, Pending.FIELDS);
@@ -37,24 +38,9 @@ public class InterruptControllerDriver implements InterruptController {
      */
     static final Duration SLICE = Duration.ofNanos(10_000);
 
-    private final RegisterBus bus;
-    private final long base;
-    private final String name;
-
     @Activate
     public InterruptControllerDriver(@Reference(name = "bus") RegisterBus bus, IntcConfig config) {
-        this.bus = bus;
-        this.base = config.base_address();
-        this.name = config.halcyon_block();
-    }
-
-    /**
-     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
-     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
-     * dependent load).
-     */
-    private Intc regs() {
-        return new Intc(bus, base, name);
+        super(bus, config);
     }
 
     @Override

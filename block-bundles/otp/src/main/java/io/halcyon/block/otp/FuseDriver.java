@@ -14,6 +14,7 @@ import io.halcyon.block.otp.regs.HbmRepair;
 import io.halcyon.block.otp.regs.HbmRepairRegister;
 import io.halcyon.block.otp.regs.Otp;
 import io.halcyon.block.otp.regs.OtpConfig;
+import io.halcyon.block.otp.regs.OtpDriverBase;
 import io.halcyon.block.otp.regs.SerialHi;
 import io.halcyon.block.otp.regs.SerialLo;
 import io.halcyon.block.otp.regs.Sku;
@@ -28,26 +29,11 @@ import io.halcyon.hal.api.register.RegisterBatch;
  */
 @Component(configurationPid = OtpConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = OtpConfig.class, factory = true)
-public class FuseDriver implements Fuses {
-
-    private final RegisterBus bus;
-    private final long base;
-    private final String name;
+public class FuseDriver extends OtpDriverBase implements Fuses {
 
     @Activate
     public FuseDriver(@Reference(name = "bus") RegisterBus bus, OtpConfig config) {
-        this.bus = bus;
-        this.base = config.base_address();
-        this.name = config.halcyon_block();
-    }
-
-    /**
-     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
-     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
-     * dependent load).
-     */
-    private Otp regs() {
-        return new Otp(bus, base, name);
+        super(bus, config);
     }
 
     @Override

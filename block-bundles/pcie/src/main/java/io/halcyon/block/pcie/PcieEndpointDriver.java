@@ -15,6 +15,7 @@ import io.halcyon.block.pcie.regs.LinkStatusRegister;
 import io.halcyon.block.pcie.regs.LtssmE;
 import io.halcyon.block.pcie.regs.Pcie;
 import io.halcyon.block.pcie.regs.PcieConfig;
+import io.halcyon.block.pcie.regs.PcieDriverBase;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.hal.api.bus.WaitTimeoutException;
@@ -31,29 +32,14 @@ import io.halcyon.hal.api.pcie.PcieError;
  */
 @Component(configurationPid = PcieConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = PcieConfig.class, factory = true)
-public class PcieEndpointDriver implements PcieEndpoint {
+public class PcieEndpointDriver extends PcieDriverBase implements PcieEndpoint {
 
     /** The contract's error kinds are ERR_STATUS' one-bit fields of the same names. */
     static final EnumFields<PcieError, ErrStatus> ERRORS = EnumFields.match(PcieError.class, ErrStatus.FIELDS);
 
-    private final RegisterBus bus;
-    private final long base;
-    private final String name;
-
     @Activate
     public PcieEndpointDriver(@Reference(name = "bus") RegisterBus bus, PcieConfig config) {
-        this.bus = bus;
-        this.base = config.base_address();
-        this.name = config.halcyon_block();
-    }
-
-    /**
-     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
-     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
-     * dependent load).
-     */
-    private Pcie regs() {
-        return new Pcie(bus, base, name);
+        super(bus, config);
     }
 
     @Override

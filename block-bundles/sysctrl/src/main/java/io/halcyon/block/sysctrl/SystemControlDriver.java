@@ -16,6 +16,7 @@ import io.halcyon.block.sysctrl.regs.Scratch;
 import io.halcyon.block.sysctrl.regs.SoftReset;
 import io.halcyon.block.sysctrl.regs.Sysctrl;
 import io.halcyon.block.sysctrl.regs.SysctrlConfig;
+import io.halcyon.block.sysctrl.regs.SysctrlDriverBase;
 import io.halcyon.block.sysctrl.regs.Version;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
@@ -31,7 +32,7 @@ import io.halcyon.hal.api.sysctrl.SystemControl;
  */
 @Component(configurationPid = SysctrlConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SysctrlConfig.class, factory = true)
-public class SystemControlDriver implements SystemControl {
+public class SystemControlDriver extends SysctrlDriverBase implements SystemControl {
 
     /** The reset takes about 2 µs of device time; 50× margin before calling the chip broken. */
     static final Duration RESET_BOUND = Duration.ofNanos(100_000);
@@ -39,24 +40,9 @@ public class SystemControlDriver implements SystemControl {
     /** The contract's capabilities are CAPABILITIES' one-bit fields of the same names. */
     static final EnumFields<Capability, Capabilities> CAPABILITIES = EnumFields.match(Capability.class, Capabilities.FIELDS);
 
-    private final RegisterBus bus;
-    private final long base;
-    private final String name;
-
     @Activate
     public SystemControlDriver(@Reference(name = "bus") RegisterBus bus, SysctrlConfig config) {
-        this.bus = bus;
-        this.base = config.base_address();
-        this.name = config.halcyon_block();
-    }
-
-    /**
-     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
-     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
-     * dependent load).
-     */
-    private Sysctrl regs() {
-        return new Sysctrl(bus, base, name);
+        super(bus, config);
     }
 
     @Override
@@ -102,7 +88,7 @@ public class SystemControlDriver implements SystemControl {
         WaitResult done = status.await(ResetStatus.RESET_DONE_FIELD.is(1), RESET_BOUND);
         if (!done.met()) {
             throw new IllegalStateException(String.format(
-                    "%s soft reset: %s still 0 after %d ns of device time (%s=0x%08x at 0x%08x)", name,
+                    "%s soft reset: %s still 0 after %d ns of device time (%s=0x%08x at 0x%08x)", blockName(),
                     status.path(ResetStatus.RESET_DONE_FIELD), done.deviceNanos(), status.path(), done.lastValue(),
                     done.address()));
         }

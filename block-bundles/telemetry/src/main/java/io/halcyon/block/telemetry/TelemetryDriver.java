@@ -15,6 +15,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.halcyon.block.telemetry.regs.Power;
 import io.halcyon.block.telemetry.regs.PowerThreshold;
 import io.halcyon.block.telemetry.regs.TelemetryConfig;
+import io.halcyon.block.telemetry.regs.TelemetryDriverBase;
 import io.halcyon.block.telemetry.regs.Temp;
 import io.halcyon.block.telemetry.regs.TempRegister;
 import io.halcyon.block.telemetry.regs.TempThreshold;
@@ -27,7 +28,7 @@ import io.halcyon.hal.api.telemetry.Telemetry;
 /** Stateless driver of the telemetry block: sensors, thresholds and alarms are read from the hardware on every call. */
 @Component(configurationPid = TelemetryConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = TelemetryConfig.class, factory = true)
-public class TelemetryDriver implements Telemetry {
+public class TelemetryDriver extends TelemetryDriverBase implements Telemetry {
 
     /** Register units: temperatures in 0.01 degC, power in mW. */
     private static final double CENTI = 100.0;
@@ -35,24 +36,9 @@ public class TelemetryDriver implements Telemetry {
     private static final long MAX_CENTI_C = Integer.toUnsignedLong(TempThreshold.CENTI_C_MASK) >>> TempThreshold.CENTI_C_SHIFT;
     private static final long MAX_MILLIWATTS = Integer.toUnsignedLong(PowerThreshold.MILLIWATTS_MASK) >>> PowerThreshold.MILLIWATTS_SHIFT;
 
-    private final RegisterBus bus;
-    private final long base;
-    private final String name;
-
     @Activate
     public TelemetryDriver(@Reference(name = "bus") RegisterBus bus, TelemetryConfig config) {
-        this.bus = bus;
-        this.base = config.base_address();
-        this.name = config.halcyon_block();
-    }
-
-    /**
-     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
-     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
-     * dependent load).
-     */
-    private io.halcyon.block.telemetry.regs.Telemetry regs() {
-        return new io.halcyon.block.telemetry.regs.Telemetry(bus, base, name);
+        super(bus, config);
     }
 
     @Override

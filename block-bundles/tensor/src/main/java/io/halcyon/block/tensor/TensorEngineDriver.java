@@ -25,6 +25,7 @@ import io.halcyon.block.tensor.regs.QueueStatus;
 import io.halcyon.block.tensor.regs.Submit;
 import io.halcyon.block.tensor.regs.Tensor;
 import io.halcyon.block.tensor.regs.TensorConfig;
+import io.halcyon.block.tensor.regs.TensorDriverBase;
 import io.halcyon.block.tensor.regs.TensorErrorE;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
@@ -42,29 +43,14 @@ import io.halcyon.hal.api.tensor.TensorEngineStatus;
  */
 @Component(configurationPid = TensorConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = TensorConfig.class, factory = true)
-public class TensorEngineDriver implements TensorEngine {
+public class TensorEngineDriver extends TensorDriverBase implements TensorEngine {
 
     /** A consistent snapshot needs DONE_COUNT to hold still for a few accesses; it always does unless the chip is broken. */
     static final int SNAPSHOT_ATTEMPTS = 8;
 
-    private final RegisterBus bus;
-    private final long base;
-    private final String name;
-
     @Activate
     public TensorEngineDriver(@Reference(name = "bus") RegisterBus bus, TensorConfig config) {
-        this.bus = bus;
-        this.base = config.base_address();
-        this.name = config.halcyon_block();
-    }
-
-    /**
-     * The block's registers, made on use from the bus, base and name held here: the JIT removes the
-     * accessor, so an access costs what hand-written mask-and-shift code costs (a held accessor adds a
-     * dependent load).
-     */
-    private Tensor regs() {
-        return new Tensor(bus, base, name);
+        super(bus, config);
     }
 
     /**

@@ -28,11 +28,15 @@ final class BlockComponentWriter {
     }
 
     String configClass() {
-        return names.accessorClass + "Config";
+        return names.configClass();
     }
 
     String componentClass() {
-        return names.accessorClass + "Block";
+        return names.componentClass();
+    }
+
+    String driverBaseClass() {
+        return names.driverBaseClass();
     }
 
     /** The bundle's root package: the generated package without its last segment ({@code .regs}). */
@@ -64,6 +68,40 @@ final class BlockComponentWriter {
         s.line("String halcyon_chip();").line("");
         s.line("@AttributeDefinition(description = \"Filter selecting the chip's RegisterBus.\")");
         s.line("String bus_target();");
+        s.close();
+        return s.toString();
+    }
+
+    /**
+     * What every driver of the block holds and does alike: the bus, base and instance name of its
+     * configuration, and the block accessor made on use from them. Made on use, not held: the JIT
+     * removes it, so an access costs what hand-written mask-and-shift code costs (a held accessor
+     * would add a dependent load).
+     */
+    String driverBase() {
+        String accessor = names.accessorClass;
+        SourceWriter s = new SourceWriter();
+        s.line("package %s;", pkg).line("");
+        s.line("import java.util.Objects;").line("");
+        s.line("import io.halcyon.hal.api.bus.RegisterBus;").line("");
+        s.javadoc("What every driver of block <b>" + Names.javadoc(block.name()) + "</b> holds: the bus, the base address"
+                + " and the instance name of its block configuration, from which {@link #regs()} makes the block"
+                + " accessor on use. The accessor is made on every use rather than held: the JIT removes it, so an"
+                + " access costs what hand-written mask-and-shift code costs (a held accessor adds a dependent load).",
+                "Generated from the block's SystemRDL description; do not edit.");
+        s.open("public abstract class %s", driverBaseClass());
+        s.line("private final RegisterBus bus;").line("private final long base;").line("private final String name;").line("");
+        s.javadoc("@param bus the chip's register bus (the driver's {@code bus} reference)",
+                "@param config the block configuration the platform published for this instance");
+        s.open("protected %s(RegisterBus bus, %s config)", driverBaseClass(), configClass());
+        s.line("this.bus = Objects.requireNonNull(bus, \"bus\");");
+        s.line("this.base = config.base_address();");
+        s.line("this.name = config.halcyon_block();");
+        s.close().line("");
+        s.javadoc("The block instance's registers.");
+        s.open("protected final %s regs()", accessor).line("return new %s(bus, base, name);", accessor).close().line("");
+        s.javadoc("The block instance's name in the chip map, e.g. {@code " + Names.javadoc(block.name()) + "}.");
+        s.open("protected final String blockName()").line("return name;").close();
         s.close();
         return s.toString();
     }

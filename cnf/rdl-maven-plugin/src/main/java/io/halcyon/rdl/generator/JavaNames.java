@@ -37,6 +37,11 @@ final class JavaNames {
         Map<String, String> taken = new HashMap<>();
         claim(taken, accessorClass, "the block accessor");
         claim(taken, mapClass, "the register map");
+        // The block bundle's parts (BlockComponentWriter), claimed whether generated or not, so that a
+        // description compiles the same in a block bundle as anywhere else.
+        claim(taken, configClass(), "the block-instance configuration");
+        claim(taken, componentClass(), "the HardwareBlock component");
+        claim(taken, driverBaseClass(), "the drivers' base class");
         for (RegisterType r : all(model)) {
             String value = Names.pascal(r.key().replace('.', '_'));
             claim(taken, value, "register " + r.key());
@@ -98,6 +103,21 @@ final class JavaNames {
                 }
             }
         }
+    }
+
+    /** The block-instance configuration type, {@code DmaConfig}. */
+    String configClass() {
+        return accessorClass + "Config";
+    }
+
+    /** The HardwareBlock component, {@code DmaBlock}. */
+    String componentClass() {
+        return accessorClass + "Block";
+    }
+
+    /** What every driver of the block extends, {@code DmaDriverBase}. */
+    String driverBaseClass() {
+        return accessorClass + "DriverBase";
     }
 
     String valueClass(RegisterType r) {

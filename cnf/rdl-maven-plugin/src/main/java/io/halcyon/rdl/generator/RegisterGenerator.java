@@ -61,6 +61,7 @@ public final class RegisterGenerator {
         Map<String, String> files = new TreeMap<>();
         files.put(dir + "/" + writer.configClass() + ".java", writer.config());
         files.put(dir + "/" + writer.componentClass() + ".java", writer.component());
+        files.put(dir + "/" + writer.driverBaseClass() + ".java", writer.driverBase());
         return files;
     }
 
