@@ -34,7 +34,7 @@ import io.halcyon.platform.chipmodel.runtime.ChipMapConflictException;
 import io.halcyon.platform.chipmodel.runtime.KnownChipMaps;
 import io.halcyon.platform.chipmodel.runtime.UnidentifiedChipException;
 import io.halcyon.platform.emulation.model.EmulatedChip;
-import io.halcyon.platform.emulation.server.ChipClient;
+import io.halcyon.platform.chipmodel.remote.ChipClient;
 
 /**
  * Emulated chips: builds one chip per chip map named by the framework property {@value #CHIPS}

@@ -1,6 +1,9 @@
 package io.halcyon.platform.emulation.server;
 
-import static io.halcyon.platform.emulation.server.ChipProtocol.*;
+import io.halcyon.platform.chipmodel.remote.ChipClient;
+import io.halcyon.platform.chipmodel.remote.ChipProtocol;
+import io.halcyon.platform.chipmodel.remote.WireChannel;
+import static io.halcyon.platform.chipmodel.remote.ChipProtocol.*;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

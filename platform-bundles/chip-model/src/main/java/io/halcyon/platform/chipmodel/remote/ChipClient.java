@@ -1,6 +1,6 @@
-package io.halcyon.platform.emulation.server;
+package io.halcyon.platform.chipmodel.remote;
 
-import static io.halcyon.platform.emulation.server.ChipProtocol.*;
+import static io.halcyon.platform.chipmodel.remote.ChipProtocol.*;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -16,7 +16,8 @@ import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.hostmem.HostMemory;
 
 /**
- * A host's connection to a {@link ChipServer}: the chip's {@link RegisterBus} and {@link HostMemory}
+ * A host's connection to a chip in another process (the emulation's chip server, or the verification
+ * platform's simulator): the chip's {@link RegisterBus} and {@link HostMemory}
  * over one socket. Requests from all threads are serialised on the connection, in call order. When the
  * server goes away every later call fails with {@link DeviceGoneException}; the connection is not
  * re-made, because a new server would be a different chip.
@@ -159,7 +160,7 @@ public final class ChipClient implements AutoCloseable {
     }
 
     /** Reads a reply's status and throws the error it carries, if any; the payload is left to read. */
-    static void reply(WireChannel w) throws IOException {
+    public static void reply(WireChannel w) throws IOException {
         byte status = w.need(1).get();
         if (status != OK) {
             throw readError(w, status);
