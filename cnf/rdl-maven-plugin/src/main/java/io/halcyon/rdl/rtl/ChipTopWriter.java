@@ -39,6 +39,8 @@ final class ChipTopWriter {
     private String hardwarePorts() {
         StringBuilder p = new StringBuilder();
         for (BlockInstance b : chip.blocks()) {
+            // The block's own reset, which the chip's reset logic (a behaviour model) pulses: clkrst's BLOCK_RESET, soft reset.
+            p.append("    input  logic hwi_").append(b.name()).append("_rst,\n");
             for (FieldKind f : new RegisterBlockWriter(b.type()).fields()) {
                 String n = b.name() + "_" + f.name();
                 String w = RtlNames.range(f.width());
@@ -102,7 +104,7 @@ final class ChipTopWriter {
             sv.append(String.join(",\n", params)).append("\n    ) u_").append(i).append(" (\n");
             List<String> conns = new ArrayList<>();
             conns.add(".clk(clk)");
-            conns.add(".rst(rst)");
+            conns.add(".rst(rst || hwi_" + i + "_rst)");
             conns.add(".req(cpuif_req && " + i + "_sel)");
             conns.add(".req_is_wr(cpuif_req_is_wr)");
             conns.add(".addr(cpuif_addr[" + (ow - 1) + ":0])");

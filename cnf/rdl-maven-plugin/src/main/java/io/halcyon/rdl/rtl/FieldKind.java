@@ -88,7 +88,13 @@ record FieldKind(RegisterSpec register, FieldSpec field, boolean swReadable, boo
         }
         sv.append("    logic ").append(w).append(n).append("_q, ").append(n).append("_next;\n");
         sv.append("    logic ").append(n).append("_load;\n");
+        if (counter) {
+            sv.append("    logic [").append(width()).append(":0] ").append(n).append("_sum;\n");
+        }
         sv.append("    always_comb begin\n");
+        if (counter) {
+            sv.append("        ").append(n).append("_sum = '0;\n");
+        }
         sv.append("        ").append(n).append("_next = ").append(n).append("_q;\n");
         sv.append("        ").append(n).append("_load = 1'b0;\n");
         if (hwWritable) {
@@ -123,16 +129,15 @@ record FieldKind(RegisterSpec register, FieldSpec field, boolean swReadable, boo
     /** A hardware event adds {@code incrvalue}; the sum wraps, or stops at the saturation value. */
     private void writeIncrement(StringBuilder sv, String n) {
         int w = width();
-        sv.append("        if (hwi_").append(n).append("_incr) begin : ").append(n).append("_count\n");
-        sv.append("            logic [").append(w).append(":0] sum;\n");
-        sv.append("            sum = {1'b0, ").append(n).append("_next} + {1'b0, hwi_").append(n).append("_incrvalue};\n");
+        sv.append("        if (hwi_").append(n).append("_incr) begin\n");
+        sv.append("            ").append(n).append("_sum = {1'b0, ").append(n).append("_next} + {1'b0, hwi_").append(n).append("_incrvalue};\n");
         Long saturate = field.incrSaturate();
         if (saturate != null) {
             String limit = RtlNames.literal(w + 1, saturate);
-            sv.append("            ").append(n).append("_next = sum > ").append(limit).append(" ? ")
-                    .append(RtlNames.literal(w, saturate)).append(" : sum[").append(w - 1).append(":0];\n");
+            sv.append("            ").append(n).append("_next = ").append(n).append("_sum > ").append(limit).append(" ? ")
+                    .append(RtlNames.literal(w, saturate)).append(" : ").append(n).append("_sum[").append(w - 1).append(":0];\n");
         } else {
-            sv.append("            ").append(n).append("_next = sum[").append(w - 1).append(":0];\n");
+            sv.append("            ").append(n).append("_next = ").append(n).append("_sum[").append(w - 1).append(":0];\n");
         }
         sv.append("            ").append(n).append("_load = 1'b1;\n");
         sv.append("        end\n");

@@ -2,6 +2,8 @@ package io.halcyon.rdl.rtl;
 
 import io.halcyon.platform.chipmodel.BlockInstance;
 import io.halcyon.platform.chipmodel.ChipModel;
+import io.halcyon.platform.chipmodel.Encoding;
+import io.halcyon.platform.chipmodel.FieldSpec;
 import io.halcyon.platform.chipmodel.MemorySpec;
 import io.halcyon.platform.chipmodel.RegisterSpec;
 
@@ -34,7 +36,17 @@ final class HardwareBindingWriter {
         for (BlockInstance b : chip.blocks()) {
             String i = b.name();
             h.append("    hw.block(\"").append(i).append("\", \"").append(b.type().name()).append("\", 0x")
-                    .append(Long.toHexString(b.base())).append("ULL);\n");
+                    .append(Long.toHexString(b.base())).append("ULL, Port(&top->hwi_").append(i).append("_rst));\n");
+            for (RegisterSpec r : b.type().registers()) {
+                for (FieldSpec f : r.fields()) {
+                    if (f.encoding() != null) {
+                        for (Encoding.Member m : f.encoding().members()) {
+                            h.append("    hw.code(\"").append(i).append("\", \"").append(r.path()).append('.').append(f.name())
+                                    .append("\", \"").append(m.name()).append("\", ").append(m.value()).append(");\n");
+                        }
+                    }
+                }
+            }
             for (FieldKind f : new RegisterBlockWriter(b.type()).fields()) {
                 String n = i + "_" + f.name();
                 h.append("    hw.field(\"").append(i).append("\", \"").append(f.register().path()).append('.').append(f.field().name())
@@ -55,6 +67,17 @@ final class HardwareBindingWriter {
                         .append(Long.toHexString(m.sizeBytes())).append(", Port(").append(e).append("_req), Port(").append(e)
                         .append("_is_wr), Port(").append(e).append("_addr), Port(").append(e).append("_wr_data), Port(").append(e)
                         .append("_wr_biten), Port(").append(e).append("_ack), Port(").append(e).append("_rd_data));\n");
+                if (m.records() != null) {
+                    // The memory's virtual registers as one repeating record: where a model finds each field.
+                    for (RegisterSpec r : m.records().registers()) {
+                        for (FieldSpec f : r.fields()) {
+                            h.append("    hw.recordField(\"").append(i).append("\", \"").append(m.path()).append("\", \"")
+                                    .append(r.path()).append('.').append(f.name()).append("\", 0x").append(Long.toHexString(m.records().stride()))
+                                    .append(", 0x").append(Long.toHexString(r.offset())).append(", ").append(f.lsb()).append(", ")
+                                    .append(f.width()).append(");\n");
+                        }
+                    }
+                }
             }
         }
         h.append("}\n");
