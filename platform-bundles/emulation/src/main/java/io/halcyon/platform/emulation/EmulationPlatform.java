@@ -31,6 +31,7 @@ import io.halcyon.platform.chipmodel.ChipCatalog;
 import io.halcyon.platform.chipmodel.ChipModel;
 import io.halcyon.platform.chipmodel.runtime.BlockConfigurations;
 import io.halcyon.platform.chipmodel.runtime.ChipMapConflictException;
+import io.halcyon.platform.chipmodel.runtime.ChipList;
 import io.halcyon.platform.chipmodel.runtime.KnownChipMaps;
 import io.halcyon.platform.chipmodel.runtime.UnidentifiedChipException;
 import io.halcyon.platform.emulation.model.EmulatedChip;
@@ -74,12 +75,18 @@ public class EmulationPlatform {
             List<ChipCatalog> catalogs) {
         KnownChipMaps known = knownMaps(catalogs);
         String socket = context.getProperty(CHIP_SOCKET);
+        // With halcyon.chips (a host on several platforms) this platform serves its entries under their chip numbers.
+        String hostChips = context.getProperty(ChipList.CHIPS);
+        List<ChipList.Entry> mine = ChipList.forPlatform(hostChips, PLATFORM);
         List<ReachedChip> chips = known == null ? List.of()
-                : socket == null || socket.isBlank() ? inProcess(context.getProperty(CHIPS), known)
+                : socket == null || socket.isBlank()
+                        ? inProcess(hostChips == null || hostChips.isBlank() ? context.getProperty(CHIPS)
+                                : String.join(",", mine.stream().map(ChipList.Entry::chipMap).toList()), known, hostChips != null && !hostChips.isBlank())
                 : attached(Path.of(socket), context.getProperty(HOST_MEMORY_DIRECTORY));
         String version = context.getBundle().getVersion().toString();
-        for (int chip = 0; chip < chips.size(); chip++) {
-            publish(context, configurations, known, chip, chips.get(chip), version);
+        for (int i = 0; i < chips.size(); i++) {
+            int chip = hostChips == null || hostChips.isBlank() || i >= mine.size() ? i : mine.get(i).chip();
+            publish(context, configurations, known, chip, chips.get(i), version);
         }
         if (published.isEmpty()) {
             if (client != null) {
@@ -97,7 +104,10 @@ public class EmulationPlatform {
     }
 
     /** A chip in this JVM per chip map {@code names} names; none after telling the operator why. */
-    private static List<ReachedChip> inProcess(String names, KnownChipMaps known) {
+    private static List<ReachedChip> inProcess(String names, KnownChipMaps known, boolean listedByHost) {
+        if (listedByHost && names.isBlank()) {
+            return List.of(); // the host's chips are all on other platforms
+        }
         List<ChipModel> maps = namedMaps(names, known);
         List<ReachedChip> chips = new ArrayList<>();
         for (ChipModel map : maps) {
