@@ -142,11 +142,10 @@ private:
         return true;
     }
 
+    // Misaligned: the slave's error, as on every platform (Java's ChipProtocol.checkAlignment).
     bool aligned(uint64_t a, int bytes, const char* operation) {
         if (a % bytes == 0) return true;
-        char m[96];
-        std::snprintf(m, sizeof m, "%s: address 0x%llx is not %d-byte aligned", operation, static_cast<unsigned long long>(a), bytes);
-        illegal(ST_ILLEGAL_ARGUMENT, m);
+        fault(BusFault{ST_SLAVE_ERROR, a, std::string(operation) + " (misaligned: needs " + std::to_string(bytes) + "-byte alignment)"});
         return false;
     }
 

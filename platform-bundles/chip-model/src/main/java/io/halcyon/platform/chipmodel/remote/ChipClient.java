@@ -121,6 +121,34 @@ public final class ChipClient implements AutoCloseable {
         });
     }
 
+    /** Simulator only: holds the chip in reset for {@code cycles} clock cycles; returns the cycle count after it. */
+    public long reset(int cycles) {
+        return call(0, "reset", w -> {
+            w.reserve(5).put(RESET).putInt(cycles);
+            reply(w);
+            return w.need(8).getLong();
+        });
+    }
+
+    /** Simulator only: dumps waveforms (VCD) into {@code file} from now on; null stops the dump. */
+    public void dumpWaves(Path file) {
+        String path = file == null ? "" : file.toAbsolutePath().toString();
+        call(0, "waves", w -> {
+            WireChannel.putString(w.reserve(1 + WireChannel.stringBytes(path)).put(WAVES), path);
+            reply(w);
+            return null;
+        });
+    }
+
+    /** Simulator only: what simulates the chip, in one line. */
+    public String simulatorInfo() {
+        return call(0, "simulator info", w -> {
+            w.reserve(1).put(INFO);
+            reply(w);
+            return w.getString();
+        });
+    }
+
     long map(Path file, int size) {
         return call(0, "map host buffer", w -> {
             WireChannel.putString(w.reserve(5 + WireChannel.stringBytes(file.toString())).put(MAP).putInt(size), file.toString());

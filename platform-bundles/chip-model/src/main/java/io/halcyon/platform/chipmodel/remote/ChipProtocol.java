@@ -41,6 +41,12 @@ public final class ChipProtocol {
     public static final byte MAP = 0x0C;
     public static final byte UNMAP = 0x0D;
     public static final byte MAPPINGS = 0x0E;
+    /** Simulator only: {@code u32 cycles}, holds the chip in reset that long; reply {@code u64 cycle count after it}. */
+    public static final byte RESET = 0x10;
+    /** Simulator only: {@code str path}, dumps a VCD there from now on (empty: stops); no payload. */
+    public static final byte WAVES = 0x11;
+    /** Simulator only: reply {@code str}, what simulates the chip (simulator version, chip map, bus, clock). */
+    public static final byte INFO = 0x12;
 
     /** Most addresses in one batch request: request and reply both fit one wire buffer. */
     public static final int MAX_BATCH = 4096;
@@ -99,5 +105,15 @@ public final class ChipProtocol {
             return DEVICE_GONE;
         }
         return SLAVE_ERROR;
+    }
+
+    /**
+     * A misaligned access is the slave's error on every platform; a post is refused at the call, since it
+     * has no reply to carry the error.
+     */
+    public static void checkAlignment(long address, int bytes, String operation) {
+        if ((address & (bytes - 1)) != 0) {
+            throw new SlaveErrorException(address, operation + " (misaligned: needs " + bytes + "-byte alignment)");
+        }
     }
 }

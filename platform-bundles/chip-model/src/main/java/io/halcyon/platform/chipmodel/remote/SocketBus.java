@@ -60,13 +60,13 @@ final class SocketBus implements RegisterBus {
 
     @Override
     public void post32(long address, int value) {
-        checkAlignment(address, 4, "post32");
+        ChipProtocol.checkAlignment(address, 4, "post32");
         client.call(address, "post32", w -> w.reserve(13).put(POST32).putLong(address).putInt(value));
     }
 
     @Override
     public void post64(long address, long value) {
-        checkAlignment(address, 8, "post64");
+        ChipProtocol.checkAlignment(address, 8, "post64");
         client.call(address, "post64", w -> w.reserve(17).put(POST64).putLong(address).putLong(value));
     }
 
@@ -138,10 +138,4 @@ final class SocketBus implements RegisterBus {
         });
     }
 
-    /** A misaligned access fails at the call, as on every platform (a post has no reply to carry it). */
-    private static void checkAlignment(long address, int bytes, String operation) {
-        if (address % bytes != 0) {
-            throw new IllegalArgumentException(String.format("%s: address 0x%x is not %d-byte aligned", operation, address, bytes));
-        }
-    }
 }

@@ -146,6 +146,16 @@ final class ChipSession {
                         WireChannel.putString(out, file);
                     }
                 }
+                case RESET, WAVES, INFO -> {
+                    if (op == RESET) {
+                        wire.need(4).getInt();
+                    } else if (op == WAVES) {
+                        wire.getString();
+                    }
+                    reply(() -> {
+                        throw new IllegalStateException("the emulation's chip server has no simulator reset, waveforms or simulator info");
+                    });
+                }
                 default -> throw new IOException(String.format("unknown request 0x%02x from the host", op));
             }
         }
