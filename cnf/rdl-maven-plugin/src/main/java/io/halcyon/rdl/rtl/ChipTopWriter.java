@@ -2,8 +2,6 @@ package io.halcyon.rdl.rtl;
 
 import io.halcyon.platform.chipmodel.BlockInstance;
 import io.halcyon.platform.chipmodel.ChipModel;
-import io.halcyon.platform.chipmodel.MemorySpec;
-import io.halcyon.platform.chipmodel.RegisterSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +29,11 @@ final class ChipTopWriter {
         }
     }
 
+    /** The hand-written slave front end of {@code bus}. */
+    static String frontEnd(String bus) {
+        return "halcyon_" + bus + "_slave.sv";
+    }
+
     static String topName(ChipModel chip, String bus) {
         return chip.name() + "_" + bus;
     }
@@ -41,34 +44,7 @@ final class ChipTopWriter {
         for (BlockInstance b : chip.blocks()) {
             // The block's own reset, which the chip's reset logic (a behaviour model) pulses: clkrst's BLOCK_RESET, soft reset.
             p.append("    input  logic hwi_").append(b.name()).append("_rst,\n");
-            for (FieldKind f : new RegisterBlockWriter(b.type()).fields()) {
-                String n = b.name() + "_" + f.name();
-                String w = RtlNames.range(f.width());
-                p.append("    output logic ").append(w).append("hwo_").append(n).append(",\n");
-                if (f.hwWritable()) {
-                    p.append("    input  logic ").append(w).append("hwi_").append(n).append("_next,\n");
-                    p.append("    input  logic hwi_").append(n).append("_we,\n");
-                }
-                if (f.counter()) {
-                    p.append("    input  logic hwi_").append(n).append("_incr,\n");
-                    p.append("    input  logic ").append(w).append("hwi_").append(n).append("_incrvalue,\n");
-                }
-            }
-            for (RegisterSpec r : b.type().registers()) {
-                if (RegisterBlockWriter.writable(r)) {
-                    p.append("    output logic hwo_").append(b.name()).append('_').append(RtlNames.flat(r.path())).append("_swwr,\n");
-                }
-            }
-            for (MemorySpec m : b.type().memories()) {
-                String e = "ext_" + b.name() + "_" + RtlNames.flat(m.path());
-                p.append("    output logic ").append(e).append("_req,\n");
-                p.append("    output logic ").append(e).append("_is_wr,\n");
-                p.append("    output logic [31:0] ").append(e).append("_addr,\n");
-                p.append("    output logic [31:0] ").append(e).append("_wr_data,\n");
-                p.append("    output logic [31:0] ").append(e).append("_wr_biten,\n");
-                p.append("    input  logic ").append(e).append("_ack,\n");
-                p.append("    input  logic [31:0] ").append(e).append("_rd_data,\n");
-            }
+            new RegisterBlockWriter(b.type()).hardwarePorts().forEach(h -> p.append(h.declaration(h.of(b.name()))));
         }
         return p.toString();
     }
@@ -110,30 +86,7 @@ final class ChipTopWriter {
             conns.add(".addr(cpuif_addr[" + (ow - 1) + ":0])");
             conns.add(".wr_data(cpuif_wr_data)");
             conns.add(".wr_biten(cpuif_wr_biten)");
-            for (FieldKind f : block.fields()) {
-                String n = f.name();
-                conns.add(".hwo_" + n + "(hwo_" + i + "_" + n + ")");
-                if (f.hwWritable()) {
-                    conns.add(".hwi_" + n + "_next(hwi_" + i + "_" + n + "_next)");
-                    conns.add(".hwi_" + n + "_we(hwi_" + i + "_" + n + "_we)");
-                }
-                if (f.counter()) {
-                    conns.add(".hwi_" + n + "_incr(hwi_" + i + "_" + n + "_incr)");
-                    conns.add(".hwi_" + n + "_incrvalue(hwi_" + i + "_" + n + "_incrvalue)");
-                }
-            }
-            for (RegisterSpec r : b.type().registers()) {
-                if (RegisterBlockWriter.writable(r)) {
-                    String n = RtlNames.flat(r.path()) + "_swwr";
-                    conns.add(".hwo_" + n + "(hwo_" + i + "_" + n + ")");
-                }
-            }
-            for (MemorySpec m : b.type().memories()) {
-                String e = "ext_" + RtlNames.flat(m.path());
-                for (String s : new String[] {"_req", "_is_wr", "_addr", "_wr_data", "_wr_biten", "_ack", "_rd_data"}) {
-                    conns.add("." + e + s + "(ext_" + i + "_" + RtlNames.flat(m.path()) + s + ")");
-                }
-            }
+            block.hardwarePorts().forEach(h -> conns.add("." + h.name() + "(" + h.of(i) + ")"));
             conns.add(".ack(" + i + "_ack)");
             conns.add(".rd_data(" + i + "_rd_data)");
             conns.add(".err(" + i + "_err)");
@@ -160,53 +113,20 @@ final class ChipTopWriter {
         sv.append("module ").append(topName(chip, bus)).append(" (\n");
         sv.append("    input  logic clk,\n    input  logic rst,\n");
         sv.append(hardwarePorts());
+        // The slave port is the front end's, declared once in its source: s_apb_* or s_axil_*.
+        List<String> busPorts = RtlGeneration.resource(frontEnd(bus)).lines().map(String::strip)
+                .filter(l -> l.matches("(input|output)\\s.*\\bs_(apb|axil)_\\w+,?")).map(l -> "    " + l.replaceAll(",$", ""))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         if (bus.equals("apb4")) {
-            sv.append("""
-                        input  logic        s_apb_psel,
-                        input  logic        s_apb_penable,
-                        input  logic        s_apb_pwrite,
-                        input  logic [2:0]  s_apb_pprot,
-                        input  logic [31:0] s_apb_paddr,
-                        input  logic [31:0] s_apb_pwdata,
-                        input  logic [3:0]  s_apb_pstrb,
-                        output logic        s_apb_pready,
-                        output logic [31:0] s_apb_prdata,
-                        output logic        s_apb_pslverr,
-                        // Sideband for the harness: the error of the transfer now ending is a decode error.
-                        output logic        halcyon_decerr
-                    );
-                        logic cpuif_req, cpuif_req_is_wr, cpuif_ack, cpuif_err;
-                        logic [31:0] cpuif_addr, cpuif_wr_data, cpuif_wr_biten, cpuif_rd_data;
-                        halcyon_apb4_slave u_slave (.*);
-                        // Every error the generated chip gives is a decode error (no register refuses an access).
-                        assign halcyon_decerr = s_apb_pslverr;
-                    """);
-        } else {
-            sv.append("""
-                        input  logic        s_axil_awvalid,
-                        output logic        s_axil_awready,
-                        input  logic [31:0] s_axil_awaddr,
-                        input  logic [2:0]  s_axil_awprot,
-                        input  logic        s_axil_wvalid,
-                        output logic        s_axil_wready,
-                        input  logic [31:0] s_axil_wdata,
-                        input  logic [3:0]  s_axil_wstrb,
-                        output logic        s_axil_bvalid,
-                        input  logic        s_axil_bready,
-                        output logic [1:0]  s_axil_bresp,
-                        input  logic        s_axil_arvalid,
-                        output logic        s_axil_arready,
-                        input  logic [31:0] s_axil_araddr,
-                        input  logic [2:0]  s_axil_arprot,
-                        output logic        s_axil_rvalid,
-                        input  logic        s_axil_rready,
-                        output logic [31:0] s_axil_rdata,
-                        output logic [1:0]  s_axil_rresp
-                    );
-                        logic cpuif_req, cpuif_req_is_wr, cpuif_ack, cpuif_err;
-                        logic [31:0] cpuif_addr, cpuif_wr_data, cpuif_wr_biten, cpuif_rd_data;
-                        halcyon_axi4lite_slave u_slave (.*);
-                    """);
+            // Sideband for the harness: every error the generated chip gives is a decode error (no register refuses an access).
+            busPorts.add("    output logic        halcyon_decerr");
+        }
+        sv.append(String.join(",\n", busPorts)).append("\n);\n");
+        sv.append("    logic cpuif_req, cpuif_req_is_wr, cpuif_ack, cpuif_err;\n");
+        sv.append("    logic [31:0] cpuif_addr, cpuif_wr_data, cpuif_wr_biten, cpuif_rd_data;\n");
+        sv.append("    ").append(frontEnd(bus).replace(".sv", "")).append(" u_slave (.*);\n");
+        if (bus.equals("apb4")) {
+            sv.append("    assign halcyon_decerr = s_apb_pslverr;\n");
         }
         sv.append("    ").append(chip.name()).append("_core u_core (.*);\n");
         sv.append("endmodule\n");

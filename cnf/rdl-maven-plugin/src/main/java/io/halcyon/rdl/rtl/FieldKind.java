@@ -59,16 +59,16 @@ record FieldKind(RegisterSpec register, FieldSpec field, boolean swReadable, boo
         return field.reset() == null ? 0 : field.reset();
     }
 
-    /** Ports into the block from the hardware side. */
-    void declareInputs(StringBuilder ports) {
-        String w = RtlNames.range(width());
+    /** The field's hardware-side ports: its value out, and (hardware-writable) a load, (counters) an increment in. */
+    void addPorts(java.util.List<HardwarePort> ports) {
+        ports.add(new HardwarePort(false, width(), "hwo_" + name()));
         if (hwWritable) {
-            ports.append("    input  logic ").append(w).append("hwi_").append(name()).append("_next,\n");
-            ports.append("    input  logic hwi_").append(name()).append("_we,\n");
+            ports.add(new HardwarePort(true, width(), "hwi_" + name() + "_next"));
+            ports.add(new HardwarePort(true, 1, "hwi_" + name() + "_we"));
         }
         if (counter) {
-            ports.append("    input  logic hwi_").append(name()).append("_incr,\n");
-            ports.append("    input  logic ").append(w).append("hwi_").append(name()).append("_incrvalue,\n");
+            ports.add(new HardwarePort(true, 1, "hwi_" + name() + "_incr"));
+            ports.add(new HardwarePort(true, width(), "hwi_" + name() + "_incrvalue"));
         }
     }
 

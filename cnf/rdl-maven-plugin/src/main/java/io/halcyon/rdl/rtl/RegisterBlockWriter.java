@@ -93,31 +93,35 @@ final class RegisterBlockWriter {
         return sv.toString();
     }
 
+    /** The hardware side: per field its ports, per writable register its write pulse, per external memory its interface. */
+    List<HardwarePort> hardwarePorts() {
+        List<HardwarePort> ports = new ArrayList<>();
+        fields.forEach(f -> f.addPorts(ports));
+        for (RegisterSpec r : type.registers()) {
+            if (writable(r)) {
+                ports.add(new HardwarePort(false, 1, "hwo_" + RtlNames.flat(r.path()) + "_swwr"));
+            }
+        }
+        for (MemorySpec m : type.memories()) {
+            String e = "ext_" + RtlNames.flat(m.path());
+            ports.add(new HardwarePort(false, 1, e + "_req"));
+            ports.add(new HardwarePort(false, 1, e + "_is_wr"));
+            ports.add(new HardwarePort(false, 32, e + "_addr"));
+            ports.add(new HardwarePort(false, 32, e + "_wr_data"));
+            ports.add(new HardwarePort(false, 32, e + "_wr_biten"));
+            ports.add(new HardwarePort(true, 1, e + "_ack"));
+            ports.add(new HardwarePort(true, 32, e + "_rd_data"));
+        }
+        return ports;
+    }
+
     private String ports(int ow) {
         StringBuilder p = new StringBuilder();
         p.append("    input  logic clk,\n    input  logic rst,\n");
         p.append("    input  logic req,\n    input  logic req_is_wr,\n");
         p.append("    input  logic [").append(ow - 1).append(":0] addr,\n");
         p.append("    input  logic [31:0] wr_data,\n    input  logic [31:0] wr_biten,\n");
-        for (FieldKind f : fields) {
-            p.append("    output logic ").append(RtlNames.range(f.width())).append("hwo_").append(f.name()).append(",\n");
-            f.declareInputs(p);
-        }
-        for (RegisterSpec r : type.registers()) {
-            if (writable(r)) {
-                p.append("    output logic hwo_").append(RtlNames.flat(r.path())).append("_swwr,\n");
-            }
-        }
-        for (MemorySpec m : type.memories()) {
-            String e = "ext_" + RtlNames.flat(m.path());
-            p.append("    output logic ").append(e).append("_req,\n");
-            p.append("    output logic ").append(e).append("_is_wr,\n");
-            p.append("    output logic [31:0] ").append(e).append("_addr,\n");
-            p.append("    output logic [31:0] ").append(e).append("_wr_data,\n");
-            p.append("    output logic [31:0] ").append(e).append("_wr_biten,\n");
-            p.append("    input  logic ").append(e).append("_ack,\n");
-            p.append("    input  logic [31:0] ").append(e).append("_rd_data,\n");
-        }
+        hardwarePorts().forEach(h -> p.append(h.declaration(h.name())));
         p.append("    output logic ack,\n    output logic [31:0] rd_data,\n    output logic err\n");
         return p.toString();
     }

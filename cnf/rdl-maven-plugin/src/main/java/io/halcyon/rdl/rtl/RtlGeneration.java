@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 public final class RtlGeneration {
 
-    private static final String[] FRONT_ENDS = {"halcyon_apb4_slave.sv", "halcyon_axi4lite_slave.sv"};
+    private static final String[] FRONT_ENDS = {ChipTopWriter.frontEnd("apb4"), ChipTopWriter.frontEnd("axi4lite")};
 
     private RtlGeneration() {
     }
@@ -37,9 +37,7 @@ public final class RtlGeneration {
         Files.createDirectories(directory);
         List<String> written = new ArrayList<>();
         for (String frontEnd : FRONT_ENDS) {
-            try (InputStream in = Objects.requireNonNull(RtlGeneration.class.getResourceAsStream(frontEnd), frontEnd)) {
-                written.add(put(directory, frontEnd, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            }
+            written.add(put(directory, frontEnd, resource(frontEnd)));
         }
         Map<String, BlockType> types = new LinkedHashMap<>();
         for (ChipModel chip : chips) {
@@ -69,6 +67,15 @@ public final class RtlGeneration {
             written.add(put(directory, chip.name() + ".f", String.join("\n", list) + "\n"));
         }
         return written;
+    }
+
+    /** A hand-written source carried beside these classes (the bus front ends). */
+    static String resource(String name) {
+        try (InputStream in = Objects.requireNonNull(RtlGeneration.class.getResourceAsStream(name), name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The same registers and fields at the same places with the same access; reset values may differ. */

@@ -1,29 +1,21 @@
 package io.halcyon.platform.verification;
 
-import io.halcyon.hal.api.bus.RegisterBus;
-import io.halcyon.hal.api.chip.ChipProperties;
-import io.halcyon.hal.api.hostmem.HostMemory;
 import io.halcyon.hal.api.platform.PlatformCapability;
-import io.halcyon.hal.api.platform.PlatformInfo;
 import io.halcyon.hal.api.platform.PlatformKind;
 import io.halcyon.platform.chipmodel.ChipCatalog;
 import io.halcyon.platform.chipmodel.ChipModel;
-import io.halcyon.platform.chipmodel.runtime.BlockConfigurations;
 import io.halcyon.platform.chipmodel.runtime.ChipList;
 import io.halcyon.platform.chipmodel.runtime.ChipMapConflictException;
 import io.halcyon.platform.chipmodel.runtime.KnownChipMaps;
+import io.halcyon.platform.chipmodel.runtime.PublishedChip;
 import io.halcyon.platform.chipmodel.runtime.UnidentifiedChipException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Dictionary;
 import java.util.EnumSet;
-import java.util.Hashtable;
 import java.util.List;
-import java.util.Set;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
@@ -38,7 +30,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@value ChipList#CHIPS}, builds (or takes from the cache) the Verilator simulator of that chip map's
  * generated RTL with the harness this bundle carries, starts it, attaches with the chip-server protocol,
  * identifies the chip over its bus like every platform ({@link KnownChipMaps}) and publishes its
- * {@link RegisterBus}, {@link PlatformInfo} and {@link HostMemory} and its block configurations. Device
+ * {@code RegisterBus}, {@code PlatformInfo} and {@code HostMemory} and its block configurations ({@link PublishedChip}). Device
  * time is the simulator's cycle count at 1 GHz. The simulators stop with this component, and by
  * themselves if this JVM dies.
  *
@@ -102,25 +94,14 @@ public class VerificationPlatform {
             System.err.println("halcyon: verification platform: " + e.getMessage() + "; nothing is published for it");
             return;
         }
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(ChipProperties.CHIP, String.valueOf(entry.chip()));
-        props.put(ChipProperties.PLATFORM, PLATFORM);
-        props.put(ChipProperties.CHIP_MAP, map.name());
-        String description = String.format("RTL of chip map %s simulated by %s, %s bus, RTL build %s (%s), simulator pid %d, 1 GHz clock: "
-                + "device time in cycles", map.name(), built.verilator(), bus, built.shortKey(),
+        String description = String.format("RTL of chip map %s simulated by %s, %s bus, RTL build %s (%s), simulator pid %d, "
+                + "1 GHz clock: device time in cycles", map.name(), built.verilator(), bus, built.shortKey(),
                 built.cached() ? "cached" : "built in " + built.buildMillis() + " ms", sim.pid());
-        Info info = new Info(context.getBundle().getVersion().toString(), description, EnumSet.of(PlatformCapability.POSTED_WRITES,
-                PlatformCapability.BATCHED_READS, PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME), entry.chip());
-        ServiceRegistration<?> busService = context.registerService(RegisterBus.class, sim.client().bus(), props);
-        ServiceRegistration<?> infoService = context.registerService(PlatformInfo.class, info, props);
-        ServiceRegistration<?> memoryService = context.registerService(HostMemory.class, sim.client().hostMemory(), props);
-        withdrawals.add(0, () -> {
-            memoryService.unregister();
-            infoService.unregister();
-            busService.unregister();
-        });
-        BlockConfigurations blocks = BlockConfigurations.publish(configurations, map, entry.chip(), PLATFORM);
-        withdrawals.add(0, blocks::close);
+        PublishedChip published = PublishedChip.publish(context, configurations, map, entry.chip(), PLATFORM, new PublishedChip.Description(
+                PlatformKind.VERIFICATION, context.getBundle().getVersion().toString(), description, EnumSet.of(PlatformCapability.POSTED_WRITES,
+                        PlatformCapability.BATCHED_READS, PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME)),
+                sim.client().bus(), sim.client().hostMemory());
+        withdrawals.add(0, published::close);
     }
 
     /**
@@ -141,13 +122,5 @@ public class VerificationPlatform {
     void deactivate() {
         withdrawals.forEach(Runnable::run);
         withdrawals.clear();
-    }
-
-    private record Info(String version, String description, Set<PlatformCapability> capabilities, int chipInstance)
-            implements PlatformInfo {
-        @Override
-        public PlatformKind kind() {
-            return PlatformKind.VERIFICATION;
-        }
     }
 }
