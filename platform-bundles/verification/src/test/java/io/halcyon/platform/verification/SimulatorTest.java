@@ -28,6 +28,7 @@ public class SimulatorTest {
     private static final long CHIP_ID = 0x0, SCRATCH = 0x0C, CORE_PLL_CTRL = 0x1_0000, CORE_PLL_STATUS = 0x1_0004;
     private static final long TENSOR_CMD_A = 0x6_0008, TENSOR_CYCLES = 0x6_0040, DMA_CH0_INT_STATUS = 0x4_0108;
     private static final long PENDING = 0x5_0000, OTP_SERIAL_LO = 0x8_0000, DMA_RING0 = 0x4_1000;
+    private static final long SOFT_RESET = 0x10, RESET_STATUS = 0x14;
 
     private SimulatorProcess sim;
     private RegisterBus bus;
@@ -83,6 +84,21 @@ public class SimulatorTest {
         WaitResult never = bus.await(SCRATCH, 1, 1, Duration.ofNanos(5_000));
         assertFalse(never.met());
         assertTrue("bound exceeded, in cycles: " + never.deviceNanos(), never.deviceNanos() >= 5_000);
+    }
+
+    @Test
+    public void aSoftResetResetsEveryBlockAfterItsTimeAndCountsItself() {
+        bus.write32(SCRATCH, 5);
+        bus.write32(CORE_PLL_CTRL, 0x0A01);
+        bus.write32(SOFT_RESET, 1);
+        assertEquals("RESET_DONE drops at once", 0, bus.read32(RESET_STATUS) & 1);
+        WaitResult done = bus.await(RESET_STATUS, 1, 1, Duration.ofNanos(10_000));
+        assertTrue(done.met());
+        assertTrue("2000 cycles: " + done.deviceNanos(), done.deviceNanos() >= 1_900 && done.deviceNanos() < 2_200);
+        assertEquals("RESET_COUNT survives the reset it counts", 1, bus.read32(RESET_STATUS) >>> 8 & 0xFF);
+        assertEquals("sysctrl reset", 0, bus.read32(SCRATCH));
+        assertEquals("clkrst reset", 0x0A00, bus.read32(CORE_PLL_CTRL));
+        assertEquals("SOFT_RESET is a single pulse", 0, bus.read32(SOFT_RESET));
     }
 
     @Test
