@@ -17,7 +17,11 @@ public final class HalcyonHost {
     static final int USAGE = 2;
     static final int DEGRADED = 3;
     static final int NOT_READY = 4;
-    static final long READY_TIMEOUT_MILLIS = 15_000;
+    /**
+     * How long the HAL may take to come up: 15 s, or {@code -Dhalcyon.ready.ms} (launcher/halcyon gives a host
+     * with chips on RTL longer, since its first start builds the simulator).
+     */
+    static final long READY_TIMEOUT_MILLIS = Long.getLong("halcyon.ready.ms", 15_000);
     static final long HOT_DEPLOY_SETTLE_MILLIS = 10_000;
 
     private HalcyonHost() {}

@@ -19,7 +19,8 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * The assemblies as the build exported them (target/export/NAME/): the main host carries no test
- * tooling, and the soak host is the main host plus the soak, nothing else.
+ * tooling, the soak host is the main host plus the soak, and the verification host the main host plus the
+ * verification platform, nothing else.
  */
 public class AssembliesIT {
 
@@ -34,6 +35,14 @@ public class AssembliesIT {
         assertTrue("what a server runs: " + main, main.containsAll(List.of("io.halcyon.platform.emulation",
                 "io.halcyon.block.sysctrl", "io.halcyon.consumers.training", "io.halcyon.launcher.update")));
         assertFalse("the soak (javac at run time, jar rewriting) in the main host: " + main, main.contains(SOAK));
+    }
+
+    @Test
+    public void theVerificationHostIsTheMainHostPlusTheVerificationPlatform() throws IOException {
+        Set<String> expected = new TreeSet<>(symbolicNames(Assembly.MAIN));
+        expected.add("io.halcyon.platform.verification");
+        assertEquals(expected, symbolicNames("verification"));
+        assertFalse(symbolicNames(Assembly.MAIN).contains("io.halcyon.platform.verification"));
     }
 
     @Test

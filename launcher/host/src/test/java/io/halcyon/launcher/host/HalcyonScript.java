@@ -39,13 +39,23 @@ final class HalcyonScript {
 
     /** Runs the script with these arguments to its end (at most 90 s). */
     HostProcess.Result run(String... args) throws IOException, InterruptedException {
-        return HostProcess.complete(process(args), null, BOUND);
+        return run(BOUND, args);
+    }
+
+    /** The same with another bound (a first host on RTL builds the simulator). */
+    HostProcess.Result run(Duration bound, String... args) throws IOException, InterruptedException {
+        return HostProcess.complete(process(args), null, bound);
     }
 
     /** One shell command line on a host of its own, which must succeed: exit 0, not even degraded. */
     HostProcess.Result command(String commandLine) throws IOException, InterruptedException {
-        HostProcess.Result r = run("run", commandLine);
-        assertEquals(commandLine + ": " + r.stderr(), 0, r.exitCode());
+        return command("run", commandLine);
+    }
+
+    /** The script with these arguments, which must succeed: exit 0, not even degraded. */
+    HostProcess.Result command(String... args) throws IOException, InterruptedException {
+        HostProcess.Result r = run(args);
+        assertEquals(String.join(" ", args) + ": " + r.stderr(), 0, r.exitCode());
         return r;
     }
 

@@ -1,5 +1,6 @@
 package io.halcyon.platform.emulation;
 
+import io.halcyon.platform.chipmodel.remote.ChipProtocol;
 import java.time.Duration;
 
 import io.halcyon.hal.api.bus.BusException;
@@ -169,8 +170,6 @@ public final class EmulationBus implements RegisterBus {
 
     /** Refuses a misaligned access the way the emulated interconnect does (a slave error naming it). */
     public static void checkAlignment(long address, int bytes, String operation) {
-        if ((address & (bytes - 1)) != 0) {
-            throw new SlaveErrorException(address, operation + " (misaligned: needs " + bytes + "-byte alignment)");
-        }
+        ChipProtocol.checkAlignment(address, bytes, operation);
     }
 }

@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Dictionary;
 import java.util.EnumSet;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
@@ -22,19 +19,19 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.halcyon.hal.api.bus.RegisterBus;
-import io.halcyon.hal.api.chip.ChipProperties;
 import io.halcyon.hal.api.hostmem.HostMemory;
 import io.halcyon.hal.api.platform.PlatformCapability;
 import io.halcyon.hal.api.platform.PlatformInfo;
 import io.halcyon.hal.api.platform.PlatformKind;
 import io.halcyon.platform.chipmodel.ChipCatalog;
 import io.halcyon.platform.chipmodel.ChipModel;
-import io.halcyon.platform.chipmodel.runtime.BlockConfigurations;
 import io.halcyon.platform.chipmodel.runtime.ChipMapConflictException;
+import io.halcyon.platform.chipmodel.runtime.ChipList;
 import io.halcyon.platform.chipmodel.runtime.KnownChipMaps;
+import io.halcyon.platform.chipmodel.runtime.PublishedChip;
 import io.halcyon.platform.chipmodel.runtime.UnidentifiedChipException;
 import io.halcyon.platform.emulation.model.EmulatedChip;
-import io.halcyon.platform.emulation.server.ChipClient;
+import io.halcyon.platform.chipmodel.remote.ChipClient;
 
 /**
  * Emulated chips: builds one chip per chip map named by the framework property {@value #CHIPS}
@@ -74,12 +71,18 @@ public class EmulationPlatform {
             List<ChipCatalog> catalogs) {
         KnownChipMaps known = knownMaps(catalogs);
         String socket = context.getProperty(CHIP_SOCKET);
+        // With halcyon.chips (a host on several platforms) this platform serves its entries under their chip numbers.
+        String hostChips = context.getProperty(ChipList.CHIPS);
+        List<ChipList.Entry> mine = ChipList.forPlatform(hostChips, PLATFORM);
         List<ReachedChip> chips = known == null ? List.of()
-                : socket == null || socket.isBlank() ? inProcess(context.getProperty(CHIPS), known)
+                : socket == null || socket.isBlank()
+                        ? inProcess(hostChips == null || hostChips.isBlank() ? context.getProperty(CHIPS)
+                                : String.join(",", mine.stream().map(ChipList.Entry::chipMap).toList()), known, hostChips != null && !hostChips.isBlank())
                 : attached(Path.of(socket), context.getProperty(HOST_MEMORY_DIRECTORY));
         String version = context.getBundle().getVersion().toString();
-        for (int chip = 0; chip < chips.size(); chip++) {
-            publish(context, configurations, known, chip, chips.get(chip), version);
+        for (int i = 0; i < chips.size(); i++) {
+            int chip = hostChips == null || hostChips.isBlank() || i >= mine.size() ? i : mine.get(i).chip();
+            publish(context, configurations, known, chip, chips.get(i), version);
         }
         if (published.isEmpty()) {
             if (client != null) {
@@ -97,7 +100,10 @@ public class EmulationPlatform {
     }
 
     /** A chip in this JVM per chip map {@code names} names; none after telling the operator why. */
-    private static List<ReachedChip> inProcess(String names, KnownChipMaps known) {
+    private static List<ReachedChip> inProcess(String names, KnownChipMaps known, boolean listedByHost) {
+        if (listedByHost && names.isBlank()) {
+            return List.of(); // the host's chips are all on other platforms
+        }
         List<ChipModel> maps = namedMaps(names, known);
         List<ReachedChip> chips = new ArrayList<>();
         for (ChipModel map : maps) {
@@ -154,22 +160,10 @@ public class EmulationPlatform {
             System.err.println("halcyon: emulation platform: " + e.getMessage() + "; nothing is published for it");
             return;
         }
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(ChipProperties.CHIP, String.valueOf(chip));
-        props.put(ChipProperties.PLATFORM, PLATFORM);
-        props.put(ChipProperties.CHIP_MAP, map.name());
-        Info info = new Info(version, "behavioural emulation of chip map " + map.name() + ", " + reached.where(),
-                reached.capabilities(), chip);
-        PublishedChip p = new PublishedChip(context.registerService(RegisterBus.class, reached.bus(), props),
-                context.registerService(PlatformInfo.class, info, props),
-                context.registerService(HostMemory.class, reached.hostMemory(), props));
-        published.add(p);
-        try {
-            p.configurations = BlockConfigurations.publish(configurations, map, chip, PLATFORM);
-        } catch (IOException e) {
-            System.err.println("halcyon: emulation platform: chip " + chip + ": block configurations not published: "
-                    + e.getMessage());
-        }
+        String description = "behavioural emulation of chip map " + map.name() + ", " + reached.where();
+        published.add(PublishedChip.publish(context, configurations, map, chip, PLATFORM,
+                new PublishedChip.Description(PlatformKind.EMULATION, version, description, reached.capabilities()), reached.bus(),
+                reached.hostMemory()));
     }
 
     /** The connection, or null after telling the operator in one line why there is none. */
@@ -185,43 +179,10 @@ public class EmulationPlatform {
 
     @Deactivate
     void deactivate() {
-        for (PublishedChip p : published) {
-            p.withdraw();
-        }
+        published.forEach(PublishedChip::close);
         published.clear();
         if (client != null) {
             client.close();
-        }
-    }
-
-    /** What one chip has registered: withdrawn in reverse, the drivers' configurations first. */
-    private static final class PublishedChip {
-        final ServiceRegistration<?> bus;
-        final ServiceRegistration<?> info;
-        final ServiceRegistration<?> hostMemory;
-        BlockConfigurations configurations;
-
-        PublishedChip(ServiceRegistration<?> bus, ServiceRegistration<?> info, ServiceRegistration<?> hostMemory) {
-            this.bus = bus;
-            this.info = info;
-            this.hostMemory = hostMemory;
-        }
-
-        void withdraw() {
-            if (configurations != null) {
-                configurations.close();
-            }
-            hostMemory.unregister();
-            info.unregister();
-            bus.unregister();
-        }
-    }
-
-    private record Info(String version, String description, Set<PlatformCapability> capabilities, int chipInstance)
-            implements PlatformInfo {
-        @Override
-        public PlatformKind kind() {
-            return PlatformKind.EMULATION;
         }
     }
 }

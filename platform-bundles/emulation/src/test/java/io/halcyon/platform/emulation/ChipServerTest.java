@@ -29,7 +29,7 @@ import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.hal.api.hostmem.HostBuffer;
 import io.halcyon.hal.api.hostmem.HostMemory;
 import io.halcyon.platform.emulation.model.EmulatedChip;
-import io.halcyon.platform.emulation.server.ChipClient;
+import io.halcyon.platform.chipmodel.remote.ChipClient;
 import io.halcyon.platform.emulation.server.ChipServer;
 
 /** The chip server in this JVM on a temporary socket, reached as a host reaches it: through ChipClient. */

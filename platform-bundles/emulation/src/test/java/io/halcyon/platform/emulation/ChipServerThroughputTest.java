@@ -12,7 +12,7 @@ import org.junit.rules.TemporaryFolder;
 
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.platform.emulation.model.EmulatedChip;
-import io.halcyon.platform.emulation.server.ChipClient;
+import io.halcyon.platform.chipmodel.remote.ChipClient;
 import io.halcyon.platform.emulation.server.ChipServer;
 
 /**

@@ -9,7 +9,7 @@
  * <p>Import ranges: consumers {@code [1.0,2.0)}, providers {@code [1.0,1.1)}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.halcyon.platform.chipmodel.runtime;
 
 import org.osgi.annotation.bundle.Export;

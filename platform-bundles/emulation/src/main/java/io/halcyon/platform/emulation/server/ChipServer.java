@@ -1,5 +1,8 @@
 package io.halcyon.platform.emulation.server;
 
+import io.halcyon.platform.chipmodel.remote.ChipClient;
+import io.halcyon.platform.chipmodel.remote.ChipProtocol;
+import io.halcyon.platform.chipmodel.remote.WireChannel;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -56,12 +59,17 @@ import io.halcyon.platform.emulation.model.EmulatedChip;
  * <tr><td>0C</td><td>map host buffer</td><td>u32 size (4 KiB multiple), str file</td><td>u64 bus address</td></tr>
  * <tr><td>0D</td><td>unmap host buffer</td><td>u64 bus address</td><td>u8 1 if it was mapped</td></tr>
  * <tr><td>0E</td><td>list host buffers</td><td>-</td><td>u32 n, n x (u64 bus address, u32 size, str file)</td></tr>
+ * <tr><td>10</td><td>reset (simulator only)</td><td>u32 cycles</td><td>u64 cycle count after it</td></tr>
+ * <tr><td>11</td><td>waveforms (simulator only)</td><td>str VCD file, empty to stop</td><td>-</td></tr>
+ * <tr><td>12</td><td>simulator info (simulator only)</td><td>-</td><td>str</td></tr>
  * </table></li>
  * <li><b>Replies</b>: {@code u8 status}; 0 is success and the payload follows. Otherwise the status is
  * the error kind: 1 slave error, 2 decode error, 3 bus timeout, 4 device gone, each followed by
  * {@code u64 address, str operation} and raised on the host as the same {@code BusException}
  * subclass; 5 illegal argument, 6 illegal state, followed by {@code str message}.</li>
  * </ul>
+ * The simulator-only requests are served by the verification platform's simulator (its harness speaks
+ * this protocol in C++); this server answers them with an illegal-state error.
  * Posted writes execute when they arrive; the first error one causes is held and becomes the reply to
  * the next blocking request (a flush, an access, an await), as the bus SPI says. Await runs here: model
  * time jumps from hardware event to hardware event until the condition holds or the bound passes, so a

@@ -1,6 +1,9 @@
 package io.halcyon.platform.emulation.server;
 
-import static io.halcyon.platform.emulation.server.ChipProtocol.*;
+import io.halcyon.platform.chipmodel.remote.ChipClient;
+import io.halcyon.platform.chipmodel.remote.ChipProtocol;
+import io.halcyon.platform.chipmodel.remote.WireChannel;
+import static io.halcyon.platform.chipmodel.remote.ChipProtocol.*;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -142,6 +145,16 @@ final class ChipSession {
                         ByteBuffer out = wire.reserve(12 + WireChannel.stringBytes(file)).putLong(b.busAddress()).putInt(b.size());
                         WireChannel.putString(out, file);
                     }
+                }
+                case RESET, WAVES, INFO -> {
+                    if (op == RESET) {
+                        wire.need(4).getInt();
+                    } else if (op == WAVES) {
+                        wire.getString();
+                    }
+                    reply(() -> {
+                        throw new IllegalStateException("the emulation's chip server has no simulator reset, waveforms or simulator info");
+                    });
                 }
                 default -> throw new IOException(String.format("unknown request 0x%02x from the host", op));
             }

@@ -1,5 +1,8 @@
 package io.halcyon.platform.emulation.server;
 
+import io.halcyon.platform.chipmodel.remote.ChipClient;
+import io.halcyon.platform.chipmodel.remote.ChipProtocol;
+import io.halcyon.platform.chipmodel.remote.WireChannel;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;

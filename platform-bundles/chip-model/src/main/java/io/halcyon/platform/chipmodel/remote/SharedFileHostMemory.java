@@ -1,4 +1,4 @@
-package io.halcyon.platform.emulation.server;
+package io.halcyon.platform.chipmodel.remote;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 
 import io.halcyon.hal.api.hostmem.HostBuffer;
 import io.halcyon.hal.api.hostmem.HostMemory;
-import io.halcyon.platform.emulation.model.HostAddressSpace;
 
 /**
  * Host memory for a chip in another process: each buffer is a file (in /dev/shm by default, so it lives
@@ -21,6 +20,9 @@ import io.halcyon.platform.emulation.model.HostAddressSpace;
  * the host never closes (because it died) stays mapped in the server with its file.
  */
 final class SharedFileHostMemory implements HostMemory {
+
+    /** Host buffers are whole pages: what both processes map. */
+    static final int PAGE_BYTES = 4096;
 
     private final ChipClient client;
     private final Path directory;
@@ -41,7 +43,7 @@ final class SharedFileHostMemory implements HostMemory {
         if (bytes <= 0) {
             throw new IllegalArgumentException("host buffer size must be positive, was " + bytes);
         }
-        int size = Math.toIntExact(HostAddressSpace.roundUpToPage(bytes));
+        int size = Math.toIntExact((bytes + (long) PAGE_BYTES - 1) / PAGE_BYTES * PAGE_BYTES);
         Path file = null;
         try {
             file = Files.createTempFile(directory, "halcyon-hostmem-", ".buf");

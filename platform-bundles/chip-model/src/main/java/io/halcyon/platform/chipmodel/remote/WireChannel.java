@@ -1,4 +1,4 @@
-package io.halcyon.platform.emulation.server;
+package io.halcyon.platform.chipmodel.remote;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -14,21 +14,21 @@ import java.nio.charset.StandardCharsets;
  * free: a client's posted writes travel with its next blocking request, and a server's replies with the
  * last request it could read without waiting.
  */
-final class WireChannel implements AutoCloseable {
+public final class WireChannel implements AutoCloseable {
 
     /** Size of each buffer; no single message may be larger. */
-    static final int BUFFER_BYTES = 64 * 1024;
+    public static final int BUFFER_BYTES = 64 * 1024;
 
     private final SocketChannel socket;
     private final ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer in = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN).limit(0);
 
-    WireChannel(SocketChannel socket) {
+    public WireChannel(SocketChannel socket) {
         this.socket = socket;
     }
 
     /** The send buffer with room for at least {@code bytes} more (what is queued goes out first if needed). */
-    ByteBuffer reserve(int bytes) throws IOException {
+    public ByteBuffer reserve(int bytes) throws IOException {
         if (out.remaining() < bytes) {
             send();
         }
@@ -36,7 +36,7 @@ final class WireChannel implements AutoCloseable {
     }
 
     /** Writes everything queued. */
-    void send() throws IOException {
+    public void send() throws IOException {
         out.flip();
         while (out.hasRemaining()) {
             socket.write(out);
@@ -49,7 +49,7 @@ final class WireChannel implements AutoCloseable {
      *
      * @throws EOFException if the other end closed the connection first
      */
-    ByteBuffer need(int bytes) throws IOException {
+    public ByteBuffer need(int bytes) throws IOException {
         if (in.remaining() >= bytes) {
             return in;
         }
@@ -68,24 +68,24 @@ final class WireChannel implements AutoCloseable {
     }
 
     /** Whether bytes are already received but not yet consumed (the other end has more queued). */
-    boolean hasReceived() {
+    public boolean hasReceived() {
         return in.hasRemaining();
     }
 
-    static void putString(ByteBuffer to, String text) {
+    public static void putString(ByteBuffer to, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         to.putShort((short) bytes.length).put(bytes);
     }
 
     /** Reads a string written by {@link #putString}, waiting for its bytes. */
-    String getString() throws IOException {
+    public String getString() throws IOException {
         int length = Short.toUnsignedInt(need(2).getShort());
         byte[] bytes = new byte[length];
         need(length).get(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    static int stringBytes(String text) {
+    public static int stringBytes(String text) {
         return 2 + text.getBytes(StandardCharsets.UTF_8).length;
     }
 

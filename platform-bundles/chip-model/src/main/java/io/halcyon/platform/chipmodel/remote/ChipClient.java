@@ -1,6 +1,6 @@
-package io.halcyon.platform.emulation.server;
+package io.halcyon.platform.chipmodel.remote;
 
-import static io.halcyon.platform.emulation.server.ChipProtocol.*;
+import static io.halcyon.platform.chipmodel.remote.ChipProtocol.*;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -16,7 +16,8 @@ import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.hostmem.HostMemory;
 
 /**
- * A host's connection to a {@link ChipServer}: the chip's {@link RegisterBus} and {@link HostMemory}
+ * A host's connection to a chip in another process (the emulation's chip server, or the verification
+ * platform's simulator): the chip's {@link RegisterBus} and {@link HostMemory}
  * over one socket. Requests from all threads are serialised on the connection, in call order. When the
  * server goes away every later call fails with {@link DeviceGoneException}; the connection is not
  * re-made, because a new server would be a different chip.
@@ -120,6 +121,34 @@ public final class ChipClient implements AutoCloseable {
         });
     }
 
+    /** Simulator only: holds the chip in reset for {@code cycles} clock cycles; returns the cycle count after it. */
+    public long reset(int cycles) {
+        return call(0, "reset", w -> {
+            w.reserve(5).put(RESET).putInt(cycles);
+            reply(w);
+            return w.need(8).getLong();
+        });
+    }
+
+    /** Simulator only: dumps waveforms (VCD) into {@code file} from now on; null stops the dump. */
+    public void dumpWaves(Path file) {
+        String path = file == null ? "" : file.toAbsolutePath().toString();
+        call(0, "waves", w -> {
+            WireChannel.putString(w.reserve(1 + WireChannel.stringBytes(path)).put(WAVES), path);
+            reply(w);
+            return null;
+        });
+    }
+
+    /** Simulator only: what simulates the chip, in one line. */
+    public String simulatorInfo() {
+        return call(0, "simulator info", w -> {
+            w.reserve(1).put(INFO);
+            reply(w);
+            return w.getString();
+        });
+    }
+
     long map(Path file, int size) {
         return call(0, "map host buffer", w -> {
             WireChannel.putString(w.reserve(5 + WireChannel.stringBytes(file.toString())).put(MAP).putInt(size), file.toString());
@@ -159,7 +188,7 @@ public final class ChipClient implements AutoCloseable {
     }
 
     /** Reads a reply's status and throws the error it carries, if any; the payload is left to read. */
-    static void reply(WireChannel w) throws IOException {
+    public static void reply(WireChannel w) throws IOException {
         byte status = w.need(1).get();
         if (status != OK) {
             throw readError(w, status);

@@ -1,16 +1,15 @@
-package io.halcyon.platform.emulation.server;
+package io.halcyon.platform.chipmodel.remote;
 
-import static io.halcyon.platform.emulation.server.ChipProtocol.*;
+import static io.halcyon.platform.chipmodel.remote.ChipProtocol.*;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
 
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
-import io.halcyon.platform.emulation.EmulationBus;
 
 /**
- * The register bus of a chip in a {@link ChipServer}. Posted writes are queued on the connection and
+ * The register bus of a chip in a chip server. Posted writes are queued on the connection and
  * travel with the next blocking request (or when the send buffer fills), so a burst of posts costs no
  * round trips; their errors come back as the reply to the next flush, access or await. Misaligned posts
  * are refused at the call, as the in-process bus does, because a post has no reply to carry the error.
@@ -61,13 +60,13 @@ final class SocketBus implements RegisterBus {
 
     @Override
     public void post32(long address, int value) {
-        EmulationBus.checkAlignment(address, 4, "post32");
+        ChipProtocol.checkAlignment(address, 4, "post32");
         client.call(address, "post32", w -> w.reserve(13).put(POST32).putLong(address).putInt(value));
     }
 
     @Override
     public void post64(long address, long value) {
-        EmulationBus.checkAlignment(address, 8, "post64");
+        ChipProtocol.checkAlignment(address, 8, "post64");
         client.call(address, "post64", w -> w.reserve(17).put(POST64).putLong(address).putLong(value));
     }
 
@@ -138,4 +137,5 @@ final class SocketBus implements RegisterBus {
             return w.need(8).getLong();
         });
     }
+
 }

@@ -1,0 +1,121 @@
+package io.halcyon.launcher.host;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Issue 11's proofs on hosts that run the chip's RTL in a Verilator simulator ({@code launcher/halcyon
+ * --platform verification}): bring-up reaches chip ready, BUTR passes for every block, the main job's
+ * training gives the emulation's weights, HITL runs both platforms side by side, and a host killed with
+ * SIGKILL leaves no simulator behind. The first host builds the simulator (cached for the others).
+ */
+public class VerificationHostIT {
+
+    @ClassRule
+    public static TemporaryFolder shared = new TemporaryFolder();
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    @BeforeClass
+    public static void buildTheSimulatorOnce() throws Exception {
+        HostProcess.Result r = new HalcyonScript(shared, Map.of()).run(Duration.ofMinutes(5), "--platform", "verification", "run", "hal:info");
+        assertEquals(r.stderr(), 0, r.exitCode());
+        assertTrue(r.stdout(), r.stdout().contains("platform      verification (RTL of chip map reference_gen1 simulated by Verilator"));
+        assertTrue(r.stdout(), r.stdout().contains("RTL build "));
+    }
+
+    private HalcyonScript script() {
+        return new HalcyonScript(tmp, Map.of());
+    }
+
+    @Test
+    public void bringUpReachesChipReadyOnTheRtl() throws Exception {
+        HostProcess.Result r = script().command("--platform", "verification", "run", "hal:bringup");
+        assertTrue(r.stdout(), r.stdout().contains("chip ready: 8 steps"));
+        assertTrue(r.stdout(), r.stdout().contains("hbm-training        done     200.0 us"));
+    }
+
+    /** On a chip at power-on, as the suites expect (after bring-up the reset checks fail on every platform alike). */
+    @Test
+    public void everyBlocksRegisterTestsPassOnTheRtl() throws Exception {
+        HostProcess.Result r = script().run("--platform", "verification", "run", "hal:butr --all");
+        assertEquals(r.stdout() + r.stderr(), 0, r.exitCode());
+        Matcher total = Pattern.compile("(?m)^total\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)").matcher(r.stdout());
+        assertTrue(r.stdout(), total.find());
+        assertEquals("failed", 0, Integer.parseInt(total.group(2)));
+        assertTrue("passed " + total.group(1), Integer.parseInt(total.group(1)) > 500);
+        for (String block : List.of("sysctrl", "clkrst", "pcie", "hbm", "dma", "intc", "tensor", "telemetry", "otp")) {
+            assertTrue(block, Pattern.compile("(?m)^" + block + "\\s+[1-9]\\d*\\s+0\\s").matcher(r.stdout()).find());
+        }
+    }
+
+    @Test
+    public void trainingOnTheRtlGivesTheEmulationsWeights() throws Exception {
+        HostProcess.Result rtl = script().run("--platform", "verification", "--json", "--out", tmp.newFolder().toString());
+        HostProcess.Result emulated = script().run("--json", "--out", tmp.newFolder().toString());
+        assertEquals(rtl.stderr(), 0, rtl.exitCode());
+        assertEquals(emulated.stderr(), 0, emulated.exitCode());
+        String checksum = checksum(emulated.stdout());
+        assertTrue(checksum, checksum.startsWith("116bba1e"));
+        assertEquals(checksum, checksum(rtl.stdout()));
+    }
+
+    private static String checksum(String json) {
+        Matcher m = Pattern.compile("\"weightsChecksum\":\\s*\"([0-9a-f]+)\"").matcher(json);
+        assertTrue(json, m.find());
+        return m.group(1);
+    }
+
+    @Test
+    public void hitlReportsEmulationAndVerificationSideBySideBothRun() throws Exception {
+        HostProcess.Result r = script().run("--platform", "verification,emulation", "run", "hal:hitl --all");
+        assertEquals(r.stdout() + r.stderr(), 0, r.exitCode());
+        assertTrue(r.stdout(), r.stdout().contains("EMULATION P/F/S  VERIFICATION P/F/S"));
+        Matcher bitBash = Pattern.compile("(?m)^bit-bash\\s+(\\d+)/(\\d+)/\\d+\\s+(\\d+)/(\\d+)/\\d+").matcher(r.stdout());
+        assertTrue(r.stdout(), bitBash.find());
+        assertTrue("emulation ran", Integer.parseInt(bitBash.group(1)) > 0);
+        assertTrue("verification ran", Integer.parseInt(bitBash.group(3)) > 0);
+        assertEquals("0", bitBash.group(2));
+        assertEquals("0", bitBash.group(4));
+    }
+
+    @Test
+    public void aHostKilledWithSigkillLeavesNoSimulatorBehind() throws Exception {
+        Path stderr = tmp.newFile("host.err").toPath();
+        Process host = script().start(stderr, "--platform", "verification", "shell");
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.contains("HAL ready"));
+            assertTrue("the host came up: " + java.nio.file.Files.readString(stderr), line != null);
+            List<ProcessHandle> simulators = host.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/sim")).orElse(false)).toList();
+            assertEquals("one simulator: " + simulators, 1, simulators.size());
+            host.destroyForcibly(); // SIGKILL: no shutdown hook, no deactivation
+            assertTrue(host.waitFor(30, TimeUnit.SECONDS));
+            ProcessHandle simulator = simulators.get(0);
+            simulator.onExit().get(10, TimeUnit.SECONDS);
+            assertFalse("the simulator outlived its host", simulator.isAlive());
+        } finally {
+            host.destroyForcibly();
+        }
+    }
+}

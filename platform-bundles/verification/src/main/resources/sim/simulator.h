@@ -1,0 +1,42 @@
+// The Verilated chip with its clock: owns the cycle count (1 cycle = 1 ns of device time at the
+// simulated 1 GHz clock), the behaviour models, the bus master and the optional waveform dump.
+#pragma once
+#include <memory>
+#include <string>
+#include "Vchip.h"
+#include "bus_master.h"
+#include "chip.h"
+#include "hardware.h"
+
+class VerilatedContext;
+class VerilatedVcdC;
+
+namespace halcyon {
+
+class Simulator {
+public:
+    Simulator();
+    ~Simulator();
+    // One clock cycle: the rising edge, the hardware side's reaction (models), the falling edge.
+    void tick();
+    Transfer read(uint64_t address) { return access(false, address, 0); }
+    Transfer write(uint64_t address, uint32_t data) { return access(true, address, data); }
+    // Holds the chip's reset for `cycles` and releases it: registers and models back at power-on.
+    void reset(uint32_t cycles);
+    // Starts dumping a VCD to `path`, or stops with an empty path.
+    void waves(const std::string& path);
+    uint64_t cycle() const { return cycle_; }
+    Chip& chip() { return chip_; }
+    const char* busName() const { return BusMaster<Vchip, Simulator>::NAME; }
+private:
+    Transfer access(bool write, uint64_t address, uint32_t data);
+    std::unique_ptr<VerilatedContext> context_;
+    std::unique_ptr<Vchip> top_;
+    std::unique_ptr<VerilatedVcdC> vcd_;
+    uint64_t cycle_ = 0;
+    Hardware hw_;
+    Chip chip_;
+    BusMaster<Vchip, Simulator> master_;
+};
+
+}  // namespace halcyon

@@ -1,0 +1,144 @@
+package io.halcyon.platform.verification;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.halcyon.hal.api.bus.DecodeErrorException;
+import io.halcyon.hal.api.bus.DeviceGoneException;
+import io.halcyon.hal.api.bus.RegisterBus;
+import io.halcyon.hal.api.bus.SlaveErrorException;
+import io.halcyon.hal.api.bus.WaitResult;
+import io.halcyon.hal.api.hostmem.HostBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * The reference chip's generated RTL in a real Verilator simulator (APB4), reached through the shared
+ * chip-server client as the platform reaches it. Addresses are reference_gen1's.
+ */
+public class SimulatorTest {
+
+    private static final long CHIP_ID = 0x0, SCRATCH = 0x0C, CORE_PLL_CTRL = 0x1_0000, CORE_PLL_STATUS = 0x1_0004;
+    private static final long TENSOR_CMD_A = 0x6_0008, TENSOR_CYCLES = 0x6_0040, DMA_CH0_INT_STATUS = 0x4_0108;
+    private static final long PENDING = 0x5_0000, OTP_SERIAL_LO = 0x8_0000, DMA_RING0 = 0x4_1000;
+    private static final long SOFT_RESET = 0x10, RESET_STATUS = 0x14;
+
+    private SimulatorProcess sim;
+    private RegisterBus bus;
+
+    @Before
+    public void start() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/sim-run"));
+        sim = SimulatorProcess.start(Simulators.reference("apb4").executable(), dir.resolve("test-" + ProcessHandle.current().pid() + ".sock"),
+                dir.resolve("sim.log"));
+        bus = sim.client().bus();
+    }
+
+    @After
+    public void stop() {
+        sim.close();
+    }
+
+    @Test
+    public void registersHoldTheChipMapsValuesAndTakeWrites() {
+        assertEquals("identity", 0x484C4359, bus.read32(CHIP_ID));
+        assertEquals("this chip's fuses (a per-instance reset value)", 1, bus.read32(OTP_SERIAL_LO));
+        bus.write32(SCRATCH, 0xCAFEF00D);
+        assertEquals(0xCAFEF00D, bus.read32(SCRATCH));
+        bus.write64(TENSOR_CMD_A, 0x1234_5678_9ABC_DEF0L);
+        assertEquals(0x1234_5678_9ABC_DEF0L, bus.read64(TENSOR_CMD_A));
+        assertArrayEquals(new int[] {0xCAFEF00D, 0x484C4359}, bus.read32(new long[] {SCRATCH, CHIP_ID}));
+    }
+
+    @Test
+    public void writeOneToClearAndReadOnlyFieldsBehaveAsDescribed() {
+        bus.write32(PENDING, 0x3F);
+        assertEquals("nothing pending: writing 1 clears", 0, bus.read32(PENDING));
+        bus.write32(CHIP_ID, 0);
+        assertEquals("read-only", 0x484C4359, bus.read32(CHIP_ID));
+    }
+
+    @Test
+    public void errorsNameTheAddress() {
+        DecodeErrorException e = assertThrows(DecodeErrorException.class, () -> bus.read32(0xF_0000));
+        assertEquals(0xF_0000, e.address());
+        assertThrows(SlaveErrorException.class, () -> bus.read32(SCRATCH + 2));
+        bus.post32(0xF_0000, 1);
+        assertThrows("a posted write's error comes with the next blocking access", DecodeErrorException.class, bus::flush);
+        bus.flush();
+    }
+
+    @Test
+    public void aWaitRunsInTheSimulatorAndReportsCycles() {
+        bus.write32(CORE_PLL_CTRL, 0x0A01);
+        WaitResult locked = bus.await(CORE_PLL_STATUS, 1, 1, Duration.ofNanos(100_000));
+        assertTrue(locked.met());
+        assertTrue("the core PLL locks 20000 cycles after EN: " + locked.deviceNanos(), locked.deviceNanos() > 19_000 && locked.deviceNanos() < 21_000);
+        WaitResult never = bus.await(SCRATCH, 1, 1, Duration.ofNanos(5_000));
+        assertFalse(never.met());
+        assertTrue("bound exceeded, in cycles: " + never.deviceNanos(), never.deviceNanos() >= 5_000);
+    }
+
+    @Test
+    public void aSoftResetResetsEveryBlockAfterItsTimeAndCountsItself() {
+        bus.write32(SCRATCH, 5);
+        bus.write32(CORE_PLL_CTRL, 0x0A01);
+        bus.write32(SOFT_RESET, 1);
+        assertEquals("RESET_DONE drops at once", 0, bus.read32(RESET_STATUS) & 1);
+        WaitResult done = bus.await(RESET_STATUS, 1, 1, Duration.ofNanos(10_000));
+        assertTrue(done.met());
+        assertTrue("2000 cycles: " + done.deviceNanos(), done.deviceNanos() >= 1_900 && done.deviceNanos() < 2_200);
+        assertEquals("RESET_COUNT survives the reset it counts", 1, bus.read32(RESET_STATUS) >>> 8 & 0xFF);
+        assertEquals("sysctrl reset", 0, bus.read32(SCRATCH));
+        assertEquals("clkrst reset", 0x0A00, bus.read32(CORE_PLL_CTRL));
+        assertEquals("SOFT_RESET is a single pulse", 0, bus.read32(SOFT_RESET));
+    }
+
+    @Test
+    public void aSixtyFourBitCounterIsReadWhole() {
+        assertEquals(0, bus.read64(TENSOR_CYCLES));
+        assertEquals(0, bus.read32(DMA_CH0_INT_STATUS));
+    }
+
+    @Test
+    public void theDescriptorRingIsAnExternalMemory() {
+        bus.write64(DMA_RING0 + 0x10, 0x4_0000_0100L);
+        assertEquals(0x4_0000_0100L, bus.read64(DMA_RING0 + 0x10));
+    }
+
+    @Test
+    public void hostBuffersAreSharedWithTheSimulator() throws Exception {
+        try (HostBuffer b = sim.client().hostMemory(Path.of("target/sim-run")).allocate(4096)) {
+            assertTrue(b.busAddress() >= 0x1_0000_0000L);
+        }
+    }
+
+    @Test
+    public void aSimulatorThatDiesIsADeviceGoneNotAHang() throws Exception {
+        ProcessHandle.of(sim.pid()).orElseThrow().destroyForcibly();
+        ProcessHandle.of(sim.pid()).ifPresent(p -> p.onExit().join());
+        DeviceGoneException e = assertThrows(DeviceGoneException.class, () -> bus.read32(SCRATCH));
+        assertEquals(SCRATCH, e.address());
+    }
+
+    @Test
+    public void resetAndWaveformsOnRequest() throws Exception {
+        bus.write32(SCRATCH, 5);
+        long after = sim.client().reset(8);
+        assertTrue(after > 8);
+        assertEquals("reset", 0, bus.read32(SCRATCH));
+        Path vcd = Path.of("target/sim-run/waves-" + ProcessHandle.current().pid() + ".vcd");
+        sim.client().dumpWaves(vcd);
+        bus.write32(SCRATCH, 7);
+        sim.client().dumpWaves(null);
+        assertTrue(Files.readString(vcd).contains("s_apb_psel"));
+        assertTrue(sim.client().simulatorInfo(), sim.client().simulatorInfo().contains("reference_gen1"));
+    }
+}
