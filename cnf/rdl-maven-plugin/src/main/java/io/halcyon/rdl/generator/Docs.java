@@ -29,6 +29,24 @@ final class Docs {
         return b.toString();
     }
 
+    /**
+     * The heading of a generated class: the register's, or for a class several registers share, the
+     * definition's with the registers that use it (the first few: a block may have thousands).
+     */
+    static String classHeading(String block, RegisterClass c) {
+        if (!c.shared()) {
+            return registerHeading(block, c.shape());
+        }
+        RegisterType r = c.shape();
+        List<String> users = c.registers().stream().limit(8).map(u -> u.key() + dims(u)).toList();
+        String more = c.registers().size() > users.size() ? " and " + (c.registers().size() - users.size()) + " more" : "";
+        String title = r.title() == null ? "" : Names.oneLine(r.title());
+        return (title.isEmpty() ? "" : "<b>" + Names.javadoc(title) + "</b> ") + "(register type "
+                + Names.javadoc(block + "." + r.typeName()) + ", " + r.width() + " bits, reset 0x" + Long.toHexString(r.reset())
+                + "), shared by " + c.registers().size() + " registers of the block: " + Names.javadoc(String.join(", ", users))
+                + more + ".";
+    }
+
     /** E.g. {@code REVISION, bits 7:0, sw r, reset 0x1: Revision within the generation.} */
     static String fieldHeading(FieldModel f) {
         List<String> facts = new ArrayList<>();

@@ -34,8 +34,10 @@ public final class RegisterGenerator {
         RegisterHandleWriter handles = new RegisterHandleWriter(names, javaPackage);
         for (RegisterType r : JavaNames.all(block)) {
             checkEncodings(names, r);
-            byClass.put(names.valueClass(r), values.write(r));
-            byClass.put(names.handleClass(r), handles.write(r));
+        }
+        for (RegisterClass c : names.classes()) {
+            byClass.put(c.valueClass(), values.write(c));
+            byClass.put(c.handleClass(), handles.write(c));
         }
         EnumWriter enums = new EnumWriter(javaPackage);
         names.enums().forEach((e, cls) -> byClass.put(cls, enums.write(e, cls)));

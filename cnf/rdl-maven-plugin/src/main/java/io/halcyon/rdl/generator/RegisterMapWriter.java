@@ -83,27 +83,53 @@ final class RegisterMapWriter {
         s.open("final class %s", partName(p));
         s.open("private %s()", partName(p)).close().line("");
         s.open("static void addTo(List<RegisterInfo> all)");
+        // Registers sharing a generated class share their field list too: one list per class and part, so a
+        // block of thousands of instances of one type compiles one list, not thousands of identical ones.
+        Map<RegisterClass, String> sharedLists = new LinkedHashMap<>();
+        for (RegisterType r : regs) {
+            RegisterClass c = names.classOf(r);
+            if (c.shared() && !sharedLists.containsKey(c)) {
+                String list = "fields" + sharedLists.size();
+                sharedLists.put(c, list);
+                s.line("List<FieldInfo> %s = %s;", list, fieldList(r));
+            }
+        }
+        // A register with a list of its own adds itself in a method of its own (its list is most of the code,
+        // and a method holds at most 64 KiB); one of a shared class is a single statement here.
+        List<Integer> own = new ArrayList<>();
         for (int i = 0; i < regs.size(); i++) {
-            s.line("r%d(all);", i);
+            String list = sharedLists.get(names.classOf(regs.get(i)));
+            if (list == null) {
+                s.line("r%d(all);", i);
+                own.add(i);
+            } else {
+                addRegister(s, regs.get(i), list);
+            }
         }
         s.close();
-        for (int i = 0; i < regs.size(); i++) {
+        for (int i : own) {
             s.line("");
-            register(s, i, regs.get(i));
+            s.open("private static void r%d(List<RegisterInfo> all)", i);
+            s.line("List<FieldInfo> fields = %s;", fieldList(regs.get(i)));
+            addRegister(s, regs.get(i), "fields");
+            s.close();
         }
         s.close();
         return s.toString();
     }
 
-    private void register(SourceWriter s, int i, RegisterType r) {
-        s.open("private static void r%d(List<RegisterInfo> all)", i);
+    private static String fieldList(RegisterType r) {
         List<String> fields = new ArrayList<>();
         for (FieldModel f : r.fields()) {
             fields.add(field(f));
         }
-        s.line("List<FieldInfo> fields = List.of(%s);", String.join(",\n                ", fields));
+        return "List.of(" + String.join(",\n                ", fields) + ")";
+    }
+
+    /** The statements adding {@code r} (every element of an array) to {@code all}, with the field list {@code fields}. */
+    private static void addRegister(SourceWriter s, RegisterType r, String fields) {
         String tail = r.width() + ", " + SourceWriter.longLiteral(FieldModel.busReset(r.fields())) + ", " + Names.literal(r.summary())
-                + ", fields, " + r.external() + ", ";
+                + ", " + fields + ", " + r.external() + ", ";
         if (!r.isArray()) {
             s.line("all.add(new RegisterDescription(%s, %s, %s%s));", Names.literal(r.pathParts().get(0)),
                     SourceWriter.longLiteral(r.offset()), tail, alias(r.aliasParts(), 0));
@@ -121,7 +147,6 @@ final class RegisterMapWriter {
                 s.close();
             }
         }
-        s.close();
     }
 
     /** {@code Optional.of(name)} built like the register's own name (same loop indices), or {@code Optional.empty()}. */
