@@ -35,6 +35,11 @@ public final class RdlCompiler {
         return this;
     }
 
+    /** A file the front end reads as a register description: SystemRDL ({@code .rdl}) or IP-XACT ({@code .xml}). */
+    public static boolean isDescription(Path file) {
+        return file.getFileName().toString().endsWith(".rdl") || IpxactImport.isIpxact(file);
+    }
+
     /** Replaces the Perl used for {@code <% %>} segments (null disables the Perl pass). */
     public RdlCompiler perl(PerlPreprocessor perl) {
         this.perl = perl;

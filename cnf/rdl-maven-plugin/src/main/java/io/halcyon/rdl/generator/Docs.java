@@ -85,4 +85,36 @@ final class Docs {
         }
         return String.join(" x ", s);
     }
+
+    /** A field's read and write side effects for register maps: {@code rclr, woclr}, or {@code -}. */
+    static String effects(FieldModel f) {
+        List<String> e = new ArrayList<>();
+        if (f.onread() != null) {
+            e.add(f.onread());
+        } else if (f.readSideEffect()) {
+            e.add("read notifies hardware");
+        }
+        if (f.onwrite() != null) {
+            e.add(f.onwrite());
+        }
+        if (f.singlepulse()) {
+            e.add("singlepulse");
+        }
+        return e.isEmpty() ? "-" : String.join(", ", e);
+    }
+
+    /** What software may do with the register as a whole, in the terms of Linux regmap. */
+    static String access(RegisterPolicy p) {
+        String rw = p.readable && p.writable ? "RW" : p.readable ? "RO" : p.writable ? "WO" : "-";
+        return p.readSideEffect ? rw + ", read has side effects" : rw;
+    }
+
+    /** The register's anchor in a register map page: its key in lower case, {@code ch-head}. */
+    static String anchor(RegisterType r) {
+        return r.key().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
 }

@@ -8,7 +8,7 @@ import io.halcyon.rdl.compiler.model.ElaboratedModel;
 
 /**
  * Turns an elaborated block description into generated files: Java sources (value types, register
- * accessors, enums, the block accessor, the register map) and a Markdown register map. Pure: it
+ * accessors, enums, the block accessor, the register map), register maps in Markdown and HTML and a C header. Pure: it
  * returns the files' text and writes nothing, so a caller can put them in place all at once.
  */
 public final class RegisterGenerator {
@@ -67,10 +67,15 @@ public final class RegisterGenerator {
         return files;
     }
 
-    /** The Markdown register map, named {@code <block>.md}. */
+    /**
+     * What people who program the block read: the register map in Markdown ({@code <block>.md}) and
+     * HTML ({@code <block>.html}), and the C header firmware includes ({@code <block>.h}).
+     */
     public Map<String, String> documents(ElaboratedModel model) {
         BlockModel block = BlockModel.of(model, blockName);
-        return Map.of(block.name() + ".md", new RegisterMapDocument().write(block));
+        return Map.of(block.name() + ".md", new RegisterMapDocument().write(block),
+                block.name() + ".html", new HtmlRegisterMapWriter().write(block),
+                block.name() + ".h", new CHeaderWriter().write(block));
     }
 
     /** An enum member that does not fit its field could never be written; say so now, not at run time. */
