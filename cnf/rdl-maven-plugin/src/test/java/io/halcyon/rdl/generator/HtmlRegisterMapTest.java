@@ -79,24 +79,16 @@ public class HtmlRegisterMapTest {
         Path dir = tmp.newFolder("rdl").toPath();
         Files.writeString(dir.resolve("good.rdl"), "addrmap good { ident ident @ 0x0; ring ring0 @ 0x200; ring ring1 @ 0x400; };\n");
         List<BlockBundle> blocks = List.of("ident", "fifo", "ring").stream().map(t -> new BlockBundle(t, "test.block." + t,
-                "test:block-" + t, resource("chipmaps/blocks/" + t))).toList();
+                "test:block-" + t, GeneratedCode.testResource("chipmaps/blocks/" + t))).toList();
         List<ChipModel> chips = ChipMapBuild.compile(dir, new ChipMapCompiler(blocks, "hint")).stream()
                 .map(ChipMapCompiler.CompiledMap::model).toList();
-        Map<String, Path> descriptions = Map.of("ident", resource("chipmaps/blocks/ident"), "ring",
-                resource("chipmaps/blocks/ring"));
+        Map<String, Path> descriptions = Map.of("ident", GeneratedCode.testResource("chipmaps/blocks/ident"), "ring",
+                GeneratedCode.testResource("chipmaps/blocks/ring"));
         Map<String, String> pages = ChipMapPages.pages(chips, descriptions);
         assertEquals(List.of("good.html", "ident.html", "ring.html"), List.copyOf(pages.keySet()));
         String index = pages.get("good.html");
         assertTrue(index, index.contains("<tr><td>ring1</td><td><code>0x400</code></td><td><code>0x200</code></td>"
                 + "<td><a href=\"ring.html\">ring</a></td></tr>"));
         assertTrue(pages.get("ring.html"), pages.get("ring.html").contains("<h1>Register map: ring</h1>"));
-    }
-
-    private static Path resource(String name) {
-        try {
-            return Path.of(HtmlRegisterMapTest.class.getResource("/" + name).toURI());
-        } catch (Exception e) {
-            throw new IllegalStateException(name, e);
-        }
     }
 }

@@ -61,6 +61,11 @@ public final class PerlPreprocessor {
         return timeout;
     }
 
+    /** The perl program this runs. */
+    public String executable() {
+        return perl;
+    }
+
     /**
      * The text of {@code file} after Perl, with its includes in place; null when neither it nor any file it
      * includes holds Perl (the Verilog-style pass then reads it as it is).
