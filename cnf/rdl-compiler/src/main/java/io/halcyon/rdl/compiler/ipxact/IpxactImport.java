@@ -65,6 +65,16 @@ public final class IpxactImport {
                 + ": the register model has nothing it maps to, and it is not left out silently");
     }
 
+    /** Every child of {@code e} is one of {@code mapped} or has no effect, else it is reported as unsupported. */
+    private void only(XmlElement e, String where, String... mapped) {
+        Set<String> known = Set.of(mapped);
+        for (XmlElement c : e.children()) {
+            if (!known.contains(c.name()) && !NO_EFFECT.contains(c.name())) {
+                throw unsupported(c, where);
+            }
+        }
+    }
+
     private String required(XmlElement e, String child) {
         String v = e.childText(child);
         if (v == null || v.isEmpty()) {
@@ -129,21 +139,11 @@ public final class IpxactImport {
     private void memoryMap(XmlElement map) {
         String where = "memory map " + map.childText("name");
         List<XmlElement> blocks = map.children("addressBlock").stream().filter(this::present).toList();
-        for (XmlElement c : map.children()) {
-            switch (c.name()) {
-                case "name", "displayName", "description", "isPresent", "addressBlock", "shared" -> { }
-                case "addressUnitBits" -> {
-                    if (number(map, "addressUnitBits") != 8) {
-                        throw new RdlException(c.location(), "addressUnitBits " + c.text()
-                                + " is not supported: registers are addressed in bytes (8 bits)");
-                    }
-                }
-                default -> {
-                    if (!NO_EFFECT.contains(c.name())) {
-                        throw unsupported(c, where);
-                    }
-                }
-            }
+        only(map, where, "name", "displayName", "description", "isPresent", "addressBlock", "shared", "addressUnitBits");
+        XmlElement unitBits = map.child("addressUnitBits");
+        if (unitBits != null && number(map, "addressUnitBits") != 8) {
+            throw new RdlException(unitBits.location(), "addressUnitBits " + unitBits.text()
+                    + " is not supported: registers are addressed in bytes (8 bits)");
         }
         boolean nested = blocks.size() > 1;
         for (XmlElement b : blocks) {
@@ -166,17 +166,8 @@ public final class IpxactImport {
         long base = number(block, "baseAddress");
         String usage = block.childText("usage") == null ? "register" : block.childText("usage");
         String where = "address block " + name;
-        for (XmlElement c : block.children()) {
-            switch (c.name()) {
-                case "name", "displayName", "description", "isPresent", "baseAddress", "range", "width", "usage", "volatile",
-                        "access", "parameters", "register" -> { }
-                default -> {
-                    if (!NO_EFFECT.contains(c.name())) {
-                        throw unsupported(c, where);
-                    }
-                }
-            }
-        }
+        only(block, where, "name", "displayName", "description", "isPresent", "baseAddress", "range", "width",
+                "usage", "volatile", "access", "parameters", "register");
         switch (usage) {
             case "reserved" -> {
                 return; // address space set aside: nothing to access, nothing in the register model
@@ -227,17 +218,8 @@ public final class IpxactImport {
     private void register(XmlElement reg, long base, Inherited outer, String indent) {
         String name = required(reg, "name");
         String where = "register " + name;
-        for (XmlElement c : reg.children()) {
-            switch (c.name()) {
-                case "name", "displayName", "description", "isPresent", "dim", "addressOffset", "size", "volatile", "access",
-                        "reset", "field", "parameters" -> { }
-                default -> {
-                    if (!NO_EFFECT.contains(c.name())) {
-                        throw unsupported(c, where);
-                    }
-                }
-            }
-        }
+        only(reg, where, "name", "displayName", "description", "isPresent", "dim", "addressOffset", "size",
+                "volatile", "access", "reset", "field", "parameters");
         long size = number(reg, "size");
         long offset = base + number(reg, "addressOffset");
         Inherited inherited = new Inherited(reg.childText("access") != null ? reg.childText("access") : outer.access(),
@@ -296,17 +278,9 @@ public final class IpxactImport {
     private void field(XmlElement field, Inherited inherited, Reset registerReset, String indent, String register) {
         String name = required(field, "name");
         String where = "field " + register + "." + name;
-        for (XmlElement c : field.children()) {
-            switch (c.name()) {
-                case "name", "displayName", "description", "isPresent", "bitOffset", "bitWidth", "resets", "volatile", "access",
-                        "modifiedWriteValue", "readAction", "testable", "enumeratedValues", "parameters" -> { }
-                default -> {
-                    if (!NO_EFFECT.contains(c.name())) {
-                        throw unsupported(c, where);
-                    }
-                }
-            }
-        }
+        only(field, where, "name", "displayName", "description", "isPresent", "bitOffset", "bitWidth", "resets",
+                "volatile", "access", "modifiedWriteValue", "readAction", "testable", "enumeratedValues",
+                "parameters");
         long lsb = number(field, "bitOffset");
         long width = number(field, "bitWidth");
         long ones = width >= 64 ? -1L : (1L << width) - 1;

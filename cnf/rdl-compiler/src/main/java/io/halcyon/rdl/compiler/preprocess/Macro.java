@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * A {@code `define}d macro and its expansion by IEEE 1800-2017 22.5.1: formal arguments replace
@@ -48,9 +49,29 @@ record Macro(String name, List<Parameter> parameters, String text) {
     /** Text split at the commas outside parentheses, brackets, braces and strings; each part stripped. */
     static List<String> splitArguments(String text) {
         List<String> args = new ArrayList<>();
+        int[] from = {0};
+        scan(text, 0, comma -> {
+            args.add(text.substring(from[0], comma).strip());
+            from[0] = comma + 1;
+        });
+        args.add(text.substring(from[0]).strip());
+        return args;
+    }
+
+    /** The offset of the parenthesis closing the one at {@code open}, or -1 when the text ends first. */
+    static int closingParenthesis(String text, int open) {
+        int end = scan(text, open + 1, comma -> { });
+        return end < text.length() ? end : -1;
+    }
+
+    /**
+     * Walks {@code text} from {@code from} at nesting depth 0, skipping string literals and nested
+     * parentheses, brackets and braces; reports each comma at depth 0 and returns the offset of the
+     * first closing bracket that leaves depth 0, or the text's length.
+     */
+    private static int scan(String text, int from, IntConsumer comma) {
         int nest = 0;
-        int from = 0;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"') {
                 for (i++; i < text.length() && text.charAt(i) != '"'; i++) {
@@ -61,14 +82,14 @@ record Macro(String name, List<Parameter> parameters, String text) {
             } else if (c == '(' || c == '[' || c == '{') {
                 nest++;
             } else if (c == ')' || c == ']' || c == '}') {
-                nest--;
+                if (nest-- == 0) {
+                    return i;
+                }
             } else if (c == ',' && nest == 0) {
-                args.add(text.substring(from, i).strip());
-                from = i + 1;
+                comma.accept(i);
             }
         }
-        args.add(text.substring(from).strip());
-        return args;
+        return text.length();
     }
 
     /**

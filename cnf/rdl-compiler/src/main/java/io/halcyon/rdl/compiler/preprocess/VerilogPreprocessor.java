@@ -390,24 +390,11 @@ public final class VerilogPreprocessor {
 
         /** The offset of the parenthesis closing the one at {@code open}, skipping strings and nested pairs. */
         private int closingParenthesis(int open, String what) {
-            int nest = 0;
-            for (int i = open; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '"') {
-                    for (i++; i < text.length() && text.charAt(i) != '"'; i++) {
-                        if (text.charAt(i) == '\\') {
-                            i++;
-                        }
-                    }
-                } else if (c == '(' || c == '[' || c == '{') {
-                    nest++;
-                } else if (c == ')' || c == ']' || c == '}') {
-                    if (--nest == 0) {
-                        return i;
-                    }
-                }
+            int close = Macro.closingParenthesis(text, open);
+            if (close < 0) {
+                throw new RdlException(here(), "unterminated " + what + ": expected ')'");
             }
-            throw new RdlException(here(), "unterminated " + what + ": expected ')'");
+            return close;
         }
 
         private void include(SourceLocation start) {

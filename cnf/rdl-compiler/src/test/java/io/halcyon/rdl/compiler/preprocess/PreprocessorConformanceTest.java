@@ -3,10 +3,8 @@ package io.halcyon.rdl.compiler.preprocess;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +15,6 @@ import org.junit.rules.TemporaryFolder;
 
 import io.halcyon.rdl.compiler.RdlCompiler;
 import io.halcyon.rdl.compiler.diag.Diagnostic;
-import io.halcyon.rdl.compiler.diag.RdlException;
 import io.halcyon.rdl.compiler.model.ElaboratedModel;
 import io.halcyon.rdl.compiler.model.FieldNode;
 
@@ -32,26 +29,13 @@ public class PreprocessorConformanceTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private Path write(String name, String text) throws IOException {
-        Path p = tmp.getRoot().toPath().resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
-    }
-
     /** The Verilog-style pass's output with runs of blanks made one, as the expansions are compared. */
     private static String expand(String source) {
         return new VerilogPreprocessor(List.of(), null).processText(source, "t.rdl").text().replaceAll("[ \\t]+", " ").strip();
     }
 
     private static Diagnostic error(Runnable r) {
-        try {
-            r.run();
-        } catch (RdlException e) {
-            return e.diagnostics().get(0);
-        }
-        fail("expected an RdlException");
-        return null;
+        return SourceFiles.expectError(r).diagnostics().get(0);
     }
 
     private static int width(ElaboratedModel m, String path) {
@@ -62,8 +46,8 @@ public class PreprocessorConformanceTest {
 
     @Test
     public void perlVariablesSetInAnIncludedFileAreSeenAfterTheInclude() throws IOException {
-        write("consts.rdl", "<% $N = 3; $RESET = 5; %>\n");
-        Path top = write("top.rdl", """
+        SourceFiles.write(tmp, "consts.rdl", "<% $N = 3; $RESET = 5; %>\n");
+        Path top = SourceFiles.write(tmp, "top.rdl", """
                 `include "consts.rdl"
                 addrmap top {
                 <% for my $i (0 .. $N - 1) { %>  reg { field {} f[4] = <%= $RESET %>; } r<%= $i %>;
@@ -76,8 +60,8 @@ public class PreprocessorConformanceTest {
 
     @Test
     public void errorsInAnIncludedFileAfterPerlPointIntoItWithTheIncludeChain() throws IOException {
-        Path inc = write("inc/regs.rdl", "<% $W = 4; %>\nreg r_t {\n  field {} f[<%= $W %>];\n  bogus;\n};\n");
-        Path top = write("top.rdl", "// header\n`include \"inc/regs.rdl\"\naddrmap top { r_t x; };\n");
+        Path inc = SourceFiles.write(tmp, "inc/regs.rdl", "<% $W = 4; %>\nreg r_t {\n  field {} f[<%= $W %>];\n  bogus;\n};\n");
+        Path top = SourceFiles.write(tmp, "top.rdl", "// header\n`include \"inc/regs.rdl\"\naddrmap top { r_t x; };\n");
         Diagnostic d = error(() -> new RdlCompiler().compile(top).elaborate(null));
         assertEquals(inc + ":4:3", d.location().toString());
         assertEquals(top + ":2:1", d.location().includedFrom().toString());
@@ -86,27 +70,27 @@ public class PreprocessorConformanceTest {
 
     @Test
     public void textAfterPerlKeepsItsLinesAndColumnsAndPrintedTextIsPlacedAtItsTag() throws IOException {
-        Path f = write("p.rdl", "addrmap top {\n  reg { field {} f[<%= 2 + 2 %>]; } r;\n  <%= 'nosuch' %> x;\n    bad;\n};\n");
+        Path f = SourceFiles.write(tmp, "p.rdl", "addrmap top {\n  reg { field {} f[<%= 2 + 2 %>]; } r;\n  <%= 'nosuch' %> x;\n    bad;\n};\n");
         Diagnostic printed = error(() -> new RdlCompiler().compile(f).elaborate(null));
         assertEquals(f + ":3:3", printed.location().toString());
-        Path g = write("q.rdl", "addrmap top {\n  reg { field {} f[<%= 2 + 2 %>]; } r;  bad;\n};\n");
+        Path g = SourceFiles.write(tmp, "q.rdl", "addrmap top {\n  reg { field {} f[<%= 2 + 2 %>]; } r;  bad;\n};\n");
         assertEquals(g + ":2:41", error(() -> new RdlCompiler().compile(g).elaborate(null)).location().toString());
     }
 
     @Test
     public void aPerlBlockThatDiesIsReportedAtItsLine() throws IOException {
-        Path f = write("die.rdl", "addrmap top {\n  <% my $x = 1;\n     die \"no such width\" if $x; %>\n};\n");
+        Path f = SourceFiles.write(tmp, "die.rdl", "addrmap top {\n  <% my $x = 1;\n     die \"no such width\" if $x; %>\n};\n");
         Diagnostic d = error(() -> new RdlCompiler().compile(f));
         assertEquals(f + ":3:1", d.location().toString());
         assertEquals("embedded Perl failed: no such width", d.message());
         // A message ending in a newline carries no line from Perl: the block that was running is named.
-        Path g = write("die2.rdl", "addrmap top {\n  <% die \"no such width\\n\"; %>\n};\n");
+        Path g = SourceFiles.write(tmp, "die2.rdl", "addrmap top {\n  <% die \"no such width\\n\"; %>\n};\n");
         assertEquals(g + ":2:3", error(() -> new RdlCompiler().compile(g)).location().toString());
     }
 
     @Test
     public void aPerlSyntaxErrorIsReportedAtItsTag() throws IOException {
-        Path f = write("syntax.rdl", "addrmap top {\n  reg { field {} f; } <% my $x = ; %> r;\n};\n");
+        Path f = SourceFiles.write(tmp, "syntax.rdl", "addrmap top {\n  reg { field {} f; } <% my $x = ; %> r;\n};\n");
         Diagnostic d = error(() -> new RdlCompiler().compile(f));
         assertEquals(f + ":2:23", d.location().toString());
         assertTrue(d.message(), d.message().startsWith("embedded Perl failed: syntax error"));
@@ -114,7 +98,7 @@ public class PreprocessorConformanceTest {
 
     @Test(timeout = 20_000)
     public void aPerlProgramThatLoopsIsStoppedAndReportedAtTheRunningBlock() throws IOException {
-        Path f = write("loop.rdl", "addrmap top {\n  reg { field {} f; } r;\n  <% while (1) { } %>\n};\n");
+        Path f = SourceFiles.write(tmp, "loop.rdl", "addrmap top {\n  reg { field {} f; } r;\n  <% while (1) { } %>\n};\n");
         RdlCompiler compiler = new RdlCompiler().perl(new PerlPreprocessor("/usr/bin/perl", Duration.ofSeconds(1)));
         Diagnostic d = error(() -> compiler.compile(f));
         assertEquals(f + ":3:3", d.location().toString());
