@@ -95,16 +95,29 @@ final class RegisterMapWriter {
             }
         }
         // A register with a list of its own adds itself in a method of its own (its list is most of the code,
-        // and a method holds at most 64 KiB); one of a shared class is a single statement here.
+        // and a method holds at most 64 KiB). Consecutive single registers of one shared class are added from a
+        // table of names and offsets: javac resolves one constructor call for them, not one per register.
         List<Integer> own = new ArrayList<>();
+        List<RegisterType> run = new ArrayList<>();
         for (int i = 0; i < regs.size(); i++) {
-            String list = sharedLists.get(names.classOf(regs.get(i)));
+            RegisterType r = regs.get(i);
+            String list = sharedLists.get(names.classOf(r));
+            if (!run.isEmpty() && (!tabular(r) || names.classOf(r) != names.classOf(run.get(0))
+                    || r.external() != run.get(0).external())) {
+                addTable(s, run, sharedLists.get(names.classOf(run.get(0))));
+                run.clear();
+            }
             if (list == null) {
                 s.line("r%d(all);", i);
                 own.add(i);
+            } else if (tabular(r)) {
+                run.add(r);
             } else {
-                addRegister(s, regs.get(i), list);
+                addRegister(s, r, list);
             }
+        }
+        if (!run.isEmpty()) {
+            addTable(s, run, sharedLists.get(names.classOf(run.get(0))));
         }
         s.close();
         for (int i : own) {
@@ -114,8 +127,33 @@ final class RegisterMapWriter {
             addRegister(s, regs.get(i), "fields");
             s.close();
         }
+        if (regs.stream().anyMatch(r -> tabular(r) && sharedLists.containsKey(names.classOf(r)))) {
+            s.line("");
+            s.javadoc("Adds registers that differ only in name, offset and summary.");
+            s.open("private static void addAll(List<RegisterInfo> all, List<FieldInfo> fields, int width, long reset, "
+                    + "boolean external, String[] names, long[] offsets, String[] summaries)");
+            s.open("for (int i = 0; i < names.length; i++)");
+            s.line("all.add(new RegisterDescription(names[i], offsets[i], width, reset, summaries[i], fields, external, "
+                    + "java.util.Optional.empty()));");
+            s.close().close();
+        }
         s.close();
         return s.toString();
+    }
+
+    /** A register a table can list: not an array, not an alias. */
+    private static boolean tabular(RegisterType r) {
+        return !r.isArray() && r.aliasParts() == null;
+    }
+
+    /** Registers of one shared class (so one width, reset, field list) as one call over their names and offsets. */
+    private static void addTable(SourceWriter s, List<RegisterType> run, String fields) {
+        RegisterType first = run.get(0);
+        s.line("addAll(all, %s, %d, %s, %s,", fields, first.width(), SourceWriter.longLiteral(FieldModel.busReset(first.fields())),
+                first.external());
+        s.line("        new String[] {%s},", String.join(", ", run.stream().map(r -> Names.literal(r.pathParts().get(0))).toList()));
+        s.line("        new long[] {%s},", String.join(", ", run.stream().map(r -> SourceWriter.longLiteral(r.offset())).toList()));
+        s.line("        new String[] {%s});", String.join(", ", run.stream().map(r -> Names.literal(r.summary())).toList()));
     }
 
     private static String fieldList(RegisterType r) {
