@@ -1,6 +1,7 @@
 package io.halcyon.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,9 @@ import io.halcyon.rdl.generator.RegisterGenerator;
 /**
  * How generation time grows with the size of a block: builds a description of N registers (four
  * fields each: stored, read-only, W1C, stored), elaborates it, generates Java and the register map,
- * and compiles the Java with javac, printing each step's wall time. Usage:
+ * and compiles the Java with javac, printing each step's wall time and the process's CPU time for the
+ * whole (on a shared machine, wall time grows with the load other builds put on it; CPU time does not
+ * much). Usage:
  * {@code java -cp benchmarks.jar io.halcyon.benchmarks.GenerationTiming 1000 10000}.
  */
 public final class GenerationTiming {
@@ -35,7 +38,7 @@ public final class GenerationTiming {
         }
         // A small block first, so the first measured size does not pay for class loading and JIT warm-up.
         run(100, false);
-        System.out.println("registers  elaborate_ms  generate_ms  javac_ms  total_ms  java_files");
+        System.out.println("registers  elaborate_ms  generate_ms  javac_ms  total_ms  cpu_ms  java_files");
         for (int n : sizes) {
             run(n, true);
         }
@@ -43,6 +46,7 @@ public final class GenerationTiming {
 
     private static void run(int n, boolean print) throws IOException {
         String rdl = description(n);
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         ElaboratedModel model = new RdlCompiler().compileText(rdl, "big.rdl").elaborate(null);
         long t1 = System.nanoTime();
@@ -60,9 +64,10 @@ public final class GenerationTiming {
         }
         compile(files, Files.createDirectories(dir.resolve("classes")));
         long t3 = System.nanoTime();
+        long cpu = processCpuNanos() - cpu0;
         if (print) {
-            System.out.printf(Locale.ROOT, "%9d  %12d  %11d  %8d  %8d  %10d%n", n, ms(t1 - t0), ms(t2 - t1),
-                    ms(t3 - t2), ms(t3 - t0), java.size());
+            System.out.printf(Locale.ROOT, "%9d  %12d  %11d  %8d  %8d  %6d  %10d%n", n, ms(t1 - t0), ms(t2 - t1),
+                    ms(t3 - t2), ms(t3 - t0), ms(cpu), java.size());
         }
     }
 
@@ -88,6 +93,14 @@ public final class GenerationTiming {
                 throw new IllegalStateException("generated code does not compile");
             }
         }
+    }
+
+    /**
+     * CPU time of the whole process (every thread, the JIT's and GC's included): what the run costs
+     * whatever else the machine does, where wall time also counts the waits for a core other builds hold.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long ms(long nanos) {

@@ -15,10 +15,10 @@ import io.halcyon.block.clkrst.regs.Clkrst;
 import io.halcyon.block.clkrst.regs.ClkrstConfig;
 import io.halcyon.block.clkrst.regs.ClkrstDriverBase;
 import io.halcyon.block.clkrst.regs.ClockEn;
-import io.halcyon.block.clkrst.regs.CorePllCtrl;
-import io.halcyon.block.clkrst.regs.CorePllStatus;
-import io.halcyon.block.clkrst.regs.HbmPllCtrl;
-import io.halcyon.block.clkrst.regs.HbmPllStatus;
+import io.halcyon.block.clkrst.regs.PllCtrl;
+import io.halcyon.block.clkrst.regs.PllCtrlRegister;
+import io.halcyon.block.clkrst.regs.PllStatus;
+import io.halcyon.block.clkrst.regs.PllStatusRegister;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.clkrst.ChipBlock;
 import io.halcyon.hal.api.clkrst.ClockReset;
@@ -41,37 +41,41 @@ public class ClockResetDriver extends ClkrstDriverBase implements ClockReset {
         super(bus, config);
     }
 
-    @Override
-    public void enablePll(Pll pll, int multiplier) {
-        Objects.requireNonNull(pll, "pll");
-        if (multiplier < 1 || multiplier > 255) {
-            String field = switch (pll) {
-                case CORE -> regs().corePllCtrl().path(CorePllCtrl.MULT_FIELD);
-                case HBM -> regs().hbmPllCtrl().path(HbmPllCtrl.MULT_FIELD);
-            };
-            throw new IllegalArgumentException(String.format("%s: multiplier %d is out of range 1..255", field, multiplier));
-        }
-        // EN and MULT are the whole register, so one write sets both: no read needed.
-        switch (pll) {
-            case CORE -> regs().corePllCtrl().write(CorePllCtrl.RESET.withEn(true).withMult(multiplier));
-            case HBM -> regs().hbmPllCtrl().write(HbmPllCtrl.RESET.withEn(true).withMult(multiplier));
-        }
+    // Both PLLs' registers are instances of pll_ctrl_r and pll_status_r, so they share their classes: the
+    // PLL picks the register, and everything after is written once.
+    private PllCtrlRegister control(Pll pll) {
+        return switch (Objects.requireNonNull(pll, "pll")) {
+            case CORE -> regs().corePllCtrl();
+            case HBM -> regs().hbmPllCtrl();
+        };
     }
 
-    @Override
-    public boolean pllLocked(Pll pll) {
+    private PllStatusRegister status(Pll pll) {
         return switch (Objects.requireNonNull(pll, "pll")) {
-            case CORE -> regs().corePllStatus().read().locked();
-            case HBM -> regs().hbmPllStatus().read().locked();
+            case CORE -> regs().corePllStatus();
+            case HBM -> regs().hbmPllStatus();
         };
     }
 
     @Override
-    public void awaitPllLock(Pll pll, Duration bound) {
-        switch (Objects.requireNonNull(pll, "pll")) {
-            case CORE -> regs().corePllStatus().awaitOrThrow(CorePllStatus.LOCKED_FIELD.is(1), bound);
-            case HBM -> regs().hbmPllStatus().awaitOrThrow(HbmPllStatus.LOCKED_FIELD.is(1), bound);
+    public void enablePll(Pll pll, int multiplier) {
+        PllCtrlRegister control = control(pll);
+        if (multiplier < 1 || multiplier > 255) {
+            throw new IllegalArgumentException(String.format("%s: multiplier %d is out of range 1..255",
+                    control.path(PllCtrl.MULT_FIELD), multiplier));
         }
+        // EN and MULT are the whole register, so one write sets both: no read needed.
+        control.write(PllCtrl.RESET.withEn(true).withMult(multiplier));
+    }
+
+    @Override
+    public boolean pllLocked(Pll pll) {
+        return status(pll).read().locked();
+    }
+
+    @Override
+    public void awaitPllLock(Pll pll, Duration bound) {
+        status(pll).awaitOrThrow(PllStatus.LOCKED_FIELD.is(1), bound);
     }
 
     @Override

@@ -10,9 +10,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
-import io.halcyon.block.tensor.regs.CmdA;
-import io.halcyon.block.tensor.regs.CmdB;
-import io.halcyon.block.tensor.regs.CmdC;
+import io.halcyon.block.tensor.regs.Addr;
 import io.halcyon.block.tensor.regs.CmdDims;
 import io.halcyon.block.tensor.regs.CmdK;
 import io.halcyon.block.tensor.regs.CmdOp;
@@ -101,9 +99,10 @@ public class TensorEngineDriver extends TensorDriverBase implements TensorEngine
                 .withTransB(c.transposeB());
         Tensor regs = regs();
         regs.cmdOp().post(op);
-        regs.cmdA().post(CmdA.RESET.withAddr(c.a()));
-        regs.cmdB().post(CmdB.RESET.withAddr(c.b()));
-        regs.cmdC().post(CmdC.RESET.withAddr(c.c()));
+        // The three operand registers are instances of addr_r: one value type, Addr.
+        regs.cmdA().post(Addr.RESET.withAddr(c.a()));
+        regs.cmdB().post(Addr.RESET.withAddr(c.b()));
+        regs.cmdC().post(Addr.RESET.withAddr(c.c()));
         regs.cmdDims().post(CmdDims.RESET.withM(c.m()).withN(c.n()));
         regs.cmdK().post(CmdK.RESET.withK(c.k()));
         regs.cmdScalar().post(CmdScalar.RESET.withValue(Float.floatToRawIntBits(c.scalar())));

@@ -11,9 +11,6 @@ import java.util.List;
 import org.junit.After;
 import org.junit.Test;
 
-import io.halcyon.block.tensor.regs.CmdARegister;
-import io.halcyon.block.tensor.regs.CmdBRegister;
-import io.halcyon.block.tensor.regs.CmdCRegister;
 import io.halcyon.block.tensor.regs.CmdDims;
 import io.halcyon.block.tensor.regs.CmdDimsRegister;
 import io.halcyon.block.tensor.regs.CmdKRegister;
@@ -30,6 +27,7 @@ import io.halcyon.block.tensor.regs.QueueStatus;
 import io.halcyon.block.tensor.regs.QueueStatusRegister;
 import io.halcyon.block.tensor.regs.Submit;
 import io.halcyon.block.tensor.regs.SubmitRegister;
+import io.halcyon.block.tensor.regs.Tensor;
 import io.halcyon.block.tensor.regs.TensorConfig;
 import io.halcyon.block.tensor.regs.TensorMap;
 import io.halcyon.block.testsupport.Configs;
@@ -51,6 +49,8 @@ public class TensorEngineDriverTest {
     private static final TensorCommand MATMUL = TensorCommand.matmul(0x1000, true, 0x2000, false, 0x3000, 8, 16, 32);
     private static final TensorCommand SCALE = TensorCommand.scale(0.5f, 0x3000, 0x3000, 8, 16);
 
+    /** Where the registers are: CMD_A/B/C share their classes (addr_r), so their addresses come from the block accessor. */
+    private static final Tensor REGS = new Tensor(new ExpectingBus(BASE, TensorMap.REGISTERS), BASE);
     private final ExpectingBus bus = new ExpectingBus(BASE, TensorMap.REGISTERS);
     private final TensorEngineDriver driver = new TensorEngineDriver(bus, Configs.instance(TensorConfig.class, "tensor", BASE));
 
@@ -60,8 +60,8 @@ public class TensorEngineDriverTest {
     }
 
     private void expectStaged(int op, long a, long b, long c, int m, int n, int k, int scalar) {
-        bus.expectPost32(BASE + CmdOpRegister.OFFSET, op).expectPost64(BASE + CmdARegister.OFFSET, a)
-                .expectPost64(BASE + CmdBRegister.OFFSET, b).expectPost64(BASE + CmdCRegister.OFFSET, c)
+        bus.expectPost32(BASE + CmdOpRegister.OFFSET, op).expectPost64(REGS.cmdA().address(), a)
+                .expectPost64(REGS.cmdB().address(), b).expectPost64(REGS.cmdC().address(), c)
                 .expectPost32(BASE + CmdDimsRegister.OFFSET, m | n << CmdDims.N_SHIFT).expectPost32(BASE + CmdKRegister.OFFSET, k)
                 .expectPost32(BASE + CmdScalarRegister.OFFSET, scalar).expectFlush()
                 .expectWrite32(BASE + SubmitRegister.OFFSET, Submit.GO_MASK);

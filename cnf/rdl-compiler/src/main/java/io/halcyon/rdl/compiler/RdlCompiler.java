@@ -6,6 +6,7 @@ import io.halcyon.rdl.compiler.ast.Expr;
 import io.halcyon.rdl.compiler.ast.PropertyDef;
 import io.halcyon.rdl.compiler.diag.SourceLocation;
 import io.halcyon.rdl.compiler.elab.Elaborator;
+import io.halcyon.rdl.compiler.ipxact.IpxactImport;
 import io.halcyon.rdl.compiler.model.ElaboratedModel;
 import io.halcyon.rdl.compiler.parse.Lexer;
 import io.halcyon.rdl.compiler.parse.Parser;
@@ -34,14 +35,30 @@ public final class RdlCompiler {
         return this;
     }
 
+    /** A file the front end reads as a register description: SystemRDL ({@code .rdl}) or IP-XACT ({@code .xml}). */
+    public static boolean isDescription(Path file) {
+        return file.getFileName().toString().endsWith(".rdl") || IpxactImport.isIpxact(file);
+    }
+
     /** Replaces the Perl used for {@code <% %>} segments (null disables the Perl pass). */
     public RdlCompiler perl(PerlPreprocessor perl) {
         this.perl = perl;
         return this;
     }
 
-    /** Preprocesses and parses a file; definitions accumulate across calls, like the reference compiler. */
+    /**
+     * Preprocesses and parses a file; definitions accumulate across calls, like the reference compiler.
+     * An IP-XACT component ({@code .xml}) is read as the SystemRDL its register map translates to
+     * ({@link IpxactImport}): its top addrmap, named after the component, joins the root scope.
+     */
     public RdlCompiler compile(Path file) {
+        if (IpxactImport.isIpxact(file)) {
+            // Generated text: no Perl pass (a description may hold "<%"); its `line directives point into the XML.
+            SourceText text = new VerilogPreprocessor(includeDirs, null).processText(IpxactImport.toSystemRdl(file),
+                    file.toString());
+            new Parser(new Lexer(text).tokenize(), root).parseRoot();
+            return this;
+        }
         SourceText text = new VerilogPreprocessor(includeDirs, perl).process(file);
         new Parser(new Lexer(text).tokenize(), root).parseRoot();
         return this;

@@ -19,6 +19,7 @@ import aQute.bnd.header.Attrs;
 import aQute.bnd.header.Parameters;
 import aQute.bnd.osgi.Analyzer;
 import aQute.bnd.osgi.Jar;
+import io.halcyon.rdl.compiler.RdlCompiler;
 import io.halcyon.rdl.generator.RdlGeneration;
 
 /**
@@ -83,7 +84,7 @@ public final class BlockBundles {
             return false;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(p -> p.getFileName().toString().endsWith(".rdl"));
+            return files.anyMatch(p -> RdlCompiler.isDescription(p));
         }
     }
 

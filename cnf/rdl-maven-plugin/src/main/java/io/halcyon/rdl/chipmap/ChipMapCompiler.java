@@ -153,7 +153,7 @@ public final class ChipMapCompiler {
 
     private static List<Path> descriptions(BlockBundle b) throws IOException {
         try (Stream<Path> files = Files.list(b.descriptions())) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".rdl")).sorted().toList();
+            return files.filter(p -> RdlCompiler.isDescription(p)).sorted().toList();
         }
     }
 }

@@ -66,29 +66,29 @@ final class BlockAccessorWriter {
 
     private void writeMethod(SourceWriter s, RegisterType r) {
         String handle = names.handleClass(r);
+        String register = Names.literal(r.pathTemplate());
         s.line("");
         s.javadoc(Docs.registerHeading(names.block, r));
         if (!r.isArray()) {
             s.open("public %s %s()", handle, names.accessorMethod(r));
-            s.line("return new %s(bus, base, name);", handle);
+            s.line("return new %s(bus, base + %s, name, %s);", handle, SourceWriter.longLiteral(r.offset()), register);
             s.close();
             return;
         }
         List<String> params = new ArrayList<>();
         List<String> indices = new ArrayList<>();
-        StringBuilder address = new StringBuilder("base");
+        StringBuilder address = new StringBuilder("base + ").append(SourceWriter.longLiteral(r.offset()));
         int rank = r.dims().length;
         for (int k = 0; k < rank; k++) {
-            String suffix = rank == 1 ? "" : "_" + k;
             params.add("int i" + k);
             indices.add("i" + k);
-            address.append(" + i").append(k).append(" * ").append(handle).append(".STRIDE").append(suffix);
+            address.append(" + i").append(k).append(" * ").append(SourceWriter.longLiteral(r.strides()[k]));
         }
         s.open("public %s %s(%s)", handle, names.accessorMethod(r), String.join(", ", params));
         for (int k = 0; k < rank; k++) {
-            s.line("Objects.checkIndex(i%d, %s.COUNT%s);", k, handle, rank == 1 ? "" : "_" + k);
+            s.line("Objects.checkIndex(i%d, %d);", k, r.dims()[k]);
         }
-        s.line("return new %s(bus, %s, name, %s);", handle, address, String.join(", ", indices));
+        s.line("return new %s(bus, %s, name, %s, %s);", handle, address, register, String.join(", ", indices));
         s.close();
     }
 }

@@ -152,7 +152,7 @@ record BlockModel(String name, String title, String desc, List<RegisterType> reg
         String title = first.properties().get("name") instanceof String s ? s : null;
         return new RegisterType(key, List.copyOf(parts), dims, offset, strides, width, first.reset(), title,
                 first.desc(), first.fields().stream().map(f -> FieldModel.of(f, first.msb0())).toList(), first.external(),
-                aliasParts == null ? null : List.copyOf(aliasParts));
+                aliasParts == null ? null : List.copyOf(aliasParts), first.typeName());
     }
 
     private static List<Integer> relativeIndices(RegNode r) {

@@ -29,6 +29,24 @@ final class Docs {
         return b.toString();
     }
 
+    /**
+     * The heading of a generated class: the register's, or for a class several registers share, the
+     * definition's with the registers that use it (the first few: a block may have thousands).
+     */
+    static String classHeading(String block, RegisterClass c) {
+        if (!c.shared()) {
+            return registerHeading(block, c.shape());
+        }
+        RegisterType r = c.shape();
+        List<String> users = c.registers().stream().limit(8).map(u -> u.key() + dims(u)).toList();
+        String more = c.registers().size() > users.size() ? " and " + (c.registers().size() - users.size()) + " more" : "";
+        String title = r.title() == null ? "" : Names.oneLine(r.title());
+        return (title.isEmpty() ? "" : "<b>" + Names.javadoc(title) + "</b> ") + "(register type "
+                + Names.javadoc(block + "." + r.typeName()) + ", " + r.width() + " bits, reset 0x" + Long.toHexString(r.reset())
+                + "), shared by " + c.registers().size() + " registers of the block: " + Names.javadoc(String.join(", ", users))
+                + more + ".";
+    }
+
     /** E.g. {@code REVISION, bits 7:0, sw r, reset 0x1: Revision within the generation.} */
     static String fieldHeading(FieldModel f) {
         List<String> facts = new ArrayList<>();
@@ -66,5 +84,37 @@ final class Docs {
             s.add("0x" + Long.toHexString(st));
         }
         return String.join(" x ", s);
+    }
+
+    /** A field's read and write side effects for register maps: {@code rclr, woclr}, or {@code -}. */
+    static String effects(FieldModel f) {
+        List<String> e = new ArrayList<>();
+        if (f.onread() != null) {
+            e.add(f.onread());
+        } else if (f.readSideEffect()) {
+            e.add("read notifies hardware");
+        }
+        if (f.onwrite() != null) {
+            e.add(f.onwrite());
+        }
+        if (f.singlepulse()) {
+            e.add("singlepulse");
+        }
+        return e.isEmpty() ? "-" : String.join(", ", e);
+    }
+
+    /** What software may do with the register as a whole, in the terms of Linux regmap. */
+    static String access(RegisterPolicy p) {
+        String rw = p.readable && p.writable ? "RW" : p.readable ? "RO" : p.writable ? "WO" : "-";
+        return p.readSideEffect ? rw + ", read has side effects" : rw;
+    }
+
+    /** The register's anchor in a register map page: its key in lower case, {@code ch-head}. */
+    static String anchor(RegisterType r) {
+        return r.key().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    static String hex(long v) {
+        return "0x" + Long.toHexString(v);
     }
 }

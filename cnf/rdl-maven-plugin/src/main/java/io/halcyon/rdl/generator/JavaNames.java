@@ -2,6 +2,7 @@ package io.halcyon.rdl.generator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -27,7 +28,9 @@ final class JavaNames {
     final String block;
     final String accessorClass;
     final String mapClass;
-    private final Map<RegisterType, String> valueClasses = new HashMap<>();
+    // By identity: a RegisterType's record hash walks its fields, and there is one look-up per register.
+    private final Map<RegisterType, RegisterClass> classOf = new IdentityHashMap<>();
+    private final List<RegisterClass> classes = new ArrayList<>();
     private final Map<EnumType, String> enumClasses = new LinkedHashMap<>();
 
     JavaNames(BlockModel model) {
@@ -42,16 +45,30 @@ final class JavaNames {
         claim(taken, configClass(), "the block-instance configuration");
         claim(taken, componentClass(), "the HardwareBlock component");
         claim(taken, driverBaseClass(), "the drivers' base class");
+        Map<Object, List<RegisterType>> byShape = new LinkedHashMap<>();
         for (RegisterType r : all(model)) {
-            String value = Names.pascal(r.key().replace('.', '_'));
-            claim(taken, value, "register " + r.key());
-            claim(taken, value + "Register", "register " + r.key());
-            valueClasses.put(r, value);
+            byShape.computeIfAbsent(RegisterClass.Shape.keyOf(r), k -> new ArrayList<>()).add(r);
             if (ACCESSOR_MEMBERS.contains(accessorMethod(r))) {
                 throw new GenerationException(block + "." + r.key() + ": its accessor method " + accessorMethod(r)
                         + "() is taken by every block accessor");
             }
             checkMembers(r);
+        }
+        // Registers of their own shape claim their names first: a shared class takes its definition's name
+        // only where no register has it, so adding an instance never renames another register's class.
+        for (List<RegisterType> group : byShape.values()) {
+            if (group.size() == 1) {
+                RegisterType r = group.get(0);
+                String value = Names.pascal(r.key().replace('.', '_'));
+                claim(taken, value, "register " + r.key());
+                claim(taken, value + "Register", "register " + r.key());
+                addClass(value, group);
+            }
+        }
+        for (List<RegisterType> group : byShape.values()) {
+            if (group.size() > 1) {
+                addClass(sharedClassName(taken, group.get(0).typeName()), group);
+            }
         }
         for (RegisterType r : all(model)) {
             for (FieldModel f : r.fields()) {
@@ -67,6 +84,35 @@ final class JavaNames {
                 }
             }
         }
+    }
+
+    private void addClass(String valueClass, List<RegisterType> registers) {
+        RegisterClass c = new RegisterClass(valueClass, registers);
+        classes.add(c);
+        registers.forEach(r -> classOf.put(r, c));
+    }
+
+    /**
+     * A shared class is named after the definition without a type suffix ({@code pll_ctrl_r} gives
+     * {@code PllCtrl}), or with it where a register already has that name ({@code PllCtrlR}).
+     */
+    private String sharedClassName(Map<String, String> taken, String typeName) {
+        String bare = typeName.replaceFirst("(?i)_(t|r|reg|type)$", "");
+        for (String candidate : new String[] {Names.pascal(bare), Names.pascal(typeName)}) {
+            if (!taken.containsKey(candidate.toLowerCase(Locale.ROOT))
+                    && !taken.containsKey((candidate + "Register").toLowerCase(Locale.ROOT))) {
+                claim(taken, candidate, "register type " + typeName);
+                claim(taken, candidate + "Register", "register type " + typeName);
+                return candidate;
+            }
+        }
+        throw new GenerationException(block + ": register type " + typeName + " maps to Java class "
+                + Names.pascal(typeName) + ", which another register or generated class has");
+    }
+
+    /** Every value type and accessor class to write, each once. */
+    List<RegisterClass> classes() {
+        return classes;
     }
 
     /** Registers and the virtual registers of memories: both get value types and accessors. */
@@ -121,11 +167,15 @@ final class JavaNames {
     }
 
     String valueClass(RegisterType r) {
-        return valueClasses.get(r);
+        return classOf.get(r).valueClass();
     }
 
     String handleClass(RegisterType r) {
-        return valueClasses.get(r) + "Register";
+        return classOf.get(r).handleClass();
+    }
+
+    RegisterClass classOf(RegisterType r) {
+        return classOf.get(r);
     }
 
     /** The block accessor's method for the register. */
@@ -172,5 +222,10 @@ final class JavaNames {
     /** {@code block.REGISTER.FIELD}, as error messages name a field. */
     String fieldPath(RegisterType r, FieldModel f) {
         return block + "." + r.key() + "." + f.instName();
+    }
+
+    /** {@code block.REGISTER.FIELD}, or {@code block.type.FIELD} for a class several registers share. */
+    String fieldPath(RegisterClass c, FieldModel f) {
+        return block + "." + c.displayName() + "." + f.instName();
     }
 }

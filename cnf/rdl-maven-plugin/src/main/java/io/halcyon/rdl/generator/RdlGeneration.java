@@ -20,7 +20,7 @@ import io.halcyon.rdl.compiler.diag.RdlException;
 import io.halcyon.rdl.compiler.model.ElaboratedModel;
 
 /**
- * One generation run, as the build does it: compile every {@code *.rdl} of a directory, generate,
+ * One generation run, as the build does it: compile every description ({@code *.rdl}, IP-XACT {@code *.xml}) of a directory, generate,
  * and put the Java sources and the register map in place only when everything succeeded (they are
  * written to a scratch directory first, then moved). Skipped when the inputs are unchanged since the
  * last successful run, so an unchanged description does not make the compiler rebuild the bundle.
@@ -28,9 +28,9 @@ import io.halcyon.rdl.compiler.model.ElaboratedModel;
 public final class RdlGeneration {
 
     /**
-     * @param sourceDir where the {@code *.rdl} files are (also the include directory)
+     * @param sourceDir where the {@code *.rdl} (or IP-XACT {@code *.xml}) files are (also the include directory)
      * @param javaOut generated Java source root (replaced as a whole)
-     * @param docOut where the Markdown register map goes (replaced as a whole)
+     * @param docOut where the register maps (Markdown, HTML) and the C header go (replaced as a whole)
      * @param workDir scratch space and the up-to-date stamp
      * @param javaPackage package of the generated code; null derives {@code packagePrefix.<block>.regs}
      * @param blockName short block name; null takes the top address map's instance name
@@ -98,12 +98,17 @@ public final class RdlGeneration {
         }
     }
 
+    /** The model of the descriptions in {@code dir} (the last root addrmap is the top), as {@link #run} compiles them. */
+    public static ElaboratedModel elaborate(Path dir) throws IOException, DescriptionException {
+        return compile(dir, sources(dir), null);
+    }
+
     private static List<Path> sources(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".rdl") && Files.isRegularFile(p)).sorted()
+            return files.filter(p -> RdlCompiler.isDescription(p) && Files.isRegularFile(p)).sorted()
                     .toList();
         }
     }

@@ -8,7 +8,7 @@ import io.halcyon.rdl.compiler.model.ElaboratedModel;
 
 /**
  * Turns an elaborated block description into generated files: Java sources (value types, register
- * accessors, enums, the block accessor, the register map) and a Markdown register map. Pure: it
+ * accessors, enums, the block accessor, the register map), register maps in Markdown and HTML and a C header. Pure: it
  * returns the files' text and writes nothing, so a caller can put them in place all at once.
  */
 public final class RegisterGenerator {
@@ -34,8 +34,10 @@ public final class RegisterGenerator {
         RegisterHandleWriter handles = new RegisterHandleWriter(names, javaPackage);
         for (RegisterType r : JavaNames.all(block)) {
             checkEncodings(names, r);
-            byClass.put(names.valueClass(r), values.write(r));
-            byClass.put(names.handleClass(r), handles.write(r));
+        }
+        for (RegisterClass c : names.classes()) {
+            byClass.put(c.valueClass(), values.write(c));
+            byClass.put(c.handleClass(), handles.write(c));
         }
         EnumWriter enums = new EnumWriter(javaPackage);
         names.enums().forEach((e, cls) -> byClass.put(cls, enums.write(e, cls)));
@@ -65,10 +67,15 @@ public final class RegisterGenerator {
         return files;
     }
 
-    /** The Markdown register map, named {@code <block>.md}. */
+    /**
+     * What people who program the block read: the register map in Markdown ({@code <block>.md}) and
+     * HTML ({@code <block>.html}), and the C header firmware includes ({@code <block>.h}).
+     */
     public Map<String, String> documents(ElaboratedModel model) {
         BlockModel block = BlockModel.of(model, blockName);
-        return Map.of(block.name() + ".md", new RegisterMapDocument().write(block));
+        return Map.of(block.name() + ".md", new RegisterMapDocument().write(block),
+                block.name() + ".html", new HtmlRegisterMapWriter().write(block),
+                block.name() + ".h", new CHeaderWriter().write(block));
     }
 
     /** An enum member that does not fit its field could never be written; say so now, not at run time. */

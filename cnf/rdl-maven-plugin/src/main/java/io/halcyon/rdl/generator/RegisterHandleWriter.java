@@ -17,9 +17,10 @@ final class RegisterHandleWriter {
         this.pkg = pkg;
     }
 
-    String write(RegisterType r) {
-        String cls = names.handleClass(r);
-        String value = names.valueClass(r);
+    String write(RegisterClass c) {
+        RegisterType r = c.shape();
+        String cls = c.handleClass();
+        String value = c.valueClass();
         RegisterPolicy p = new RegisterPolicy(r);
         boolean waits = p.readable && !p.readSideEffect && r.width() == 32;
         SourceWriter s = new SourceWriter();
@@ -41,34 +42,38 @@ final class RegisterHandleWriter {
             s.line("import io.halcyon.hal.api.register.ReadableRegister;");
         }
         s.line("");
-        s.javadoc(Docs.registerHeading(names.block, r), Docs.escaped(r.desc()), policyText(p),
+        s.javadoc(Docs.classHeading(names.block, c), Docs.escaped(r.desc()), policyText(p),
                 "Generated from the block's SystemRDL description; do not edit.");
         s.open("public final class %s%s", cls, p.readable ? " implements ReadableRegister<" + value + ">" : "");
-        s.javadoc(r.isArray() ? "Byte offset of element 0 from the block's base." : "Byte offset from the block's base.");
-        s.line("public static final long OFFSET = %s;", SourceWriter.longLiteral(r.offset()));
         int rank = r.dims().length;
-        for (int k = 0; k < rank; k++) {
-            String suffix = rank == 1 ? "" : "_" + k;
-            s.javadoc("Number of elements along array dimension " + k + ".");
-            s.line("public static final int COUNT%s = %d;", suffix, r.dims()[k]);
-            s.javadoc("Bytes between neighbouring elements along array dimension " + k + ".");
-            s.line("public static final long STRIDE%s = %s;", suffix, SourceWriter.longLiteral(r.strides()[k]));
+        if (!c.shared()) {
+            // Where the one register of the class sits, for tests and tools; a shared class has no one place.
+            s.javadoc(r.isArray() ? "Byte offset of element 0 from the block's base." : "Byte offset from the block's base.");
+            s.line("public static final long OFFSET = %s;", SourceWriter.longLiteral(r.offset()));
+            for (int k = 0; k < rank; k++) {
+                String suffix = rank == 1 ? "" : "_" + k;
+                s.javadoc("Number of elements along array dimension " + k + ".");
+                s.line("public static final int COUNT%s = %d;", suffix, r.dims()[k]);
+                s.javadoc("Bytes between neighbouring elements along array dimension " + k + ".");
+                s.line("public static final long STRIDE%s = %s;", suffix, SourceWriter.longLiteral(r.strides()[k]));
+            }
         }
         s.line("").line("private final RegisterBus bus;").line("private final long address;");
-        // The block instance's name and the element's indices are kept for path() only: messages build
-        // the path when they need it, so an access that reports nothing allocates nothing.
-        s.line("private final String block;");
+        // The block instance's name, the register's name and the element's indices are kept for path() only:
+        // messages build the path when they need it, so an access that reports nothing allocates nothing.
+        s.line("private final String block;").line("private final String register;");
         for (int k = 0; k < rank; k++) {
             s.line("private final int i%d;", k);
         }
         s.line("");
-        // The block accessor passes its base (plus the element's index offset); the register's own
-        // offset is added here so each accessor method stays a few constants long (class-file limits).
-        StringBuilder params = new StringBuilder("RegisterBus bus, long base, String block");
+        // The block accessor passes the element's address and name as constants (plus the indices' share),
+        // so one class serves every register of its shape and each accessor method stays a few constants long.
+        StringBuilder params = new StringBuilder("RegisterBus bus, long address, String block, String register");
         for (int k = 0; k < rank; k++) {
             params.append(", int i").append(k);
         }
-        s.open("%s(%s)", cls, params).line("this.bus = bus;").line("this.address = base + OFFSET;").line("this.block = block;");
+        s.open("%s(%s)", cls, params).line("this.bus = bus;").line("this.address = address;").line("this.block = block;")
+                .line("this.register = register;");
         for (int k = 0; k < rank; k++) {
             s.line("this.i%d = i%d;", k, k);
         }
@@ -85,7 +90,19 @@ final class RegisterHandleWriter {
         if (p.readable) {
             s.line("@Override");
         }
-        s.open("public String path()").line("return %s;", pathExpression(r)).close();
+        s.open("public String path()");
+        if (rank == 0) {
+            s.line("return block + \".\" + register;");
+        } else {
+            // register is the element's name with "[]" where the indices go: "CH[].HEAD".
+            s.line("String[] parts = register.split(\"\\\\[]\", -1);");
+            StringBuilder e = new StringBuilder("block + \".\" + parts[0]");
+            for (int k = 0; k < rank; k++) {
+                e.append(" + \"[\" + i").append(k).append(" + \"]\" + parts[").append(k + 1).append("]");
+            }
+            s.line("return %s;", e);
+        }
+        s.close();
         String rd = r.width() == 64 ? "bus.read64(address)" : "bus.read32(address)";
         String wr = r.width() == 64 ? "bus.write64" : "bus.write32";
         String post = r.width() == 64 ? "bus.post64" : "bus.post32";
@@ -150,16 +167,6 @@ final class RegisterHandleWriter {
         s.line("WaitResult result = await(condition, bound);");
         s.open("if (!result.met())").line("throw new WaitTimeoutException(path(), condition.toString(), result);").close();
         s.close();
-    }
-
-    /** {@code block + ".CH[" + i0 + "].HEAD"}: the element's path with the instance's name in front. */
-    private static String pathExpression(RegisterType r) {
-        List<String> parts = r.pathParts();
-        StringBuilder e = new StringBuilder("block + ").append(Names.literal("." + parts.get(0)));
-        for (int k = 1; k < parts.size(); k++) {
-            e.append(" + i").append(k - 1).append(" + ").append(Names.literal(parts.get(k)));
-        }
-        return e.toString();
     }
 
     private String examplePath(RegisterType r) {
@@ -237,8 +244,8 @@ final class RegisterHandleWriter {
             String check = code.tooWide("selected");
             if (check != null) {
                 s.open("if (%s)", check);
-                s.line("throw new io.halcyon.hal.api.register.FieldValueTooWideException(%s, %d, %s);",
-                        Names.literal(names.fieldPath(r, f)), f.width(), code.asReportedLong("selected"));
+                s.line("throw new io.halcyon.hal.api.register.FieldValueTooWideException(path() + %s, %d, %s);",
+                        Names.literal("." + f.instName()), f.width(), code.asReportedLong("selected"));
                 s.close();
             }
             String widened = w == 64 && raw.equals("int") ? "(selected & 0xffffffffL)" : "selected";

@@ -16,8 +16,8 @@ final class RegisterMapDocument {
         md.append("| offset | register | width | reset | access | summary |\n|---|---|---|---|---|---|\n");
         for (RegisterType r : block.registers()) {
             md.append("| ").append(hex(r.offset())).append(" | [").append(r.key()).append(Docs.dims(r)).append("](#")
-                    .append(anchor(r)).append(") | ").append(r.width()).append(" | ").append(hex(r.reset()))
-                    .append(" | ").append(policy(new RegisterPolicy(r))).append(" | ").append(cell(r.summary()))
+                    .append(Docs.anchor(r)).append(") | ").append(r.width()).append(" | ").append(hex(r.reset()))
+                    .append(" | ").append(Docs.access(new RegisterPolicy(r))).append(" | ").append(cell(r.summary()))
                     .append(" |\n");
         }
         for (RegisterType r : block.registers()) {
@@ -27,7 +27,7 @@ final class RegisterMapDocument {
     }
 
     private void register(StringBuilder md, RegisterType r) {
-        md.append("\n## ").append(r.key()).append(Docs.dims(r)).append(" {#").append(anchor(r)).append("}\n\n");
+        md.append("\n## ").append(r.key()).append(Docs.dims(r)).append(" {#").append(Docs.anchor(r)).append("}\n\n");
         if (r.title() != null && !r.title().isBlank()) {
             md.append("**").append(Names.oneLine(r.title())).append("**\n\n");
         }
@@ -43,7 +43,7 @@ final class RegisterMapDocument {
         for (FieldModel f : r.fields()) {
             md.append("| ").append(f.msb() == f.lsb() ? String.valueOf(f.lsb()) : f.msb() + ":" + f.lsb())
                     .append(" | ").append(f.instName()).append(" | ").append(f.sw()).append(" | ").append(f.hw())
-                    .append(" | ").append(effects(f)).append(" | ")
+                    .append(" | ").append(Docs.effects(f)).append(" | ")
                     .append(f.reset() == null ? "-" : hex(f.reset())).append(" | ").append(cell(fieldText(f)))
                     .append(" |\n");
         }
@@ -59,37 +59,11 @@ final class RegisterMapDocument {
         return text;
     }
 
-    private static String effects(FieldModel f) {
-        List<String> e = new ArrayList<>();
-        if (f.onread() != null) {
-            e.add(f.onread());
-        } else if (f.readSideEffect()) {
-            e.add("read notifies hardware");
-        }
-        if (f.onwrite() != null) {
-            e.add(f.onwrite());
-        }
-        if (f.singlepulse()) {
-            e.add("singlepulse");
-        }
-        return e.isEmpty() ? "-" : String.join(", ", e);
-    }
-
-    /** What software may do with the register as a whole, in the terms of Linux regmap. */
-    private static String policy(RegisterPolicy p) {
-        String rw = p.readable && p.writable ? "RW" : p.readable ? "RO" : p.writable ? "WO" : "-";
-        return p.readSideEffect ? rw + ", read has side effects" : rw;
-    }
-
-    private static String anchor(RegisterType r) {
-        return r.key().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    }
-
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 
     private static String hex(long v) {
-        return "0x" + Long.toHexString(v);
+        return Docs.hex(v);
     }
 }

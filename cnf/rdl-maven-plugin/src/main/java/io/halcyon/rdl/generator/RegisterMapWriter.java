@@ -83,27 +83,91 @@ final class RegisterMapWriter {
         s.open("final class %s", partName(p));
         s.open("private %s()", partName(p)).close().line("");
         s.open("static void addTo(List<RegisterInfo> all)");
+        // Registers sharing a generated class share their field list too: one list per class and part, so a
+        // block of thousands of instances of one type compiles one list, not thousands of identical ones.
+        Map<RegisterClass, String> sharedLists = new LinkedHashMap<>();
+        for (RegisterType r : regs) {
+            RegisterClass c = names.classOf(r);
+            if (c.shared() && !sharedLists.containsKey(c)) {
+                String list = "fields" + sharedLists.size();
+                sharedLists.put(c, list);
+                s.line("List<FieldInfo> %s = %s;", list, fieldList(r));
+            }
+        }
+        // A register with a list of its own adds itself in a method of its own (its list is most of the code,
+        // and a method holds at most 64 KiB). Consecutive single registers of one shared class are added from a
+        // table of names and offsets: javac resolves one constructor call for them, not one per register.
+        List<Integer> own = new ArrayList<>();
+        List<RegisterType> run = new ArrayList<>();
         for (int i = 0; i < regs.size(); i++) {
-            s.line("r%d(all);", i);
+            RegisterType r = regs.get(i);
+            String list = sharedLists.get(names.classOf(r));
+            if (!run.isEmpty() && (!tabular(r) || names.classOf(r) != names.classOf(run.get(0))
+                    || r.external() != run.get(0).external())) {
+                addTable(s, run, sharedLists.get(names.classOf(run.get(0))));
+                run.clear();
+            }
+            if (list == null) {
+                s.line("r%d(all);", i);
+                own.add(i);
+            } else if (tabular(r)) {
+                run.add(r);
+            } else {
+                addRegister(s, r, list);
+            }
+        }
+        if (!run.isEmpty()) {
+            addTable(s, run, sharedLists.get(names.classOf(run.get(0))));
         }
         s.close();
-        for (int i = 0; i < regs.size(); i++) {
+        for (int i : own) {
             s.line("");
-            register(s, i, regs.get(i));
+            s.open("private static void r%d(List<RegisterInfo> all)", i);
+            s.line("List<FieldInfo> fields = %s;", fieldList(regs.get(i)));
+            addRegister(s, regs.get(i), "fields");
+            s.close();
+        }
+        if (regs.stream().anyMatch(r -> tabular(r) && sharedLists.containsKey(names.classOf(r)))) {
+            s.line("");
+            s.javadoc("Adds registers that differ only in name, offset and summary.");
+            s.open("private static void addAll(List<RegisterInfo> all, List<FieldInfo> fields, int width, long reset, "
+                    + "boolean external, String[] names, long[] offsets, String[] summaries)");
+            s.open("for (int i = 0; i < names.length; i++)");
+            s.line("all.add(new RegisterDescription(names[i], offsets[i], width, reset, summaries[i], fields, external, "
+                    + "java.util.Optional.empty()));");
+            s.close().close();
         }
         s.close();
         return s.toString();
     }
 
-    private void register(SourceWriter s, int i, RegisterType r) {
-        s.open("private static void r%d(List<RegisterInfo> all)", i);
+    /** A register a table can list: not an array, not an alias. */
+    private static boolean tabular(RegisterType r) {
+        return !r.isArray() && r.aliasParts() == null;
+    }
+
+    /** Registers of one shared class (so one width, reset, field list) as one call over their names and offsets. */
+    private static void addTable(SourceWriter s, List<RegisterType> run, String fields) {
+        RegisterType first = run.get(0);
+        s.line("addAll(all, %s, %d, %s, %s,", fields, first.width(), SourceWriter.longLiteral(FieldModel.busReset(first.fields())),
+                first.external());
+        s.line("        new String[] {%s},", String.join(", ", run.stream().map(r -> Names.literal(r.pathParts().get(0))).toList()));
+        s.line("        new long[] {%s},", String.join(", ", run.stream().map(r -> SourceWriter.longLiteral(r.offset())).toList()));
+        s.line("        new String[] {%s});", String.join(", ", run.stream().map(r -> Names.literal(r.summary())).toList()));
+    }
+
+    private static String fieldList(RegisterType r) {
         List<String> fields = new ArrayList<>();
         for (FieldModel f : r.fields()) {
             fields.add(field(f));
         }
-        s.line("List<FieldInfo> fields = List.of(%s);", String.join(",\n                ", fields));
+        return "List.of(" + String.join(",\n                ", fields) + ")";
+    }
+
+    /** The statements adding {@code r} (every element of an array) to {@code all}, with the field list {@code fields}. */
+    private static void addRegister(SourceWriter s, RegisterType r, String fields) {
         String tail = r.width() + ", " + SourceWriter.longLiteral(FieldModel.busReset(r.fields())) + ", " + Names.literal(r.summary())
-                + ", fields, " + r.external() + ", ";
+                + ", " + fields + ", " + r.external() + ", ";
         if (!r.isArray()) {
             s.line("all.add(new RegisterDescription(%s, %s, %s%s));", Names.literal(r.pathParts().get(0)),
                     SourceWriter.longLiteral(r.offset()), tail, alias(r.aliasParts(), 0));
@@ -121,7 +185,6 @@ final class RegisterMapWriter {
                 s.close();
             }
         }
-        s.close();
     }
 
     /** {@code Optional.of(name)} built like the register's own name (same loop indices), or {@code Optional.empty()}. */

@@ -11,9 +11,12 @@ import java.util.List;
  * @param pathParts the element name split around its indices ({@code ["rf[", "].r[", "]"]}), for the map
  * @param aliasParts for an alias, the primary's name split the same way (element i aliases the primary's
  *        element i); null for an ordinary register
+ * @param typeName the SystemRDL definition the register is an instance of ({@code pll_ctrl_r}); null for an
+ *        anonymous one
  */
 record RegisterType(String key, List<String> pathParts, int[] dims, long offset, long[] strides, int width,
-        long reset, String title, String desc, List<FieldModel> fields, boolean external, List<String> aliasParts) {
+        long reset, String title, String desc, List<FieldModel> fields, boolean external, List<String> aliasParts,
+        String typeName) {
 
     boolean isArray() {
         return dims.length > 0;
@@ -25,6 +28,11 @@ record RegisterType(String key, List<String> pathParts, int[] dims, long offset,
             n *= d;
         }
         return n;
+    }
+
+    /** The element's path with {@code []} where its indices go: {@code CH[].HEAD}. */
+    String pathTemplate() {
+        return String.join("", pathParts);
     }
 
     /** One line for javadoc and register maps: the name if the description gives one, else the desc. */

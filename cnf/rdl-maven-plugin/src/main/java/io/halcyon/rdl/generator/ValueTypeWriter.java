@@ -16,8 +16,9 @@ final class ValueTypeWriter {
         this.pkg = pkg;
     }
 
-    String write(RegisterType r) {
-        String cls = names.valueClass(r);
+    String write(RegisterClass c) {
+        RegisterType r = c.shape();
+        String cls = c.valueClass();
         int w = r.width();
         String t = w == 64 ? "long" : "int";
         long defined = 0;
@@ -39,7 +40,7 @@ final class ValueTypeWriter {
             s.line("import io.halcyon.hal.api.register.RegisterField;");
         }
         s.line("import io.halcyon.hal.api.register.RegisterValue;").line("");
-        s.javadoc(Docs.registerHeading(names.block, r), Docs.escaped(r.desc()),
+        s.javadoc(Docs.classHeading(names.block, c), Docs.escaped(r.desc()),
                 "An immutable value of the register: getters for the fields software can read, {@code withX} for"
                         + " the fields whose written value is stored. Bits outside the fields are reserved and"
                         + " carried unchanged. {@code new " + cls + "(bits)} or {@link #fromBits} make a value with"
@@ -54,12 +55,12 @@ final class ValueTypeWriter {
         s.javadoc("Bits covered by fields; the others are reserved.");
         s.line("public static final %s DEFINED_BITS = %s;", t, SourceWriter.bits(defined, w));
         for (FieldModel f : r.fields()) {
-            String c = JavaNames.constant(f);
+            String k = JavaNames.constant(f);
             s.line("");
             s.javadoc("Field " + f.instName() + ", bits " + f.msb() + ":" + f.lsb() + ".");
-            s.line("public static final int %s_SHIFT = %d;", c, f.lsb());
-            s.line("public static final int %s_WIDTH = %d;", c, f.width());
-            s.line("public static final %s %s_MASK = %s;", t, c, SourceWriter.bits(f.mask(), w));
+            s.line("public static final int %s_SHIFT = %d;", k, f.lsb());
+            s.line("public static final int %s_WIDTH = %d;", k, f.width());
+            s.line("public static final %s %s_MASK = %s;", t, k, SourceWriter.bits(f.mask(), w));
             if (f.readable()) {
                 // A condition such as INDEX_FIELD.is(3) is what a driver waits for through the accessor.
                 s.javadoc("Field " + f.instName() + " in conditions: {@code " + JavaNames.fieldConstant(f) + ".is(...)}.");
@@ -87,14 +88,16 @@ final class ValueTypeWriter {
         s.line("").line("@Override");
         s.open("public long rawBits()").line(w == 64 ? "return bits;" : "return Integer.toUnsignedLong(bits);").close();
         for (FieldModel f : r.fields()) {
-            writeField(s, r, f, cls);
+            writeField(s, c, f);
         }
-        writeObjectMethods(s, r);
+        writeObjectMethods(s, c);
         s.close();
         return s.toString();
     }
 
-    private void writeField(SourceWriter s, RegisterType r, FieldModel f, String cls) {
+    private void writeField(SourceWriter s, RegisterClass c, FieldModel f) {
+        RegisterType r = c.shape();
+        String cls = c.valueClass();
         FieldCode code = new FieldCode(f, r.width());
         String raw = code.rawType();
         String doc = Docs.fieldHeading(f);
@@ -137,7 +140,7 @@ final class ValueTypeWriter {
         String check = code.tooWide("value");
         if (check != null) {
             s.open("if (%s)", check);
-            s.line("throw new FieldValueTooWideException(%s, %d, %s);", Names.literal(names.fieldPath(r, f)),
+            s.line("throw new FieldValueTooWideException(%s, %d, %s);", Names.literal(names.fieldPath(c, f)),
                     f.width(), code.asReportedLong("value"));
             s.close();
         }
@@ -145,13 +148,14 @@ final class ValueTypeWriter {
         s.close();
     }
 
-    private void writeObjectMethods(SourceWriter s, RegisterType r) {
+    private void writeObjectMethods(SourceWriter s, RegisterClass c) {
+        RegisterType r = c.shape();
         // equals and hashCode are the record's: equal bits, equal values.
         s.line("");
         s.javadoc("The register's name and every field's raw value, e.g. for logs.");
         s.line("@Override");
         s.open("public String toString()");
-        StringBuilder expr = new StringBuilder(Names.literal(r.key() + "{"));
+        StringBuilder expr = new StringBuilder(Names.literal(c.displayName() + "{"));
         boolean first = true;
         for (FieldModel f : r.fields()) {
             FieldCode code = new FieldCode(f, r.width());

@@ -2,8 +2,11 @@ package io.halcyon.rdl.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.Resource;
@@ -20,7 +23,9 @@ import io.halcyon.platform.chipmodel.ChipModel;
 import io.halcyon.rdl.chipmap.BlockBundle;
 import io.halcyon.rdl.chipmap.BlockBundles;
 import io.halcyon.rdl.chipmap.ChipMapBuild;
+import io.halcyon.rdl.generator.ChipMapPages;
 import io.halcyon.rdl.generator.DescriptionException;
+import io.halcyon.rdl.generator.RdlGeneration;
 
 /**
  * Builds chip maps: takes the block descriptions from the module's dependencies that declare a
@@ -41,6 +46,10 @@ public class ChipMapsMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project.build.directory}/generated-resources/chip-maps", required = true)
     private File resourceDirectory;
+
+    /** Where the HTML pages go: an index per chip map and the register map of each block type it places. */
+    @Parameter(defaultValue = "${project.build.directory}/generated-docs/rdl", required = true)
+    private File docDirectory;
 
     /** Package of the generated classes (private to the bundle: the index is found as a service). */
     @Parameter(defaultValue = "io.halcyon.platform.chipmaps", required = true)
@@ -65,9 +74,14 @@ public class ChipMapsMojo extends AbstractMojo {
                 + project.getFile();
         List<ChipModel> maps;
         try {
-            ChipMapBuild.Settings settings = new ChipMapBuild.Settings(sourceDirectory.toPath(), blockBundles(), hint,
+            List<BlockBundle> blocks = blockBundles();
+            ChipMapBuild.Settings settings = new ChipMapBuild.Settings(sourceDirectory.toPath(), blocks, hint,
                     packageName, outputDirectory.toPath(), resourceDirectory.toPath(), workDirectory.toPath());
             maps = ChipMapBuild.run(settings);
+            Map<String, Path> descriptions = new HashMap<>();
+            blocks.forEach(b -> descriptions.put(b.type(), b.descriptions()));
+            RdlGeneration.writeReplacing(workDirectory.toPath().resolve("scratch-docs"), docDirectory.toPath(),
+                    ChipMapPages.pages(maps, descriptions));
         } catch (DescriptionException e) {
             e.problems().forEach(getLog()::error);
             throw new MojoFailureException("invalid chip map in " + sourceDirectory + ":\n" + String.join("\n", e.problems()));

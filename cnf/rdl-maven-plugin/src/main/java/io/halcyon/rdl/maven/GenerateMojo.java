@@ -15,8 +15,9 @@ import io.halcyon.rdl.generator.DescriptionException;
 import io.halcyon.rdl.generator.RdlGeneration;
 
 /**
- * Generates a block's typed registers, its register map ({@code List<RegisterInfo>}) and a Markdown
- * register map from {@code src/main/rdl/*.rdl}, and adds the generated sources to the compile.
+ * Generates a block's typed registers, its register map ({@code List<RegisterInfo>}), register maps in
+ * Markdown and HTML and a C header from {@code src/main/rdl/*.rdl} (or IP-XACT {@code *.xml}), and adds
+ * the generated sources to the compile.
  * A module without descriptions is skipped, so the plugin can be declared once for every block.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
@@ -28,7 +29,7 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/generated-sources/rdl", required = true)
     private File outputDirectory;
 
-    /** Where the Markdown register map goes. */
+    /** Where the register maps (Markdown, HTML) and the C header go. */
     @Parameter(defaultValue = "${project.build.directory}/generated-docs/rdl", required = true)
     private File docDirectory;
 

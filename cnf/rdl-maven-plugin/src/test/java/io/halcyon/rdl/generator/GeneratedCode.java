@@ -50,11 +50,17 @@ public final class GeneratedCode {
         return from(elaborate(resource(name)), pkg);
     }
 
+    /** A description under the test resources' {@code rdl/}. */
     static Path resource(String name) {
+        return testResource("rdl/" + name);
+    }
+
+    /** Any file or folder of the test resources, by its path under them. */
+    static Path testResource(String path) {
         try {
-            return Path.of(GeneratedCode.class.getResource("/rdl/" + name).toURI());
+            return Path.of(GeneratedCode.class.getResource("/" + path).toURI());
         } catch (Exception e) {
-            throw new IllegalStateException(name, e);
+            throw new IllegalStateException(path, e);
         }
     }
 

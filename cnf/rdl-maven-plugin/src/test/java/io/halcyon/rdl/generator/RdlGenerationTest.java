@@ -47,6 +47,24 @@ public class RdlGenerationTest {
         String md = Files.readString(root.resolve("target/doc/demo.md"));
         assertTrue(md, md.contains("| 0x0 | [R0](#r0) | 32 | 0x0 | RW |  |"));
         assertTrue(md, md.contains("| 7:0 | V | rw | r | - | 0x0 | Value. |"));
+        assertTrue(Files.readString(root.resolve("target/doc/demo.html")).contains("<h1>Register map: demo</h1>"));
+        assertTrue(Files.readString(root.resolve("target/doc/demo.h")).contains("#define DEMO_R0_V_MASK UINT32_C(0xff)"));
+    }
+
+    @Test
+    public void anIpxactDescriptionGeneratesLikeSystemRdlAndABadOneWritesNothing() throws Exception {
+        Path root = tmp.newFolder().toPath();
+        Path xml = Files.createDirectories(root.resolve("src/main/rdl")).resolve("demo.xml");
+        Files.copy(GeneratedCode.testResource("chipmaps/blocks/xuart/xuart.xml"), xml);
+        assertEquals(RdlGeneration.Outcome.GENERATED, RdlGeneration.run(settings(root)));
+        assertTrue(Files.exists(root.resolve("target/gen/io/halcyon/block/xuart/regs/StatusRegister.java")));
+        Path other = tmp.newFolder().toPath();
+        Files.createDirectories(other.resolve("src/main/rdl"));
+        Files.writeString(other.resolve("src/main/rdl/bad.xml"), "<?xml version=\"1.0\"?>\n<component>\n");
+        DescriptionException e = assertThrows(DescriptionException.class, () -> RdlGeneration.run(settings(other)));
+        assertTrue(e.problems().get(0), e.problems().get(0).startsWith(other.resolve("src/main/rdl/bad.xml") + ":3:1: malformed XML"));
+        assertFalse(Files.exists(other.resolve("target/gen")));
+        assertFalse(Files.exists(other.resolve("target/doc")));
     }
 
     @Test

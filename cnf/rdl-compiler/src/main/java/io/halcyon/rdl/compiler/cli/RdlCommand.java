@@ -4,11 +4,13 @@ import io.halcyon.rdl.compiler.RdlCompiler;
 import io.halcyon.rdl.compiler.diag.Diagnostic;
 import io.halcyon.rdl.compiler.diag.RdlException;
 import io.halcyon.rdl.compiler.model.ElaboratedModel;
+import io.halcyon.rdl.compiler.preprocess.PerlPreprocessor;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +21,8 @@ import java.util.List;
  */
 public final class RdlCommand {
 
-    static final String USAGE = "usage: rdl-compiler [-I DIR]... [--top NAME] FILE...";
+    static final String USAGE = "usage: rdl-compiler [-I DIR]... [--top NAME] [--perl-timeout SECONDS] FILE...\n"
+            + "  FILE: SystemRDL (.rdl) or an IP-XACT 1685-2014/1685-2009 component (.xml)";
 
     private RdlCommand() {
     }
@@ -34,9 +37,10 @@ public final class RdlCommand {
         List<Path> includes = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         String top = null;
+        PerlPreprocessor perl = PerlPreprocessor.system();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("-I") || a.equals("--top")) {
+            if (a.equals("-I") || a.equals("--top") || a.equals("--perl-timeout")) {
                 if (i + 1 >= args.length) {
                     err.println("error: " + a + " needs a value");
                     err.println(USAGE);
@@ -45,6 +49,13 @@ public final class RdlCommand {
                 String v = args[++i];
                 if (a.equals("-I")) {
                     includes.add(Path.of(v));
+                } else if (a.equals("--perl-timeout")) {
+                    if (!v.matches("[1-9][0-9]{0,5}")) {
+                        err.println("error: --perl-timeout needs a whole number of seconds, not '" + v + "'");
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    perl = new PerlPreprocessor(PerlPreprocessor.system().executable(), Duration.ofSeconds(Long.parseLong(v)));
                 } else {
                     top = v;
                 }
@@ -73,7 +84,7 @@ public final class RdlCommand {
             }
         }
         try {
-            RdlCompiler compiler = new RdlCompiler();
+            RdlCompiler compiler = new RdlCompiler().perl(perl);
             includes.forEach(compiler::addIncludeDir);
             for (Path f : files) {
                 compiler.compile(f);

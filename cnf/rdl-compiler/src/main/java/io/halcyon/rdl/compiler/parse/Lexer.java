@@ -2,6 +2,7 @@ package io.halcyon.rdl.compiler.parse;
 
 import io.halcyon.rdl.compiler.diag.RdlException;
 import io.halcyon.rdl.compiler.diag.SourceLocation;
+import io.halcyon.rdl.compiler.preprocess.SourceCursor;
 import io.halcyon.rdl.compiler.preprocess.SourceText;
 
 import java.util.ArrayList;
@@ -17,18 +18,12 @@ public final class Lexer {
     };
 
     private final String text;
-    private final List<SourceText.Mark> marks;
+    private final SourceCursor cursor;
     private int pos;
-    // Location cursor: advances monotonically with token offsets.
-    private int curOffset;
-    private int markIndex = -1;
-    private String curFile = "<input>";
-    private int curLine = 1;
-    private int curCol = 1;
 
     public Lexer(SourceText source) {
         this.text = source.text();
-        this.marks = source.marks();
+        this.cursor = new SourceCursor(source);
     }
 
     public List<Token> tokenize() {
@@ -44,37 +39,7 @@ public final class Lexer {
     }
 
     private SourceLocation locate(int offset) {
-        while (curOffset < offset) {
-            applyMarks(curOffset);
-            if (text.charAt(curOffset) == '\n') {
-                curLine++;
-                curCol = 1;
-            } else {
-                curCol++;
-            }
-            curOffset++;
-        }
-        applyMarks(offset);
-        return new SourceLocation(curFile, curLine, curCol);
-    }
-
-    private void applyMarks(int offset) {
-        while (markIndex + 1 < marks.size() && marks.get(markIndex + 1).offset() <= offset) {
-            markIndex++;
-            SourceText.Mark m = marks.get(markIndex);
-            curFile = m.file();
-            curLine = m.line();
-            curCol = m.column();
-            // A mark behind the cursor: recount the distance travelled since it.
-            for (int i = m.offset(); i < offset; i++) {
-                if (text.charAt(i) == '\n') {
-                    curLine++;
-                    curCol = 1;
-                } else {
-                    curCol++;
-                }
-            }
-        }
+        return cursor.locate(offset);
     }
 
     private void skipTrivia() {

@@ -1,5 +1,7 @@
 package io.halcyon.rdl.compiler.preprocess;
 
+import io.halcyon.rdl.compiler.diag.SourceLocation;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,8 +11,9 @@ final class SourceTextBuilder {
     private final StringBuilder text = new StringBuilder();
     private final List<SourceText.Mark> marks = new ArrayList<>();
 
-    void mark(String file, int line, int column) {
-        SourceText.Mark m = new SourceText.Mark(text.length(), file, line, column);
+    /** From here on, output comes from {@code origin} (made there, not copied, when {@code generated}). */
+    void mark(SourceLocation origin, boolean generated) {
+        SourceText.Mark m = new SourceText.Mark(text.length(), origin, generated);
         // Two marks at the same offset: only the later one can ever apply.
         if (!marks.isEmpty() && marks.get(marks.size() - 1).offset() == text.length()) {
             marks.set(marks.size() - 1, m);

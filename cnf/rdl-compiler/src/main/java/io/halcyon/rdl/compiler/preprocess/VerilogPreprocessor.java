@@ -8,85 +8,86 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The SystemVerilog-style pass of SystemRDL 2.0 (clause 16.3): `include, `define (with arguments),
+ * The SystemVerilog-style pass of SystemRDL 2.0 (clause 16.3): `include, `define (IEEE 1800-2017
+ * 22.5.1: arguments with defaults, {@code `"}, {@code `\`"}, {@code ``}, comments in macro text),
  * `undef, `ifdef/`ifndef/`elsif/`else/`endif and `line. Each file given to {@link #process} starts
- * with no macros, as in the reference compiler. Newlines in skipped text are kept so that line
- * numbers stay right; every jump (include, expansion, directive) leaves a {@link SourceText.Mark}.
+ * with no macros, as in the reference compiler. Its input is a {@link SourceText} (the Perl pass's
+ * output, or a file as it is), so every position it reports or marks is a place in an original
+ * file; newlines in skipped text are kept so that lines stay aligned.
  */
 public final class VerilogPreprocessor {
 
     private static final int MAX_DEPTH = 64;
 
-    private final List<Path> includeDirs;
+    private final IncludePath includes;
     private final PerlPreprocessor perl;
     private final Map<String, Macro> macros = new HashMap<>();
     private final SourceTextBuilder out = new SourceTextBuilder();
 
-    record Macro(String name, List<String> params, List<String> defaults, String body) {
-    }
-
     public VerilogPreprocessor(List<Path> includeDirs, PerlPreprocessor perl) {
-        this.includeDirs = List.copyOf(includeDirs);
+        this.includes = new IncludePath(includeDirs);
         this.perl = perl;
     }
 
     /** Preprocesses one top-level file (Perl pass first, then this pass). */
     public SourceText process(Path file) {
-        String text = readWithPerl(file, SourceLocation.UNKNOWN);
-        new Scanner(text, display(file), file.toAbsolutePath().getParent(), 1, 1, 0).run();
+        Path dir = file.toAbsolutePath().getParent();
+        new Scanner(read(file, new SourceLocation(file.toString(), 1, 1), file, dir), dir, 0).run();
         return out.build();
     }
 
     /** Preprocesses text that has no file (tests, generated input). */
     public SourceText processText(String text, String name) {
-        String t = PerlPreprocessor.needed(text) && perl != null ? perl.process(text, name) : text;
-        new Scanner(t, name, Path.of("").toAbsolutePath(), 1, 1, 0).run();
+        Path dir = Path.of("").toAbsolutePath();
+        new Scanner(withPerl(text, new SourceLocation(name, 1, 1), null, dir), dir, 0).run();
         return out.build();
     }
 
-    private static String display(Path file) {
-        return file.toString();
-    }
-
-    private String readWithPerl(Path file, SourceLocation from) {
+    private SourceText read(Path file, SourceLocation start, Path path, Path dir) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new RdlException(from == SourceLocation.UNKNOWN ? new SourceLocation(display(file), 1, 1) : from,
-                    "cannot read file '" + file + "': " + e.getMessage());
+            SourceLocation at = start.includedFrom() != null ? start.includedFrom() : start;
+            throw new RdlException(at, "cannot read file '" + file + "': " + e.getMessage());
         }
-        if (perl != null && PerlPreprocessor.needed(text)) {
-            text = perl.process(text, display(file));
-        }
-        return text;
+        return withPerl(text, start, path, dir);
     }
 
-    /** Scans one piece of text (a file or a macro expansion). */
+    private SourceText withPerl(String text, SourceLocation start, Path file, Path dir) {
+        SourceText afterPerl = perl == null ? null : perl.process(text, start, file, dir, includes);
+        return afterPerl != null ? afterPerl : SourceText.of(text, start);
+    }
+
+    /** Scans one piece of text (a file, a macro expansion or a macro argument). */
     private final class Scanner {
         private final String text;
-        private String file;
+        private final SourceText input;
+        private final SourceCursor cursor;
         private final Path dir;
         private final int depth;
-        private int pos;
-        private int line;
-        private int col;
         private final Deque<Cond> conds = new ArrayDeque<>();
+        private int pos;
+        /** Offset of the input's next mark: crossing it puts a mark in the output too. */
+        private int nextMark;
+        private int markIndex;
+        /** After {@code `line N "file"}: the file named and how far its numbers are from the physical lines. */
+        private String lineFile;
+        private int lineDelta;
 
-        Scanner(String text, String file, Path dir, int line, int col, int depth) {
-            this.text = text;
-            this.file = file;
+        Scanner(SourceText input, Path dir, int depth) {
+            this.text = input.text();
+            this.input = input;
+            this.cursor = new SourceCursor(input);
             this.dir = dir;
-            this.line = line;
-            this.col = col;
             this.depth = depth;
+            this.nextMark = input.marks().isEmpty() ? Integer.MAX_VALUE : input.marks().get(0).offset();
         }
 
         private boolean active() {
@@ -94,7 +95,14 @@ public final class VerilogPreprocessor {
         }
 
         private SourceLocation here() {
-            return new SourceLocation(file, line, col);
+            SourceLocation at = cursor.locate(pos);
+            return lineFile == null || cursor.generated() ? at
+                    : new SourceLocation(lineFile, at.line() + lineDelta, at.column(), at.includedFrom());
+        }
+
+        private void markOutput() {
+            SourceLocation at = here();
+            out.mark(at, cursor.generated());
         }
 
         private RdlException error(String msg) {
@@ -105,30 +113,35 @@ public final class VerilogPreprocessor {
             if (depth > MAX_DEPTH) {
                 throw error("include or macro nesting deeper than " + MAX_DEPTH + " (recursive `include or `define?)");
             }
-            out.mark(file, line, col);
+            markOutput();
+            crossMarks();
             while (pos < text.length()) {
                 char c = text.charAt(pos);
-                if (c == '\n') {
-                    out.append('\n');
-                    advance();
-                } else if (text.startsWith("//", pos)) {
+                if (text.startsWith("//", pos)) {
                     while (pos < text.length() && text.charAt(pos) != '\n') {
                         emitIfActive(text.charAt(pos));
                         advance();
                     }
                 } else if (text.startsWith("/*", pos)) {
-                    copyUntil("*/", "unterminated comment: expected '*/'");
+                    copyComment();
                 } else if (c == '"') {
                     copyString();
                 } else if (c == '`') {
                     directive();
                 } else {
-                    emitIfActive(c);
+                    emit(c);
                     advance();
                 }
             }
             if (!conds.isEmpty()) {
                 throw new RdlException(conds.peek().where, "`ifdef/`ifndef without matching `endif");
+            }
+        }
+
+        /** Copies a character of live text; of skipped text only newlines, which keep lines aligned. */
+        private void emit(char c) {
+            if (active() || c == '\n') {
+                out.append(c);
             }
         }
 
@@ -139,56 +152,47 @@ public final class VerilogPreprocessor {
         }
 
         private void advance() {
-            if (text.charAt(pos) == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
-            }
             pos++;
+            crossMarks();
         }
 
-        /** Copies (or, when inactive, skips while keeping newlines) up to and including the terminator. */
-        private void copyUntil(String terminator, String unterminatedMessage) {
-            SourceLocation start = here();
-            int end = text.indexOf(terminator, pos + 2);
-            if (end < 0) {
-                throw new RdlException(start, unterminatedMessage);
-            }
-            end += terminator.length();
-            while (pos < end) {
-                char ch = text.charAt(pos);
-                if (active() || ch == '\n') {
-                    out.append(ch);
+        private void crossMarks() {
+            while (pos >= nextMark) {
+                if (pos == nextMark) {
+                    markOutput();
                 }
+                markIndex++;
+                nextMark = markIndex < input.marks().size() ? input.marks().get(markIndex).offset() : Integer.MAX_VALUE;
+            }
+        }
+
+        private void copyComment() {
+            SourceLocation start = here();
+            int end = text.indexOf("*/", pos + 2);
+            if (end < 0) {
+                throw new RdlException(start, "unterminated comment: expected '*/'");
+            }
+            while (pos < end + 2) {
+                emit(text.charAt(pos));
                 advance();
             }
         }
 
         private void copyString() {
             SourceLocation start = here();
-            emitIfActive('"');
+            emit('"');
             advance();
             while (true) {
                 if (pos >= text.length()) {
                     throw new RdlException(start, "unterminated string literal: expected '\"'");
                 }
                 char ch = text.charAt(pos);
-                if (ch == '\\' && pos + 1 < text.length()) {
-                    emitIfActive(ch);
-                    advance();
-                    char next = text.charAt(pos);
-                    if (active() || next == '\n') {
-                        out.append(next);
-                    }
-                    advance();
-                    continue;
-                }
-                if (active() || ch == '\n') {
-                    out.append(ch);
-                }
+                emit(ch);
                 advance();
-                if (ch == '"') {
+                if (ch == '\\' && pos < text.length()) {
+                    emit(text.charAt(pos));
+                    advance();
+                } else if (ch == '"') {
                     return;
                 }
             }
@@ -272,7 +276,7 @@ public final class VerilogPreprocessor {
                     }
                 }
             }
-            out.mark(file, line, col);
+            markOutput();
         }
 
         private Cond requireCond(SourceLocation at, String directive) {
@@ -283,73 +287,114 @@ public final class VerilogPreprocessor {
         }
 
         private void define() {
+            SourceLocation at = here();
             String name = requireName("define");
-            List<String> params = null;
-            List<String> defaults = null;
+            List<Macro.Parameter> params = null;
             if (pos < text.length() && text.charAt(pos) == '(') {
-                params = new ArrayList<>();
-                defaults = new ArrayList<>();
-                advance();
-                while (true) {
-                    skipSpace();
-                    String p = identifier();
-                    if (p.isEmpty()) {
-                        throw error("bad `define parameter list for '" + name + "': expected a parameter name");
-                    }
-                    skipSpace();
-                    String dflt = null;
-                    if (pos < text.length() && text.charAt(pos) == '=') {
-                        advance();
-                        int s = pos;
-                        while (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != ')') {
-                            advance();
-                        }
-                        dflt = text.substring(s, pos).trim();
-                    }
-                    params.add(p);
-                    defaults.add(dflt);
-                    if (pos < text.length() && text.charAt(pos) == ',') {
-                        advance();
-                        continue;
-                    }
-                    if (pos < text.length() && text.charAt(pos) == ')') {
-                        advance();
-                        break;
-                    }
-                    throw error("bad `define parameter list for '" + name + "': expected ',' or ')'");
+                int open = pos;
+                int close = closingParenthesis(open, "`define parameter list of '" + name + "'");
+                params = Macro.parameters(name, text.substring(open + 1, close), at);
+                while (pos <= close) {
+                    emit(text.charAt(pos) == '\n' ? '\n' : ' ');
+                    advance();
                 }
             }
-            StringBuilder body = new StringBuilder();
-            while (pos < text.length() && text.charAt(pos) != '\n') {
-                char ch = text.charAt(pos);
-                if (ch == '\\' && pos + 1 < text.length() && (text.charAt(pos + 1) == '\n' || text.charAt(pos + 1) == '\r')) {
-                    advance();
-                    if (text.charAt(pos) == '\r') {
-                        advance();
-                    }
-                    // Continuation lines: keep the newline in the output so later lines stay aligned.
-                    out.append('\n');
-                    advance();
-                    body.append(' ');
-                    continue;
-                }
-                if (text.startsWith("//", pos)) {
-                    restOfLine();
-                    break;
-                }
-                body.append(ch);
-                advance();
-            }
-            macros.put(name, new Macro(name, params, defaults, body.toString().trim()));
+            macros.put(name, new Macro(name, params, body()));
         }
 
-        private void skipSpace() {
-            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-                if (text.charAt(pos) == '\n') {
-                    out.append('\n');
+        /**
+         * The macro text (IEEE 1800-2017 22.5.1): up to the end of the line, continued over lines that end
+         * in {@code \}. A {@code //} comment is left out up to the end of its line (a {@code \} ending that
+         * line still continues the text); a block comment is left out whole, wherever its lines end, and a
+         * {@code /*} inside it opens nothing. Newlines the macro spans are kept in the output, so the lines
+         * after it keep their numbers.
+         */
+        private String body() {
+            StringBuilder body = new StringBuilder();
+            while (pos < text.length() && text.charAt(pos) != '\n') {
+                if (continuation()) {
+                    body.append(' ');
+                } else if (text.startsWith("//", pos)) {
+                    int eol = text.indexOf('\n', pos);
+                    int lineEnd = eol < 0 ? text.length() : eol;
+                    int backslash = text.charAt(lineEnd - 1) == '\r' ? lineEnd - 2 : lineEnd - 1;
+                    boolean continued = backslash > pos + 1 && text.charAt(backslash) == '\\';
+                    while (pos < (continued ? backslash : lineEnd)) {
+                        advance();
+                    }
+                } else if (text.startsWith("/*", pos)) {
+                    SourceLocation start = here();
+                    int end = text.indexOf("*/", pos + 2);
+                    if (end < 0) {
+                        throw new RdlException(start, "unterminated comment in macro text: expected '*/'");
+                    }
+                    while (pos < end + 2) {
+                        if (text.charAt(pos) == '\n') {
+                            out.append('\n');
+                        }
+                        advance();
+                    }
+                    body.append(' ');
+                } else if (text.startsWith("`\\`\"", pos) || text.startsWith("`\"", pos) || text.startsWith("``", pos)) {
+                    // Macro quotes and pastes are kept for expansion; a `" is not the start of a string.
+                    int n = text.startsWith("`\\`\"", pos) ? 4 : 2;
+                    body.append(text, pos, pos + n);
+                    for (int k = 0; k < n; k++) {
+                        advance();
+                    }
+                } else if (text.charAt(pos) == '"') {
+                    bodyString(body);
+                } else {
+                    body.append(text.charAt(pos));
+                    advance();
                 }
+            }
+            return body.toString().strip();
+        }
+
+        /** A {@code \} ending the line: consumed with its newline, which the output keeps. */
+        private boolean continuation() {
+            int n = text.startsWith("\\\n", pos) ? 2 : text.startsWith("\\\r\n", pos) ? 3 : 0;
+            if (n == 0) {
+                return false;
+            }
+            for (int k = 0; k < n; k++) {
                 advance();
             }
+            out.append('\n');
+            return true;
+        }
+
+        private void bodyString(StringBuilder body) {
+            SourceLocation start = here();
+            body.append('"');
+            advance();
+            while (true) {
+                if (pos >= text.length() || text.charAt(pos) == '\n') {
+                    throw new RdlException(start, "unterminated string literal in macro text: expected '\"'");
+                }
+                if (continuation()) {
+                    continue; // a string continued on the next line: the two parts join
+                }
+                char ch = text.charAt(pos);
+                body.append(ch);
+                advance();
+                if (ch == '\\' && pos < text.length() && text.charAt(pos) != '\n') {
+                    body.append(text.charAt(pos));
+                    advance();
+                } else if (ch == '"') {
+                    return;
+                }
+            }
+        }
+
+        /** The offset of the parenthesis closing the one at {@code open}, skipping strings and nested pairs. */
+        private int closingParenthesis(int open, String what) {
+            int close = Macro.closingParenthesis(text, open);
+            if (close < 0) {
+                throw new RdlException(here(), "unterminated " + what + ": expected ')'");
+            }
+            return close;
         }
 
         private void include(SourceLocation start) {
@@ -368,31 +413,13 @@ public final class VerilogPreprocessor {
             }
             String name = text.substring(s, pos);
             advance();
-            Path target = resolveInclude(name);
+            Path target = includes.resolve(name, dir);
             if (target == null) {
-                throw new RdlException(start, "cannot find `include file '" + name + "' (searched " + dir
-                        + (includeDirs.isEmpty() ? "" : " and " + includeDirs) + ")");
+                throw new RdlException(start, includes.notFound(name, dir));
             }
-            String included = readWithPerl(target, start);
-            new Scanner(included, display(target), target.toAbsolutePath().getParent(), 1, 1, depth + 1).run();
-        }
-
-        private Path resolveInclude(String name) {
-            Path p = Path.of(name);
-            if (p.isAbsolute()) {
-                return Files.isRegularFile(p) ? p : null;
-            }
-            Path local = dir.resolve(name).normalize();
-            if (Files.isRegularFile(local)) {
-                return local;
-            }
-            for (Path d : includeDirs) {
-                Path candidate = d.resolve(name).normalize();
-                if (Files.isRegularFile(candidate)) {
-                    return candidate;
-                }
-            }
-            return null;
+            Path targetDir = target.toAbsolutePath().getParent();
+            SourceText included = read(target, new SourceLocation(target.toString(), 1, 1, start), target, targetDir);
+            new Scanner(included, targetDir, depth + 1).run();
         }
 
         private void lineDirective(SourceLocation start) {
@@ -400,15 +427,17 @@ public final class VerilogPreprocessor {
             String[] parts = rest.split("\\s+");
             try {
                 int newLine = Integer.parseInt(parts[0]);
+                String file = here().file();
                 if (parts.length > 1 && parts[1].startsWith("\"") && parts[1].endsWith("\"") && parts[1].length() >= 2) {
                     file = parts[1].substring(1, parts[1].length() - 1);
                 }
                 if (pos < text.length()) {
                     out.append('\n');
-                    pos++;
+                    advance();
                 }
-                line = newLine;
-                col = 1;
+                // The lines after it are numbered from newLine on, in the named file.
+                lineFile = file;
+                lineDelta += newLine - here().line();
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 throw new RdlException(start, "bad `line directive: expected `line NUMBER \"file\" LEVEL");
             }
@@ -419,116 +448,38 @@ public final class VerilogPreprocessor {
             if (m == null) {
                 throw new RdlException(start, "macro '" + name + "' is not defined (expected a `define before use)");
             }
-            String body = m.body;
-            if (m.params != null) {
+            List<String> actuals = List.of();
+            if (m.takesArguments()) {
                 int save = pos;
-                skipSpace();
+                while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+                    emit(text.charAt(pos) == '\n' ? '\n' : ' ');
+                    advance();
+                }
                 if (pos >= text.length() || text.charAt(pos) != '(') {
                     pos = save;
-                    throw error("macro '" + name + "' takes arguments: expected '('");
+                    throw new RdlException(start, "macro '" + name + "' takes arguments: expected '('");
                 }
-                List<String> actuals = actualArguments(name);
-                body = substitute(m, actuals, start);
+                actuals = actualArguments(name);
             }
-            new Scanner(body, file, dir, start.line(), start.column(), depth + 1).run();
+            String expansion = m.expand(actuals, start);
+            // The expansion is made text: every position in it is the macro's use, where an error in it is shown.
+            SourceText made = new SourceText(expansion, List.of(new SourceText.Mark(0, start, true)));
+            new Scanner(made, dir, depth + 1).run();
         }
 
+        /** The raw arguments between the parentheses at pos, split at top-level commas; nested macros stay as text. */
         private List<String> actualArguments(String name) {
-            SourceLocation start = here();
-            advance(); // '('
-            List<String> args = new ArrayList<>();
-            StringBuilder cur = new StringBuilder();
-            int nest = 0;
-            while (true) {
-                if (pos >= text.length()) {
-                    throw new RdlException(start, "unterminated argument list of macro '" + name + "': expected ')'");
-                }
-                char ch = text.charAt(pos);
-                if (ch == '"') {
-                    int s = pos;
-                    advance();
-                    while (pos < text.length() && text.charAt(pos) != '"') {
-                        if (text.charAt(pos) == '\\') {
-                            advance();
-                        }
-                        advance();
-                    }
-                    advance();
-                    cur.append(text, s, Math.min(pos, text.length()));
-                    continue;
-                }
-                if (ch == '(' || ch == '{' || ch == '[') {
-                    nest++;
-                } else if (ch == ')' || ch == '}' || ch == ']') {
-                    if (nest == 0 && ch == ')') {
-                        advance();
-                        args.add(cur.toString().trim());
-                        return args;
-                    }
-                    nest--;
-                } else if (ch == ',' && nest == 0) {
-                    args.add(cur.toString().trim());
-                    cur.setLength(0);
-                    advance();
-                    continue;
-                }
-                if (ch == '\n') {
+            int open = pos;
+            int close = closingParenthesis(open, "argument list of macro '" + name + "'");
+            // Newlines in the arguments are kept in the output here, so they must not come again in the expansion.
+            List<String> args = Macro.splitArguments(text.substring(open + 1, close).replace('\n', ' '));
+            while (pos <= close) {
+                if (text.charAt(pos) == '\n') {
                     out.append('\n');
-                    cur.append(' ');
-                } else {
-                    cur.append(ch);
                 }
                 advance();
             }
-        }
-
-        private String substitute(Macro m, List<String> actuals, SourceLocation at) {
-            if (actuals.size() > m.params.size() || (actuals.size() == 1 && actuals.get(0).isEmpty() && m.params.isEmpty())) {
-                if (!(m.params.isEmpty() && actuals.size() == 1 && actuals.get(0).isEmpty())) {
-                    throw new RdlException(at, "macro '" + m.name + "' takes " + m.params.size() + " arguments but got " + actuals.size());
-                }
-            }
-            Map<String, String> values = new HashMap<>();
-            for (int i = 0; i < m.params.size(); i++) {
-                String v = i < actuals.size() && !actuals.get(i).isEmpty() ? actuals.get(i) : m.defaults.get(i);
-                if (v == null) {
-                    throw new RdlException(at, "macro '" + m.name + "' is missing a value for argument '" + m.params.get(i) + "'");
-                }
-                values.put(m.params.get(i), v);
-            }
-            StringBuilder sb = new StringBuilder();
-            String b = m.body;
-            int i = 0;
-            while (i < b.length()) {
-                char ch = b.charAt(i);
-                if (b.startsWith("``", i)) {
-                    i += 2; // token paste: the two sides simply join
-                } else if (b.startsWith("`\"", i)) {
-                    sb.append('"');
-                    i += 2;
-                } else if (ch == '"') {
-                    int e = i + 1;
-                    while (e < b.length() && b.charAt(e) != '"') {
-                        e += b.charAt(e) == '\\' ? 2 : 1;
-                    }
-                    e = Math.min(e + 1, b.length());
-                    sb.append(b, i, e);
-                    i = e;
-                } else if (Character.isLetter(ch) || ch == '_') {
-                    int e = i;
-                    while (e < b.length() && (Character.isLetterOrDigit(b.charAt(e)) || b.charAt(e) == '_')) {
-                        e++;
-                    }
-                    String word = b.substring(i, e);
-                    boolean macroName = i > 0 && b.charAt(i - 1) == '`';
-                    sb.append(!macroName && values.containsKey(word) ? values.get(word) : word);
-                    i = e;
-                } else {
-                    sb.append(ch);
-                    i++;
-                }
-            }
-            return sb.toString();
+            return args;
         }
     }
 

@@ -4,10 +4,16 @@ import io.halcyon.rdl.compiler.Corpus;
 import org.junit.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -127,5 +133,39 @@ public class RdlCommandTest {
         r = run(Corpus.dir().resolve("does-not-exist.rdl").toString());
         assertEquals(1, r.rc());
         assertEquals("", r.out());
+    }
+
+    /**
+     * Bad input of every kind the front end meets: one line per problem on stderr, file:line:column
+     * first, no stack trace, nothing on stdout (the JSON is rendered whole or not at all), exit 1.
+     */
+    @Test
+    public void badInputIsOneLineAtItsPlaceWithoutAStackTraceOrOutput() throws IOException {
+        Path dir = Files.createTempDirectory("rdl-bad");
+        try {
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put("malformed.xml", "<?xml version=\"1.0\"?>\n<a><b></a>\n");
+            files.put("unknown.xml", "<?xml version=\"1.0\"?>\n<c:component xmlns:c=\"urn:other\"/>\n");
+            files.put("dies.rdl", "addrmap top {\n  <% die \"no width\"; %>\n};\n");
+            files.put("loops.rdl", "addrmap top {\n\n  <% 1 while 1; %>\n};\n");
+            files.put("arguments.rdl", "`define F(a, b) a + b\naddrmap top { reg { field {} f[`F(1)]; } r; };\n");
+            Map<String, String> places = Map.of("malformed.xml", ":2:", "unknown.xml", ":2:",
+                    "dies.rdl", ":2:", "loops.rdl", ":3:3: ", "arguments.rdl", ":2:32: ");
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path file = dir.resolve(f.getKey());
+                Files.writeString(file, f.getValue());
+                Result r = run("--perl-timeout", "1", file.toString());
+                assertEquals(f.getKey() + ": " + r.err(), 1, r.rc());
+                assertEquals(f.getKey(), "", r.out());
+                List<String> lines = r.err().lines().toList();
+                assertEquals(f.getKey() + ": " + r.err(), 1, lines.size());
+                assertTrue(f.getKey() + ": " + r.err(), lines.get(0).startsWith(file + places.get(f.getKey())));
+                assertTrue(f.getKey() + ": " + r.err(), !r.err().contains("Exception") && !r.err().contains("\tat "));
+            }
+        } finally {
+            try (Stream<Path> all = Files.walk(dir)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 }

@@ -10,6 +10,9 @@ import org.junit.rules.TemporaryFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import io.halcyon.rdl.compiler.diag.SourceLocation;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
@@ -23,15 +26,22 @@ public class PerlPreprocessorTest {
     public TemporaryFolder tmp = new TemporaryFolder();
 
     @Test
-    public void translatesTextToPrintStatements() {
-        String program = PerlPreprocessor.toPerlProgram("a'b\\c<% my $x = 2; %>n=<%=$x*3%>;", "t.rdl");
-        assertEquals("print 'a\\'b\\\\c';\n my $x = 2; \nprint 'n=';\nprint($x*3);\nprint ';';\n", program);
+    public void textIsReferencedAndPerlRunsUnderTheFilesLineNumbers() {
+        List<PerlSegments.Segment> segments = List.of(
+                new PerlSegments.Segment(PerlSegments.Kind.TEXT, "a'b", new SourceLocation("t.rdl", 1, 1)),
+                new PerlSegments.Segment(PerlSegments.Kind.CODE, " my $x = 2; ", new SourceLocation("t.rdl", 1, 4)),
+                new PerlSegments.Segment(PerlSegments.Kind.EXPRESSION, "$x*3", new SourceLocation("t.rdl", 2, 3)));
+        assertEquals("$| = 1; alarm(12);\n"
+                + "print \"\\x01R0\\x02\";\n"
+                + "print \"\\x01P1\\x02\";\n# line 1 \"t.rdl\"\n my $x = 2; \n"
+                + "print \"\\x01P2\\x02\";\n# line 2 \"t.rdl\"\nprint($x*3);\n",
+                PerlPreprocessor.system().program(segments));
     }
 
     @Test
     public void unterminatedSegmentIsAnError() {
         try {
-            PerlPreprocessor.toPerlProgram("x\n<% foo", "t.rdl");
+            new RdlCompiler().compileText("x\n<% foo", "t.rdl");
             fail("expected an error");
         } catch (RdlException e) {
             assertEquals("t.rdl:2:1", e.diagnostics().get(0).location().toString());

@@ -10,14 +10,12 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 /** The Verilog-style preprocessor pass: include with search paths, macros, conditionals, `line. */
 public class PreprocessorTest {
@@ -26,20 +24,11 @@ public class PreprocessorTest {
     public TemporaryFolder tmp = new TemporaryFolder();
 
     private Path write(String name, String text) throws IOException {
-        Path p = tmp.getRoot().toPath().resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
+        return SourceFiles.write(tmp, name, text);
     }
 
     private static RdlException expectError(Runnable r) {
-        try {
-            r.run();
-        } catch (RdlException e) {
-            return e;
-        }
-        fail("expected an RdlException");
-        return null;
+        return SourceFiles.expectError(r);
     }
 
     @Test
