@@ -1,6 +1,7 @@
 package io.halcyon.consumers.training;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -41,6 +42,16 @@ public class MlpTrainingComponent implements MlpTraining, ChipAccess {
     @Override
     public synchronized TrainingResult train(TrainingPlan plan, TrainingListener listener) {
         return new Trainer(this).run(plan, listener);
+    }
+
+    /**
+     * Lets a run in progress finish before the component goes. An API update stops the bundles that use
+     * the API users first, this one while the drivers and the platform still run: a run cut off half-way
+     * would be a failed call, a finished one gives the same weights as ever.
+     */
+    @Deactivate
+    synchronized void deactivate() {
+        // train() holds this monitor for its whole run: entering the monitor is waiting for that run.
     }
 
     @Override

@@ -55,9 +55,12 @@ final class ApiUpdate {
         this.bounds = bounds;
     }
 
-    /** @param closure the bundle and every bundle wired to it, directly or not */
-    UpdateRecord run(Attempt attempt, Collection<Bundle> closure) {
-        List<String> refreshed = Targets.symbolicNames(closure);
+    /**
+     * @param closure the bundle and every bundle wired to it, directly or not
+     * @param rollback whether {@code attempt} puts back the version before the running one
+     */
+    UpdateRecord run(Attempt attempt, Collection<Bundle> closure, boolean rollback) {
+        List<String> refreshed = Targets.symbolicNames(closure).stream().sorted().toList();
         Set<ContractKey> served = stable.contracts();
         List<Bundle> order = StopOrder.usersFirst(closure, stable::serverOf);
         List<Bundle> active = order.stream().filter(b -> b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING).toList();
@@ -67,8 +70,12 @@ final class ApiUpdate {
             stopUsersFirst(active, pause);
             phases.mark("stop");
             replace(attempt.bundle, attempt.to, closure, active, served, phases);
-            store.ran(attempt.bundle, attempt.to);
-            return attempt.end(Outcome.UPDATED, "", pause.end(), refreshed, phases.phases(), GateCounts.NONE);
+            if (rollback) {
+                store.wentBack(attempt.bundle);
+            } else {
+                store.ran(attempt.bundle, attempt.to);
+            }
+            return attempt.end(Outcome.UPDATED, rollback ? BlockSwap.ROLLBACK : "", pause.end(), refreshed, phases.phases(), GateCounts.NONE);
         } catch (UpdateFailure | BundleException | InterruptedException | RuntimeException failure) {
             String reason = UpdateFailure.reasonOf(failure);
             String restore = restore(attempt, closure, active, served);

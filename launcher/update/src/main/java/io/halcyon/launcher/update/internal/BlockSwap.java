@@ -21,6 +21,9 @@ import io.halcyon.launcher.update.UpdateRecord;
  */
 final class BlockSwap {
 
+    /** The detail of a successful {@code hal:rollback}, which otherwise reads like any update. */
+    static final String ROLLBACK = "hal:rollback: the version that ran before is back";
+
     private final StableServices stable;
     private final StagedBundles staging;
     private final GateClient gate;
@@ -77,6 +80,6 @@ final class BlockSwap {
         } else {
             store.ran(staged.bundle(), attempt.to);
         }
-        return attempt.end(Outcome.UPDATED, "", pause, replaced, phases.phases(), checked);
+        return attempt.end(Outcome.UPDATED, rollback ? ROLLBACK : "", pause, replaced, phases.phases(), checked);
     }
 }

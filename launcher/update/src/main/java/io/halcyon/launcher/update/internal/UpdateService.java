@@ -65,9 +65,9 @@ final class UpdateService implements UpdateManager {
             JarImage now = RevisionStore.installedImage(bundle);
             if (!recorded.sha256().equals(now.sha256())) {
                 store.ran(bundle, now);
-                new Attempt(bundle, recorded, now, "host start", GatePolicy.CHECKED, String.join(",", Targets.blocksOf(context, bundle)),
-                        history, log).end(Outcome.UPDATED, "the host started from its assembly's jar; hal:rollback puts "
-                                + recorded.version() + " back", 0, List.of());
+                new Attempt(bundle, recorded, now, "host start", GatePolicy.CHECKED, lastBlockOf(symbolicName), history, log)
+                        .end(Outcome.UPDATED, "the host started from its assembly's jar; hal:rollback puts " + recorded.version() + " back", 0,
+                                List.of());
             }
         }
     }
@@ -114,9 +114,20 @@ final class UpdateService implements UpdateManager {
         return switch (plan.kind()) {
             case REFUSE -> attempt.end(Outcome.REFUSED, plan.reason(), 0, List.of());
             case NOTHING_TO_DO -> attempt.end(Outcome.UNCHANGED, plan.reason(), 0, List.of());
-            case UPDATE_API -> apiUpdate.run(attempt, closure);
+            case UPDATE_API -> apiUpdate.run(attempt, closure, rollback);
             case SWAP_BLOCK -> blockSwap.run(attempt, rollback);
         };
+    }
+
+    /** The blocks the bundle served when it was last recorded (at a host start no driver has registered yet). */
+    private String lastBlockOf(String symbolicName) {
+        List<UpdateRecord> all = history.all();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).bundle().equals(symbolicName) && !all.get(i).block().isEmpty()) {
+                return all.get(i).block();
+            }
+        }
+        return "";
     }
 
     private Optional<Bundle> installed(String symbolicName) {
