@@ -49,6 +49,7 @@ public final class HalcyonHost {
         try {
             host.start(Assembly.load(home, assemblyName()), options.mode() == HostOptions.Mode.SHELL);
             List<String> missing = host.awaitReady(READY_TIMEOUT_MILLIS, options.mode() == HostOptions.Mode.MAIN);
+            host.startHotDeploy();
             long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             if (!missing.isEmpty()) {
                 System.err.println("halcyon: HAL not ready after " + READY_TIMEOUT_MILLIS + " ms; missing " + String.join(", ", missing));

@@ -66,6 +66,8 @@ final class HostFramework {
     private final List<Problem> problems = new CopyOnWriteArrayList<>();
     private Path deploy;
     private HotDeployWatch hotDeployWatch;
+    /** FileInstall, installed with the assembly and started once the HAL is ready ({@link #startHotDeploy}). */
+    private Bundle fileInstall;
     private Framework framework;
     private RunDirectory run;
     private final List<Bundle> console = new ArrayList<>();
@@ -127,10 +129,16 @@ final class HostFramework {
         });
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : assembly.jars()) {
-            if (deploy == null && jar.getFileName().toString().startsWith("org.apache.felix.fileinstall")) {
+            boolean isFileInstall = jar.getFileName().toString().startsWith("org.apache.felix.fileinstall");
+            if (deploy == null && isFileInstall) {
                 continue; // no readable hot-deploy directory: do not let FileInstall fall back to ./load
             }
-            installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+            Bundle b = framework.getBundleContext().installBundle(jar.toUri().toString());
+            if (isFileInstall) {
+                fileInstall = b;
+            } else {
+                installed.add(b);
+            }
         }
         if (interactive) {
             // Installed now, started by startConsole() once the HAL is ready: a console reading piped
@@ -150,8 +158,23 @@ final class HostFramework {
                 problem(b, describe(b, e));
             }
         }
-        if (deploy != null) {
-            hotDeployWatch = new HotDeployWatch(framework.getBundleContext(), deploy, this::problem);
+    }
+
+    /**
+     * Starts watching the hot-deploy directory. Called once the HAL is ready (or known not to become
+     * ready): a jar already in the directory then meets what it updates running, the update manager
+     * meets the block's drivers and the health gate, and an API update meets the dependents it must
+     * stop, not bundles the host is still starting.
+     */
+    void startHotDeploy() {
+        if (fileInstall == null) {
+            return;
+        }
+        hotDeployWatch = new HotDeployWatch(framework.getBundleContext(), deploy, this::problem);
+        try {
+            fileInstall.start();
+        } catch (BundleException e) {
+            problem(fileInstall, describe(fileInstall, e));
         }
     }
 
