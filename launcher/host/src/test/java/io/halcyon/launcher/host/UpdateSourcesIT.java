@@ -50,6 +50,16 @@ public class UpdateSourcesIT {
     }
 
     @Test
+    public void anUpdateTheOperatorTookUncheckedIsRecordedAsSuch() throws Exception {
+        Path jar = AssemblyJars.withHeaders(AssemblyJars.exported("block-sysctrl-"), tmp.getRoot().toPath().resolve("sysctrl.jar"),
+                Map.of("Bundle-Version", "9.0.2"));
+        HostProcess.Result r = run("hal:update --unchecked sysctrl " + jar);
+        assertEquals(r.stderr(), 0, r.exitCode());
+        assertTrue("the gate still ran what it could: " + r.stdout(), r.stdout().matches("(?s).*UPDATED .*unchecked by the operator; gate: \\d+ .*"));
+        assertTrue(Files.readString(state.resolve("update/history.jsonl")).contains("\"unchecked\":true"));
+    }
+
+    @Test
     public void coordinatesMissingFromTheRepositoryAreOneLine() throws Exception {
         HostProcess.Result r = run("hal:update sysctrl io.halcyon:block-sysctrl:9.0.1");
         assertEquals(1, r.exitCode());

@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.util.tracker.ServiceTracker;
 
 import io.halcyon.launcher.update.GateCounts;
 import io.halcyon.launcher.update.GatePolicy;
@@ -18,15 +17,15 @@ import io.halcyon.launcher.update.UpdateGate;
  * so it can be missing, or restarting with an API update; the operator's {@link GatePolicy} says
  * whether a version the gate checked nothing of may serve.
  */
-final class GateClient implements AutoCloseable {
+final class GateClient {
 
     static final String GATE_BUNDLE = "io.halcyon.launcher.gate";
 
-    private final ServiceTracker<UpdateGate, UpdateGate> gates;
+    private final Supplier<UpdateGate> gates;
 
-    GateClient(BundleContext context) {
-        this.gates = new ServiceTracker<>(context, UpdateGate.class, null);
-        gates.open();
+    /** @param gates the gate service now, or null when none is registered */
+    GateClient(Supplier<UpdateGate> gates) {
+        this.gates = gates;
     }
 
     /**
@@ -34,7 +33,7 @@ final class GateClient implements AutoCloseable {
      * @throws UpdateFailure (carrying what was checked) when the version may not serve
      */
     GateCounts check(StagedUpdate staged, GatePolicy policy, long descriptionBoundNanos) throws UpdateFailure, InterruptedException {
-        UpdateGate gate = gates.getService();
+        UpdateGate gate = gates.get();
         if (gate == null) {
             if (policy == GatePolicy.UNCHECKED) {
                 return GateCounts.NONE;
@@ -67,10 +66,5 @@ final class GateClient implements AutoCloseable {
         Set<String> names = new LinkedHashSet<>();
         staged.replaced().forEach(s -> names.add(s.key().block()));
         return String.join(", ", names);
-    }
-
-    @Override
-    public void close() {
-        gates.close();
     }
 }

@@ -14,7 +14,9 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.bundle.CollisionHook;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
+import org.osgi.util.tracker.ServiceTracker;
 
+import io.halcyon.launcher.update.UpdateGate;
 import io.halcyon.launcher.update.UpdateManager;
 
 /**
@@ -35,7 +37,7 @@ public final class UpdateActivator implements BundleActivator {
     private final Set<String> decided = new LinkedHashSet<>();
     private ServiceRegistration<UpdateManager> managerRegistration;
     private StableServices stable;
-    private GateClient gate;
+    private ServiceTracker<UpdateGate, UpdateGate> gates;
 
     @Override
     public void start(BundleContext context) throws Exception {
@@ -45,7 +47,9 @@ public final class UpdateActivator implements BundleActivator {
         Bounds bounds = Bounds.from(context);
         stable = new StableServices(context, drivers, bounds.callerNanos(), UpdateActivator::log);
         stable.open();
-        gate = new GateClient(context);
+        gates = new ServiceTracker<>(context, UpdateGate.class, null);
+        gates.open();
+        GateClient gate = new GateClient(gates::getService);
         StagedBundles staging = new StagedBundles(context, UpdateActivator::log);
         registrations.add(context.registerService(CollisionHook.class, staging, null));
         UpdateService manager = new UpdateService(context, StateDirectory.of(context, UpdateActivator::log), stable, gate, staging,
@@ -94,7 +98,7 @@ public final class UpdateActivator implements BundleActivator {
         }
         registrations.clear();
         stable.close();
-        gate.close();
+        gates.close();
     }
 
     static void log(String line) {
