@@ -72,31 +72,32 @@ final class ContractViews {
         }
     }
 
+    /**
+     * How one reading through the new driver compares with two through the running one around it.
+     * Returns false when the running reads did not settle (the block changed meanwhile): try again.
+     */
+    private interface Judgement {
+        boolean judge(Object before, Object now, Object after) throws GateFailure;
+    }
+
     private void compareConfigured(Method view) throws GateFailure {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Object before = callRunning(view);
-            Object now = callNew(view);
-            Object after = callRunning(view);
+        bracket(view, (before, now, after) -> {
             if (before == Unreadable.INSTANCE || !Objects.equals(before, after)) {
-                continue;
+                return false;
             }
             if (!Objects.equals(before, now)) {
                 throw new GateFailure("health gate: " + where(view) + " reads " + before + " through the running version, " + now
                         + " through the new one");
             }
             tally.viewsEqual++;
-            return;
-        }
-        tally.viewsUnsettled++;
+            return true;
+        });
     }
 
     private void compareCounting(Method view) throws GateFailure {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Object before = callRunning(view);
-            Object now = callNew(view);
-            Object after = callRunning(view);
+        bracket(view, (before, now, after) -> {
             if (!(before instanceof Number low) || !(after instanceof Number high) || low.longValue() > high.longValue()) {
-                continue; // unreadable, or the count wrapped or was reset meanwhile
+                return false; // unreadable, or the count wrapped or was reset meanwhile
             }
             if (!(now instanceof Number count)) {
                 throw new GateFailure("health gate: " + where(view) + " is declared counting but answers " + now);
@@ -107,7 +108,19 @@ final class ContractViews {
                         + low + ".." + high + " read through the running one around it");
             }
             tally.countersInRange++;
-            return;
+            return true;
+        });
+    }
+
+    /** Reads the view running, new, running, up to {@value #ATTEMPTS} times, until {@code judgement} settles it; else it is unsettled. */
+    private void bracket(Method view, Judgement judgement) throws GateFailure {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Object before = callRunning(view);
+            Object now = callNew(view);
+            Object after = callRunning(view);
+            if (judgement.judge(before, now, after)) {
+                return;
+            }
         }
         tally.viewsUnsettled++;
     }

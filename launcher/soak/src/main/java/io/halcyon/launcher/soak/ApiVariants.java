@@ -1,10 +1,6 @@
 package io.halcyon.launcher.soak;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,14 +46,9 @@ final class ApiVariants {
 
     ApiVariants(Bundle api) throws IOException {
         this.api = api;
-        try (InputStream raw = new URL(api.getLocation()).openStream(); JarInputStream in = new JarInputStream(raw)) {
-            manifest = in.getManifest();
-            for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
-                if (!e.isDirectory()) {
-                    entries.put(e.getName(), in.readAllBytes());
-                }
-            }
-        }
+        JarContents jar = JarContents.of(api);
+        manifest = jar.manifest();
+        entries.putAll(jar.entries());
     }
 
     /** Versions 1..{@code count}, each compatible with the one before; jars in {@code dir}. */
@@ -105,16 +93,7 @@ final class ApiVariants {
             main.putValue(Constants.IMPORT_PACKAGE, main.getValue(Constants.IMPORT_PACKAGE) + ",io.halcyon.nowhere;version=\"[1.0,2)\"");
         }
         Path jar = dir.resolve(api.getSymbolicName() + "-" + next + (unresolvable ? "-unresolvable" : "") + ".jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, m)) {
-            for (Map.Entry<String, byte[]> e : content.entrySet()) {
-                if (!e.getKey().equals("META-INF/MANIFEST.MF")) {
-                    j.putNextEntry(new JarEntry(e.getKey()));
-                    new ByteArrayInputStream(e.getValue()).transferTo(j);
-                    j.closeEntry();
-                }
-            }
-        }
-        return jar;
+        return JarContents.write(jar, m, content);
     }
 
     /** The Export-Package header with {@code pkg}'s version attribute set to {@code version}. */

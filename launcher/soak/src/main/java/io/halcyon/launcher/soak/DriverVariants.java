@@ -1,11 +1,7 @@
 package io.halcyon.launcher.soak;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.Constructor;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,14 +58,9 @@ final class DriverVariants {
 
     DriverVariants(Bundle bundle) throws IOException {
         this.bundle = bundle;
-        try (InputStream raw = new URL(bundle.getLocation()).openStream(); JarInputStream in = new JarInputStream(raw)) {
-            manifest = in.getManifest();
-            for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
-                if (!e.isDirectory()) {
-                    entries.put(e.getName(), in.readAllBytes());
-                }
-            }
-        }
+        JarContents jar = JarContents.of(bundle);
+        manifest = jar.manifest();
+        entries.putAll(jar.entries());
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             if (e.getKey().startsWith("OSGI-INF/") && e.getKey().endsWith(".xml")) {
                 String xml = new String(e.getValue(), StandardCharsets.UTF_8);
@@ -195,13 +183,6 @@ final class DriverVariants {
                 }
             }
         }
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, m)) {
-            for (Map.Entry<String, byte[]> e : content.entrySet()) {
-                j.putNextEntry(new JarEntry(e.getKey()));
-                new ByteArrayInputStream(e.getValue()).transferTo(j);
-                j.closeEntry();
-            }
-        }
-        return jar;
+        return JarContents.write(jar, m, content);
     }
 }
