@@ -46,12 +46,15 @@ final class ApiPhase {
      *
      * @param updates compatible API versions that took over
      * @param midRun updates that began while a training run was in flight
+     * @param finishedFirst of those, the ones whose run had finished when the update returned: the update
+     *     waited for it before it stopped what the run uses (a run that went on after the update would
+     *     be running on a retired platform)
      * @param restored versions that failed once refreshed and whose previous bytes were put back
      * @param pausesNanos each update's pause (first driver stopped to every contract served again)
      * @param stopsNanos each update's stop phase, which includes waiting for the run in flight to finish
      * @param refreshed the bundles an update refreshed
      */
-    record Result(int updates, int midRun, int restored, List<Long> pausesNanos, List<Long> stopsNanos, int refreshed, String reference,
+    record Result(int updates, int midRun, int finishedFirst, int restored, List<Long> pausesNanos, List<Long> stopsNanos, int refreshed, String reference,
             List<String> checksums, List<String> problems) {}
 
     private final UpdateManager manager;
@@ -74,6 +77,7 @@ final class ApiPhase {
         int refreshed = 0;
         int restored = 0;
         int midRun = 0;
+        int finishedFirst = 0;
         command("hal:bringup");
         String reference = weights(command(TRAIN));
         List<Path> plan = new ArrayList<>(jars);
@@ -87,6 +91,7 @@ final class ApiPhase {
             run.awaitFirstStep();
             midRun += run.done() ? 0 : 1;
             UpdateRecord r = manager.update(API_BUNDLE, jar, "soak");
+            finishedFirst += run.done() ? 1 : 0;
             checksums.add(weights(run.result()));
             if (bad && (r.outcome() != Outcome.FAILED || !r.detail().contains("was restored"))) {
                 problems.add("an API version that does not resolve was not failed and restored: " + r.summary());
@@ -102,7 +107,7 @@ final class ApiPhase {
         }
         command("hal:bringup");
         checksums.add(weights(command(TRAIN)));
-        return new Result(plan.size() - restored, midRun, restored, pauses, stops, refreshed, reference, checksums, problems);
+        return new Result(plan.size() - restored, midRun, finishedFirst, restored, pauses, stops, refreshed, reference, checksums, problems);
     }
 
     /** Runs one command line to its end in a session (and a thread) of its own; its output is dropped, its result returned. */

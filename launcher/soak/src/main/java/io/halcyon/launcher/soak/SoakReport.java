@@ -47,8 +47,9 @@ record SoakReport(int updates, int rollbacks, long failedCalls, boolean identica
         if (api != null) {
             Percentiles p = apiPause();
             Percentiles stop = Percentiles.ofNanos(api.stopsNanos());
-            s.append(String.format(Locale.ROOT, "api updates:  %d of %s, %d begun while hal:train ran, %d bundles refreshed each; %d failed "
-                    + "refresh(es) restored%n", api.updates(), ApiPhase.API_BUNDLE, api.midRun(), api.refreshed(), api.restored()));
+            s.append(String.format(Locale.ROOT, "api updates:  %d of %s, %d begun while hal:train ran (%d of those runs finished before the "
+                    + "update went on), %d bundles refreshed each; %d failed refresh(es) restored%n", api.updates(), ApiPhase.API_BUNDLE,
+                    api.midRun(), api.finishedFirst(), api.refreshed(), api.restored()));
             s.append(String.format(Locale.ROOT, "api weights:  %s%n              undisturbed %s%n", String.join(", ", api.checksums()),
                     api.reference()));
             s.append(String.format(Locale.ROOT, "pause/api:    p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d API updates); stopping the "
@@ -64,13 +65,14 @@ record SoakReport(int updates, int rollbacks, long failedCalls, boolean identica
         return String.format(Locale.ROOT, "{\"updates\": %d, \"rollbacks\": %d, \"failedCalls\": %d, \"identical\": %b, "
                 + "\"pauseMs\": {\"p50\": %.3f, \"p99\": %.3f, \"max\": %.3f}, \"weightsChecksum\": \"%s\", \"referenceChecksum\": \"%s\", "
                 + "\"runs\": %d, \"steps\": %d, \"probeCalls\": %d, \"blocks\": %d, \"misaddressedRejected\": [%s], "
-                + "\"apiUpdates\": %d, \"apiMidRun\": %d, \"apiRestored\": %d, \"apiRefreshed\": %d, "
+                + "\"apiUpdates\": %d, \"apiMidRun\": %d, \"apiRunsFinishedFirst\": %d, \"apiRestored\": %d, \"apiRefreshed\": %d, "
                 + "\"apiPauseMs\": {\"p50\": %.3f, \"p99\": %.3f, \"max\": %.3f}, "
                 + "\"problems\": %d}",
                 updates, rollbacks, failedCalls, identical, pause.p50(), pause.p99(), pause.max(),
                 runChecksums.isEmpty() ? "" : runChecksums.get(runChecksums.size() - 1), referenceChecksum, runChecksums.size(), steps,
                 probeCalls, updatesPerBlock.size(), misaddressedRejected.stream().map(b -> "\"" + b + "\"").collect(Collectors.joining(", ")),
-                api == null ? 0 : api.updates(), api == null ? 0 : api.midRun(), api == null ? 0 : api.restored(),
+                api == null ? 0 : api.updates(), api == null ? 0 : api.midRun(), api == null ? 0 : api.finishedFirst(),
+                api == null ? 0 : api.restored(),
                 api == null ? 0 : api.refreshed(), a.p50(), a.p99(), a.max(), problems.size());
     }
 }

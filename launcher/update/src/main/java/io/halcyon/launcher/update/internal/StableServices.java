@@ -112,7 +112,11 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
                 update.left(driver);
             } else if (current.get(driver.key()) == driver) {
                 current.remove(driver.key());
-                unregister(stable.remove(driver.key()));
+                StableService gone = stable.remove(driver.key());
+                unregister(gone);
+                // A caller that still holds the proxy (its bundle did not let go when the service went)
+                // waits, and fails after its bound, rather than call a driver that was deactivated.
+                gone.replaceDelegate(null);
             }
         }
         if (driver.service() != null) {
