@@ -42,6 +42,8 @@ public class LiveUpdateSoakIT {
         assertTrue("a pause per swap is reported: " + json, Soak.number(json, "p99") >= Soak.number(json, "p50"));
         assertEquals(json, 3, Soak.number(json, "apiUpdates"), 0);
         assertEquals("each API update began while a training run was in flight: " + json, 3, Soak.number(json, "apiMidRun"), 0);
+        assertEquals("and the run finished (on the old classes) before the update stopped what it uses: " + json, 3,
+                Soak.number(json, "apiRunsFinishedFirst"), 0);
         assertTrue("an API update refreshes the API's dependents: " + json, Soak.number(json, "apiRefreshed") >= 15);
     }
 
