@@ -26,6 +26,9 @@ import io.halcyon.launcher.update.UpdateRecord;
  */
 final class HistoryLog {
 
+    /** How much of the file's end is read first to number the next record: a few records' worth. */
+    private static final long TAIL_BYTES = 16 * 1024;
+
     private final Path file;
     private final Consumer<String> log;
 
@@ -42,12 +45,12 @@ final class HistoryLog {
     synchronized UpdateRecord append(UpdateRecord r) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 FileLock lock = channel.lock()) {
-            String existing = read(channel);
-            List<UpdateRecord> earlier = parse(existing, false);
-            long sequence = earlier.isEmpty() ? 1 : earlier.get(earlier.size() - 1).sequence() + 1;
+            String tail = tail(channel);
+            List<UpdateRecord> last = parse(tail, false);
+            long sequence = last.isEmpty() ? 1 : last.get(last.size() - 1).sequence() + 1;
             UpdateRecord numbered = new UpdateRecord(sequence, r.at(), r.who(), r.bundle(), r.block(), r.fromVersion(), r.toVersion(),
                     r.outcome(), r.detail(), r.pauseNanos(), r.refreshed(), r.phases(), r.gate(), r.unchecked());
-            String line = (existing.isEmpty() || existing.endsWith("\n") ? "" : "\n") + RecordLine.of(numbered) + "\n";
+            String line = (tail.isEmpty() || tail.endsWith("\n") ? "" : "\n") + RecordLine.of(numbered) + "\n";
             channel.position(channel.size());
             ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
@@ -91,12 +94,35 @@ final class HistoryLog {
         return records;
     }
 
-    private static String read(FileChannel channel) throws IOException {
-        ByteBuffer all = ByteBuffer.allocate((int) channel.size());
-        channel.position(0);
-        while (all.hasRemaining() && channel.read(all) >= 0) {
-            // read until the buffer, sized to the file, is full
+    /**
+     * The end of the file, from the start of a line, holding the last complete record (the file grows
+     * with every update of every host sharing it; numbering needs only its last record). Reads back
+     * from the end, twice as far each time, until a complete record is found or the file is read whole.
+     */
+    private static String tail(FileChannel channel) throws IOException {
+        long size = channel.size();
+        for (long span = Math.min(size, TAIL_BYTES); ; span = Math.min(size, span * 2)) {
+            ByteBuffer bytes = ByteBuffer.allocate((int) span);
+            channel.position(size - span);
+            while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
+                // read until the buffer is full
+            }
+            String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+            if (span < size) {
+                text = text.substring(text.indexOf('\n') + 1); // the first line may be cut: start at the next
+            }
+            if (span == size || text.lines().anyMatch(HistoryLog::complete)) {
+                return text;
+            }
         }
-        return new String(all.array(), 0, all.position(), StandardCharsets.UTF_8);
+    }
+
+    private static boolean complete(String line) {
+        try {
+            RecordLine.parse(line);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

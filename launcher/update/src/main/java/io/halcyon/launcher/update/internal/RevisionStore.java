@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -74,6 +75,24 @@ final class RevisionStore {
         List<JarImage> known = stack(bundle.getSymbolicName());
         known.remove(0);
         save(bundle.getSymbolicName(), known);
+    }
+
+    /**
+     * The SHA-256 of the jar last recorded running, read from the stack file alone (a host start asks
+     * this of every bundle it has revisions of, and need not load their jars).
+     */
+    synchronized Optional<String> recordedRunningSha(String symbolicName) {
+        List<JarImage> loaded = revisions.get(symbolicName);
+        if (loaded != null) {
+            return loaded.isEmpty() ? Optional.empty() : Optional.of(loaded.get(0).sha256());
+        }
+        Path stack = dir.resolve(symbolicName).resolve("stack");
+        try {
+            return Files.exists(stack) ? Files.readAllLines(stack, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).findFirst()
+                    .map(String::trim) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("revisions of " + symbolicName + ": " + e.getMessage(), e);
+        }
     }
 
     /** The symbolic names with a recorded stack: what may have run at another version before a restart. */

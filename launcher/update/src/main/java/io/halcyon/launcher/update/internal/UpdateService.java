@@ -61,9 +61,9 @@ final class UpdateService implements UpdateManager {
                 continue;
             }
             Bundle bundle = installed.get();
-            JarImage recorded = store.running(bundle);
             JarImage now = RevisionStore.installedImage(bundle);
-            if (!recorded.sha256().equals(now.sha256())) {
+            if (!store.recordedRunningSha(symbolicName).orElse(now.sha256()).equals(now.sha256())) {
+                JarImage recorded = store.running(bundle);
                 store.ran(bundle, now);
                 new Attempt(bundle, recorded, now, "host start", GatePolicy.CHECKED, lastBlockOf(symbolicName), history, log)
                         .end(Outcome.UPDATED, "the host started from its assembly's jar; hal:rollback puts " + recorded.version() + " back", 0,

@@ -69,6 +69,18 @@ public class HistoryLogTest {
     }
 
     @Test
+    public void numberingReadsOnlyTheFilesEndEvenWhenItsLastRecordIsLongerThanAFirstLook() {
+        HistoryLog history = new HistoryLog(file(), log::add);
+        for (int i = 0; i < 100; i++) {
+            history.append(record("host", Outcome.UPDATED, ""));
+        }
+        // A last record longer than the first look at the file's end: the look widens until it holds it.
+        history.append(record("host", Outcome.ROLLED_BACK, "x".repeat(40_000)));
+        assertEquals(102, new HistoryLog(file(), log::add).append(record("next host", Outcome.UPDATED, "")).sequence());
+        assertEquals(102, new HistoryLog(file(), log::add).all().size());
+    }
+
+    @Test
     public void aMissingFileIsAnEmptyHistory() {
         assertEquals(List.of(), new HistoryLog(file(), log::add).all());
     }
