@@ -75,6 +75,10 @@ public class LiveUpdateTest extends HalcyonTestSupport {
             caller.awaitCalls(before + 100);
             caller.assertNoFailure();
             assertEquals("refreshed", List.of(BLOCK_SYSCTRL), r.refreshed());
+            assertTrue("the gate ran the register tests on the new version's map: " + r.summary(), r.gate().registerChecks() > 0
+                    && r.gate().registerEngine().equals("register tests"));
+            assertTrue("and compared the contract's views: " + r.summary(), r.gate().viewsEqual() >= 3);
+            assertTrue("each phase is timed: " + r.summary(), r.phaseNanos("gate") > 0 && r.phaseNanos("switch") > 0);
         }
         assertEquals("running version", next, installedBundle(BLOCK_SYSCTRL).getVersion());
         // The staged version is another bundle (another location): it serves only because the platform's

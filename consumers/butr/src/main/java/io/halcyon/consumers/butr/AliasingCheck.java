@@ -27,6 +27,11 @@ final class AliasingCheck extends Check {
     }
 
     @Override
+    boolean disturbs() {
+        return true; // it writes the register
+    }
+
+    @Override
     CheckResult run(RegisterAccess access) {
         long[] before = new long[observed.size()];
         for (int i = 0; i < before.length; i++) {

@@ -21,6 +21,11 @@ final class BitBashCheck extends Check {
     }
 
     @Override
+    boolean disturbs() {
+        return true; // it writes the register
+    }
+
+    @Override
     CheckResult run(RegisterAccess access) {
         long before = layout.read(access);
         long flipped = before ^ bitMask;

@@ -32,6 +32,12 @@ abstract class Check {
 
     abstract CheckResult run(RegisterAccess access);
 
+    /**
+     * Whether running it changes the chip: it writes a register, or reads one whose read has a side
+     * effect. Non-destructive mode reports such checks as skipped instead of running them.
+     */
+    abstract boolean disturbs();
+
     final CheckResult passed(long expected) {
         return new CheckResult(suite, block, register, field, bit, address, expected, expected, Outcome.PASSED, "");
     }

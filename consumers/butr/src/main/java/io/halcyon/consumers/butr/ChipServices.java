@@ -1,6 +1,7 @@
 package io.halcyon.consumers.butr;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,13 +21,19 @@ import io.halcyon.hal.api.regmap.HardwareBlock;
 /**
  * The buses, platforms and register maps present in the framework, by chip instance. Only services are
  * kept, never what they return: a register map is read when a run starts, so an updated block bundle's
- * new map is the one tested.
+ * new map is the one tested. While a new version of a block is staged beside the running one, both
+ * publish the block's map; a run then tests the running version's (registered first), and a health gate
+ * that means the staged one passes it explicitly ({@code RegisterTests.run} with descriptions).
  */
 @Component(service = ChipServices.class)
 public class ChipServices {
 
-    private record Entry<T>(int chip, T service) {
+    /** @param order the service id (registration order), to tell the running version's map from a staged one's */
+    private record Entry<T>(int chip, T service, long order) {
     }
+
+    /** The framework's registration-order property (org.osgi.framework.Constants.SERVICE_ID). */
+    private static final String SERVICE_ID = "service.id";
 
     private final Map<Integer, RegisterBus> buses = new ConcurrentHashMap<>();
     private final Map<Integer, PlatformInfo> platforms = new ConcurrentHashMap<>();
@@ -52,7 +59,7 @@ public class ChipServices {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addBlock(HardwareBlock block, Map<String, Object> props) {
-        blocks.add(new Entry<>(chip(props), block));
+        blocks.add(new Entry<>(chip(props), block, order(props)));
     }
 
     void removeBlock(HardwareBlock block, Map<String, Object> props) {
@@ -72,15 +79,25 @@ public class ChipServices {
         return platforms.entrySet().stream().filter(e -> e.getValue().kind() == kind).map(Map.Entry::getKey).sorted().findFirst();
     }
 
-    /** The chip's blocks as their register maps read now, in address order. */
+    /**
+     * The chip's blocks as their register maps read now, in address order; of two maps of one block (a
+     * version staged beside the running one), the one registered first, which is the running version's.
+     */
     List<BlockUnderTest> blocks(int chip) {
-        return blocks.stream().filter(e -> e.chip() == chip).map(e -> BlockUnderTest.of(e.service()))
-                .sorted(Comparator.comparingLong(BlockUnderTest::base)).toList();
+        Map<String, Entry<HardwareBlock>> first = new LinkedHashMap<>();
+        blocks.stream().filter(e -> e.chip() == chip).sorted(Comparator.comparingLong(Entry::order))
+                .forEach(e -> first.putIfAbsent(e.service().name(), e));
+        return first.values().stream().map(e -> BlockUnderTest.of(e.service())).sorted(Comparator.comparingLong(BlockUnderTest::base))
+                .toList();
     }
 
     /** Register maps from whichever chip has some: what a platform that is not attached would have been tested with. */
     List<BlockUnderTest> anyChipBlocks() {
         return blocks.stream().map(Entry::chip).sorted().findFirst().map(this::blocks).orElse(List.of());
+    }
+
+    private static long order(Map<String, Object> props) {
+        return props.get(SERVICE_ID) instanceof Long id ? id : Long.MAX_VALUE;
     }
 
     private static int chip(Map<String, Object> props) {

@@ -83,10 +83,15 @@ public class HitlDispatcher implements HardwareInTheLoop {
     }
 
     @Override
+    public List<String> attached() {
+        return targets.stream().filter(t -> attachedChip(t).isPresent()).map(Target::name).toList();
+    }
+
+    @Override
     public List<TestReport> run(TestRequest request, ProgressListener listener) {
         List<TestReport> reports = new ArrayList<>();
         for (Target t : targets) {
-            Optional<Integer> chip = services.chipOf(t.kind());
+            Optional<Integer> chip = attachedChip(t);
             Optional<RegisterBus> bus = chip.flatMap(services::bus);
             if (bus.isPresent()) {
                 TestRequest onChip = new TestRequest(chip.get(), request.block(), request.register(), request.mode(),
@@ -97,6 +102,11 @@ public class HitlDispatcher implements HardwareInTheLoop {
             }
         }
         return reports;
+    }
+
+    /** The chip a platform of this target's kind reaches with a bus, if the host is attached to one. */
+    private Optional<Integer> attachedChip(Target t) {
+        return services.chipOf(t.kind()).filter(chip -> services.bus(chip).isPresent());
     }
 
     private TestReport notAttached(String platform, TestRequest request, ProgressListener listener) {

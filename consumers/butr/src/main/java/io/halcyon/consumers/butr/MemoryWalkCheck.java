@@ -26,6 +26,11 @@ final class MemoryWalkCheck extends Check {
     }
 
     @Override
+    boolean disturbs() {
+        return true; // it writes the register
+    }
+
+    @Override
     CheckResult run(RegisterAccess access) {
         int n = (int) memory.entries();
         long[] saved = new long[n];

@@ -19,9 +19,14 @@ import io.halcyon.hal.api.regmap.WriteEffect;
  * Derives the checks from the register maps. Every exclusion comes from the description (a field the
  * hardware updates, a read with side effects where a plain read is needed, donttest, dontcompare, an
  * external register, a hardware write enable) or from the mode, and is reported as a skipped check
- * with that reason: nothing is left out silently, and there is no hand-kept list.
+ * with that reason: nothing is left out silently, and there is no hand-kept list. Non-destructive mode
+ * plans every suite requested as full mode would and reports each check that would change the chip
+ * (bit bash, side effects, aliasing, memory walks, read-only fields written) as skipped with
+ * {@link #NON_DESTRUCTIVE}, so a report says what such a run did not check.
  */
 final class Planner {
+
+    static final String NON_DESTRUCTIVE = "non-destructive mode: the check would write a register or read one whose read has side effects";
 
     private final TestMode mode;
     private final Set<Suite> suites;
@@ -81,7 +86,16 @@ final class Planner {
     }
 
     private boolean wants(Suite s) {
-        return suites.contains(s) && (s == Suite.RESET || s == Suite.ACCESS || mode == TestMode.FULL);
+        return suites.contains(s);
+    }
+
+    /** Runs {@code check}, or in non-destructive mode reports it skipped when it would change the chip. */
+    private void plan(Check check) {
+        if (mode == TestMode.NON_DESTRUCTIVE && check.disturbs()) {
+            excluded.add(check.skipped(NON_DESTRUCTIVE));
+        } else {
+            checks.add(check);
+        }
     }
 
     private String whyUntestable(RegisterInfo r) {
@@ -122,7 +136,7 @@ final class Planner {
             if (!plainRead) {
                 excluded.add(skip(Suite.ACCESS, layout, "", "reading the register has side effects"));
             } else {
-                checks.add(new ReservedBitsCheck(layout, mode == TestMode.FULL));
+                plan(new ReservedBitsCheck(layout, mode == TestMode.FULL));
             }
         }
     }
@@ -157,14 +171,14 @@ final class Planner {
             return;
         }
         for (int bit = f.lsb(); bit <= f.msb(); bit++) {
-            checks.add(new BitBashCheck(layout, f, bit));
+            plan(new BitBashCheck(layout, f, bit));
         }
     }
 
     private void planFieldAccess(RegisterLayout layout, FieldInfo f, boolean plainRead) {
         boolean readable = f.software().readable();
         boolean writable = f.software().writable();
-        if (readable && !writable && mode == TestMode.FULL) {
+        if (readable && !writable) {
             String why = f.dontTest() ? "donttest"
                     : !plainRead ? "reading the register has side effects"
                     : f.hardwareUpdated() ? "hardware updates the field"
@@ -220,7 +234,7 @@ final class Planner {
                 observed.add(other);
             }
         }
-        checks.add(new AliasingCheck(written, flippable, observed));
+        plan(new AliasingCheck(written, flippable, observed));
     }
 
     /** Declared aliases share storage, so a write through one is meant to show through the other. */
@@ -239,7 +253,7 @@ final class Planner {
             excluded.add(new CheckResult(Suite.MEMORY_WALK, block.name(), m.name(), "", -1, block.base() + m.offset(), 0, 0,
                     Outcome.SKIPPED, why));
         } else {
-            checks.add(new MemoryWalkCheck(block.name(), block.base(), m));
+            plan(new MemoryWalkCheck(block.name(), block.base(), m));
         }
     }
 
@@ -247,7 +261,7 @@ final class Planner {
         if (why != null) {
             excluded.add(skip(suite, layout, f.name(), why));
         } else {
-            checks.add(check.get());
+            plan(check.get());
         }
     }
 

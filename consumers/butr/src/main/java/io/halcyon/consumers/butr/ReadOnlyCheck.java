@@ -17,6 +17,11 @@ final class ReadOnlyCheck extends Check {
     }
 
     @Override
+    boolean disturbs() {
+        return true; // it writes the register
+    }
+
+    @Override
     CheckResult run(RegisterAccess access) {
         long before = layout.read(access);
         layout.write(access, layout.compose(before, f.mask(), ~before));

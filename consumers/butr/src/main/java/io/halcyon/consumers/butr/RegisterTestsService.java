@@ -2,6 +2,7 @@ package io.halcyon.consumers.butr;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,6 +15,7 @@ import io.halcyon.hal.api.butr.ProgressListener;
 import io.halcyon.hal.api.butr.RegisterTests;
 import io.halcyon.hal.api.butr.TestReport;
 import io.halcyon.hal.api.butr.TestRequest;
+import io.halcyon.hal.api.regmap.HardwareBlock;
 
 /** {@link RegisterTests} over the buses and register maps in the framework; no budget (the caller asked for this chip). */
 @Component(service = RegisterTests.class)
@@ -28,10 +30,21 @@ public class RegisterTestsService implements RegisterTests {
 
     @Override
     public TestReport run(TestRequest request, ProgressListener listener) {
+        return runOver(services.blocks(request.chip()), request, listener);
+    }
+
+    @Override
+    public TestReport run(TestRequest request, List<HardwareBlock> descriptions, ProgressListener listener) {
+        List<BlockUnderTest> blocks = descriptions.stream().map(BlockUnderTest::of).sorted(Comparator.comparingLong(BlockUnderTest::base))
+                .toList();
+        return runOver(blocks, request, listener);
+    }
+
+    private TestReport runOver(List<BlockUnderTest> blocks, TestRequest request, ProgressListener listener) {
         int chip = request.chip();
         RegisterBus bus = services.bus(chip).orElseThrow(() -> new IllegalArgumentException("no register bus for chip " + chip));
         String platform = services.platform(chip).map(p -> p.kind().name().toLowerCase(Locale.ROOT)).orElse("unknown");
-        return TestRunner.run(platform, request, services.blocks(chip), new BusAccess(bus), Budget.UNLIMITED, listener);
+        return TestRunner.run(platform, request, blocks, new BusAccess(bus), Budget.UNLIMITED, listener);
     }
 
     @Override

@@ -16,6 +16,11 @@ final class ReservedBitsCheck extends Check {
     }
 
     @Override
+    boolean disturbs() {
+        return write;
+    }
+
+    @Override
     CheckResult run(RegisterAccess access) {
         if (!write) {
             return compare(0, layout.read(access), layout.reserved, "reserved bits");

@@ -17,6 +17,11 @@ final class ResetCheck extends Check {
     }
 
     @Override
+    boolean disturbs() {
+        return false; // one plain read
+    }
+
+    @Override
     CheckResult run(RegisterAccess access) {
         long expected = f.reset().getAsLong() << f.lsb();
         return compare(expected, layout.read(access), f.mask(), "reset value");

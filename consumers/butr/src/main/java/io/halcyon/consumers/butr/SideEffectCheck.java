@@ -43,6 +43,11 @@ final class SideEffectCheck extends Check {
     }
 
     @Override
+    boolean disturbs() {
+        return true; // it writes the register, or reads one whose read clears or sets bits
+    }
+
+    @Override
     CheckResult run(RegisterAccess access) {
         return switch (effect) {
             case SINGLE_PULSE -> afterWrite(access, ones, 0, "single pulse after writing 1");

@@ -19,6 +19,11 @@ final class WriteOnlyCheck extends Check {
     }
 
     @Override
+    boolean disturbs() {
+        return write;
+    }
+
+    @Override
     CheckResult run(RegisterAccess access) {
         if (write) {
             long before = layout.read(access);

@@ -1,6 +1,9 @@
 package io.halcyon.consumers.training;
 
+import java.util.concurrent.locks.ReentrantLock;
+
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -18,12 +21,17 @@ import io.halcyon.hal.api.tensor.TensorEngine;
  * The training workload of chip 0 as a service. The references are dynamic and greedy, and the run
  * asks for the current service at every call ({@link ChipAccess}): a driver replaced on a running
  * host, or a stable service the runtime puts in front of the drivers, is taken up mid-run without
- * deactivating this component.
+ * deactivating this component. Immediate, so its life is its bundle's: it is deactivated when its
+ * bundle stops (an API update stops the bundles that use the API users first), not when its last user
+ * lets go of it.
  */
-@Component(service = MlpTraining.class, property = "halcyon.chip=0")
+@Component(service = MlpTraining.class, property = "halcyon.chip=0", immediate = true)
 public class MlpTrainingComponent implements MlpTraining, ChipAccess {
 
     private static final String CHIP_0 = "(halcyon.chip=0)";
+
+    /** Held by the run in progress: runs take turns, and deactivation waits for the one in progress. */
+    private final ReentrantLock run = new ReentrantLock();
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
     private volatile DmaEngine dma;
@@ -39,8 +47,25 @@ public class MlpTrainingComponent implements MlpTraining, ChipAccess {
 
     /** Every run uses the same HBM region, so runs on this chip take turns. */
     @Override
-    public synchronized TrainingResult train(TrainingPlan plan, TrainingListener listener) {
-        return new Trainer(this).run(plan, listener);
+    public TrainingResult train(TrainingPlan plan, TrainingListener listener) {
+        run.lock();
+        try {
+            return new Trainer(this).run(plan, listener);
+        } finally {
+            run.unlock();
+        }
+    }
+
+    /**
+     * Lets a run in progress finish before the component goes. An API update stops the bundles that use
+     * the API users first, this one while the drivers and the platform still run: a run cut off half-way
+     * would be a failed call, a finished one gives the same weights as ever. An explicit lock, held by
+     * every run: deactivation takes it once, which is waiting for the run that holds it.
+     */
+    @Deactivate
+    void deactivate() {
+        run.lock();
+        run.unlock();
     }
 
     @Override

@@ -17,6 +17,14 @@ public interface HardwareInTheLoop {
     List<String> platforms();
 
     /**
+     * The configured platforms this host reaches now, in {@link #platforms()} order: the others' reports
+     * from {@link #run} have every check skipped.
+     *
+     * @since 1.1
+     */
+    List<String> attached();
+
+    /**
      * Runs the request on every configured platform; the request's chip is ignored (each platform
      * brings its own chip instance). One report per configured platform, in {@link #platforms()} order.
      */

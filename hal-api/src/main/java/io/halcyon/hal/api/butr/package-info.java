@@ -10,8 +10,14 @@
  * field and bit with the expected and the actual value. {@link io.halcyon.hal.api.butr.HardwareInTheLoop}
  * dispatches one request to every configured platform.
  *
- * <p>Import ranges: consumers {@code [1.0,2.0)}, providers {@code [1.0,1.1)}.
+ * <p>1.1: {@link io.halcyon.hal.api.butr.RegisterTests#run(io.halcyon.hal.api.butr.TestRequest, java.util.List,
+ * io.halcyon.hal.api.butr.ProgressListener)} tests given descriptions (a health gate tests a staged block
+ * version against its own description, not whichever of the two registered ones comes first), and
+ * {@link io.halcyon.hal.api.butr.HardwareInTheLoop#attached()} says which configured platforms a run can
+ * reach. Methods added to {@code @ProviderType} interfaces: a minor bump; providers move to {@code [1.1,1.2)}.
+ *
+ * <p>Import ranges: consumers {@code [1.1,2.0)}, providers {@code [1.1,1.2)}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 @org.osgi.annotation.bundle.Export
 package io.halcyon.hal.api.butr;

@@ -5,6 +5,9 @@ import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import io.halcyon.hal.api.view.Stability;
+import io.halcyon.hal.api.view.View;
+
 /** The clock-and-reset block of one chip instance (service property {@code halcyon.chip}). Reads the hardware on every call. */
 @ProviderType
 public interface ClockReset {
@@ -29,8 +32,10 @@ public interface ClockReset {
     void releaseResets(Set<ChipBlock> blocks);
 
     /** Blocks currently held in reset. */
+    @View(Stability.CONFIGURED)
     Set<ChipBlock> blocksInReset();
 
     /** Blocks whose clocks run. */
+    @View(Stability.CONFIGURED)
     Set<ChipBlock> clocksEnabled();
 }

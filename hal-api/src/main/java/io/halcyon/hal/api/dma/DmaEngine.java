@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import io.halcyon.hal.api.view.Stability;
+import io.halcyon.hal.api.view.View;
+
 /**
  * The DMA engine of one chip instance. Each channel has a ring of {@link #RING_ENTRIES} descriptors
  * in device memory; the driver writes descriptors and the tail (doorbell), hardware moves the head.
@@ -18,6 +21,7 @@ public interface DmaEngine {
     int RING_ENTRIES = 16;
 
     /** Number of channels. */
+    @View(Stability.CONFIGURED)
     int channels();
 
     /** Lets the channels run (global enable). */
@@ -43,5 +47,6 @@ public interface DmaEngine {
     DmaChannelStatus status(int channel);
 
     /** Total bytes moved since reset (a hardware counter). */
+    @View(Stability.COUNTING)
     long bytesMoved();
 }

@@ -4,11 +4,15 @@ import java.time.Duration;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import io.halcyon.hal.api.view.Stability;
+import io.halcyon.hal.api.view.View;
+
 /** The HBM controller of one chip instance. Reads the hardware on every call. */
 @ProviderType
 public interface HbmController {
 
     /** Reads the training state. */
+    @View(Stability.CONFIGURED)
     HbmState state();
 
     /** Starts initialisation and training (about 200 us of device time). */
@@ -23,6 +27,7 @@ public interface HbmController {
     void awaitReady(Duration bound);
 
     /** Device memory size in bytes. */
+    @View(Stability.CONFIGURED)
     long sizeBytes();
 
     /**

@@ -5,14 +5,19 @@ import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import io.halcyon.hal.api.view.Stability;
+import io.halcyon.hal.api.view.View;
+
 /** The interrupt controller of one chip instance. Reads the hardware on every call. */
 @ProviderType
 public interface InterruptController {
 
     /** Sources latched and not yet acknowledged. */
+    @View(Stability.LIVE)
     Set<InterruptSource> pending();
 
     /** Sources that are signalled to the host when pending. */
+    @View(Stability.CONFIGURED)
     Set<InterruptSource> enabled();
 
     /** Enables exactly these sources (the others are disabled). */

@@ -2,6 +2,9 @@ package io.halcyon.hal.api.otp;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import io.halcyon.hal.api.view.Stability;
+import io.halcyon.hal.api.view.View;
+
 /**
  * The fuse block of one chip instance (service property {@code halcyon.chip}). The contents are
  * loaded by the hardware from the fuse array at power-on and read from the hardware on every call;
@@ -11,6 +14,7 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Fuses {
 
     /** Reads every fuse word in one batch, so the contents describe one moment. */
+    @View(Stability.CONFIGURED)
     FuseContents contents();
 
     /**

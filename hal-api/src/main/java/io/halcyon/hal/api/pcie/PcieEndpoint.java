@@ -5,11 +5,15 @@ import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import io.halcyon.hal.api.view.Stability;
+import io.halcyon.hal.api.view.View;
+
 /** The PCIe endpoint of one chip instance. Reads the hardware on every call. */
 @ProviderType
 public interface PcieEndpoint {
 
     /** Reads the link status. */
+    @View(Stability.CONFIGURED)
     LinkStatus status();
 
     /** Starts link training towards at most PCIe generation {@code targetGeneration} (1..5). */
@@ -23,6 +27,7 @@ public interface PcieEndpoint {
     LinkStatus awaitLinkUp(Duration bound);
 
     /** Sticky errors logged since they were last cleared. */
+    @View(Stability.LIVE)
     Set<PcieError> errors();
 
     /** Clears these sticky errors, and only these. */

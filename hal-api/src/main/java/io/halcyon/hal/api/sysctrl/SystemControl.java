@@ -2,6 +2,9 @@ package io.halcyon.hal.api.sysctrl;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import io.halcyon.hal.api.view.Stability;
+import io.halcyon.hal.api.view.View;
+
 /**
  * The system-control block of one chip instance (service property {@code halcyon.chip}).
  * Every call reads or writes the hardware; nothing is cached.
@@ -10,18 +13,21 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface SystemControl {
 
     /** Reads the chip's identity registers. */
+    @View(Stability.CONFIGURED)
     ChipIdentity identity();
 
     /** Whether the chip reports this capability. */
     boolean hasCapability(Capability capability);
 
     /** Reads the scratch register (free for software; cleared by a soft reset). */
+    @View(Stability.CONFIGURED)
     int scratch();
 
     /** Writes the scratch register. */
     void scratch(int value);
 
     /** How many soft resets the chip has done since power-on (a hardware counter, wraps at 255). */
+    @View(Stability.CONFIGURED)
     int resetCount();
 
     /**

@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import io.halcyon.hal.api.view.Stability;
+import io.halcyon.hal.api.view.View;
+
 /**
  * The tensor engine of one chip instance. Completion is tracked by the hardware's completed-command
  * counter: {@link #submit} returns the counter value at which the last submitted command is done,
@@ -33,8 +36,10 @@ public interface TensorEngine {
     void await(long ticket, Duration bound);
 
     /** Reads the engine's state. */
+    @View(Stability.LIVE)
     TensorEngineStatus status();
 
     /** Engine cycles spent executing since reset. */
+    @View(Stability.COUNTING)
     long busyCycles();
 }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -17,6 +18,12 @@ import org.osgi.framework.ServiceReference;
 final class GogoSession implements AutoCloseable {
 
     static final String PROCESSOR = "org.apache.felix.service.command.CommandProcessor";
+
+    /**
+     * Session variable a command sets to the exit code the host should end with, when it has one of its
+     * own (an Integer; e.g. {@code hal:hitl}'s code for a configured platform that did not run).
+     */
+    static final String EXIT_CODE = "halcyon.exit";
     private static final String SESSION = "org.apache.felix.service.command.CommandSession";
 
     private final BundleContext context;
@@ -24,6 +31,7 @@ final class GogoSession implements AutoCloseable {
     private final Object session;
     private final Method execute;
     private final Method close;
+    private final Method get;
 
     GogoSession(BundleContext context, InputStream in, PrintStream out, PrintStream err) throws ReflectiveOperationException {
         this.context = context;
@@ -39,6 +47,7 @@ final class GogoSession implements AutoCloseable {
                 .invoke(processor, in, out, err);
         this.execute = sessionApi.getMethod("execute", CharSequence.class);
         this.close = sessionApi.getMethod("close");
+        this.get = sessionApi.getMethod("get", String.class);
     }
 
     /** Runs one command line; returns its result (often the text to print) or throws what the command threw. */
@@ -51,6 +60,15 @@ final class GogoSession implements AutoCloseable {
                 throw ex;
             }
             throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The exit code the last command asked for ({@link #EXIT_CODE}), if it asked for one. */
+    Optional<Integer> exitCode() {
+        try {
+            return get.invoke(session, EXIT_CODE) instanceof Integer code ? Optional.of(code) : Optional.empty();
+        } catch (ReflectiveOperationException e) {
+            return Optional.empty();
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Entry point of {@code launcher/halcyon}. Exit codes: 0 success; 1 the command failed; 2 usage;
  * 3 the command ran but the host is degraded (a bundle did not start, hot deploy is off);
- * 4 the HAL did not become ready.
+ * 4 the HAL did not become ready; 5 {@code hal:hitl}: a configured platform did not run. A command
+ * with a code of its own sets it in the session ({@link GogoSession#EXIT_CODE}).
  */
 public final class HalcyonHost {
 
@@ -17,6 +18,8 @@ public final class HalcyonHost {
     static final int USAGE = 2;
     static final int DEGRADED = 3;
     static final int NOT_READY = 4;
+    /** Set by {@code hal:hitl} (launcher/shell) when a configured platform is not attached; documented here with the others. */
+    static final int PLATFORM_NOT_RUN = 5;
     /**
      * How long the HAL may take to come up: 15 s, or {@code -Dhalcyon.ready.ms} (launcher/halcyon gives a host
      * with chips on RTL longer, since its first start builds the simulator).
@@ -50,6 +53,7 @@ public final class HalcyonHost {
         try {
             host.start(Assembly.load(home, assemblyName()), options.mode() == HostOptions.Mode.SHELL);
             List<String> missing = host.awaitReady(READY_TIMEOUT_MILLIS, options.mode() == HostOptions.Mode.MAIN);
+            host.startHotDeploy();
             long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             if (!missing.isEmpty()) {
                 System.err.println("halcyon: HAL not ready after " + READY_TIMEOUT_MILLIS + " ms; missing " + String.join(", ", missing));
@@ -84,18 +88,17 @@ public final class HalcyonHost {
 
     private static int execute(HostFramework host, String command) throws ReflectiveOperationException {
         try (GogoSession session = new GogoSession(host.context(), System.in, STDOUT, STDERR)) {
-            Object result = session.execute(command);
-            if (result != null) {
-                String text = result.toString();
-                System.out.print(text.endsWith("\n") ? text : text + "\n");
+            try {
+                Object result = session.execute(command);
+                if (result != null) {
+                    String text = result.toString();
+                    System.out.print(text.endsWith("\n") ? text : text + "\n");
+                }
+                return session.exitCode().orElse(OK);
+            } catch (Exception e) {
+                System.err.println("halcyon: " + oneLine(e));
+                return session.exitCode().orElse(FAILED);
             }
-            return OK;
-        } catch (RuntimeException e) {
-            System.err.println("halcyon: " + oneLine(e));
-            return FAILED;
-        } catch (Exception e) {
-            System.err.println("halcyon: " + oneLine(e));
-            return FAILED;
         }
     }
 

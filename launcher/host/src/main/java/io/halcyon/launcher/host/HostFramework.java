@@ -17,6 +17,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceException;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
@@ -51,10 +52,22 @@ final class HostFramework {
     /** Framework property read by the emulation platform: the chip maps of its chips, comma-separated (HALCYON_CHIPS). */
     static final String EMULATION_CHIPS = "halcyon.emulation.chips";
 
+    /**
+     * Framework property read by the update manager: where its history and the jars each bundle ran
+     * live, {@code <state>/update}. Beside the run folders, not in one: those go with the process, this
+     * outlives restarts and kills.
+     */
+    static final String UPDATE_STATE = "halcyon.update.state";
+
+    /** A problem that leaves the host degraded, and the bundle it is about (-1 for the host itself). */
+    private record Problem(long bundleId, String line) {}
+
     private final Path home;
-    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final List<Problem> problems = new CopyOnWriteArrayList<>();
     private Path deploy;
     private HotDeployWatch hotDeployWatch;
+    /** FileInstall, installed with the assembly and started once the HAL is ready ({@link #startHotDeploy}). */
+    private Bundle fileInstall;
     private Framework framework;
     private RunDirectory run;
     private final List<Bundle> console = new ArrayList<>();
@@ -64,8 +77,14 @@ final class HostFramework {
         this.home = home;
     }
 
+    /**
+     * The problems that still stand: a problem of a bundle that has since been uninstalled does not (a
+     * new block version that failed and was rolled back: the update manager discarded it, and the
+     * version that kept serving is healthy).
+     */
     List<String> problems() {
-        return problems;
+        return problems.stream().filter(p -> p.bundleId() < 0 || framework.getBundleContext().getBundle(p.bundleId()) != null)
+                .map(Problem::line).toList();
     }
 
     BundleContext context() {
@@ -80,6 +99,7 @@ final class HostFramework {
         // FileInstall's scratch copies would go to java.io.tmpdir otherwise.
         config.put("felix.fileinstall.tmpdir", run.folder("fileinstall").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.putIfAbsent(UPDATE_STATE, Files.createDirectories(stateDirectory().resolve("update")).toString());
         config.put("gosh.args", interactive ? "" : "--nointeractive");
         String chipSocket = System.getProperty(CHIP_SOCKET, System.getenv("HALCYON_CHIP"));
         if (chipSocket != null && !chipSocket.isBlank()) {
@@ -97,16 +117,28 @@ final class HostFramework {
         framework = factory.newFramework(config);
         framework.init();
         framework.getBundleContext().addFrameworkListener(event -> {
-            if (event.getType() == FrameworkEvent.ERROR) {
-                problem(describe(event.getBundle(), event.getThrowable()));
+            if (event.getType() == FrameworkEvent.ERROR && event.getThrowable() instanceof ServiceException e) {
+                // A component that failed to make its service (the framework names the bundle that asked
+                // for it): told, but no bundle failed to start. A new block version whose driver does this
+                // is rolled back by the update manager; a driver of the assembly that does it leaves the
+                // HAL not ready, which the readiness check reports.
+                System.err.println("halcyon: a service could not be made: " + oneLine(e));
+            } else if (event.getType() == FrameworkEvent.ERROR) {
+                problem(event.getBundle(), describe(event.getBundle(), event.getThrowable()));
             }
         });
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : assembly.jars()) {
-            if (deploy == null && jar.getFileName().toString().startsWith("org.apache.felix.fileinstall")) {
+            boolean isFileInstall = jar.getFileName().toString().startsWith("org.apache.felix.fileinstall");
+            if (deploy == null && isFileInstall) {
                 continue; // no readable hot-deploy directory: do not let FileInstall fall back to ./load
             }
-            installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+            Bundle b = framework.getBundleContext().installBundle(jar.toUri().toString());
+            if (isFileInstall) {
+                fileInstall = b;
+            } else {
+                installed.add(b);
+            }
         }
         if (interactive) {
             // Installed now, started by startConsole() once the HAL is ready: a console reading piped
@@ -123,11 +155,26 @@ final class HostFramework {
             try {
                 b.start();
             } catch (BundleException e) {
-                problem(describe(b, e));
+                problem(b, describe(b, e));
             }
         }
-        if (deploy != null) {
-            hotDeployWatch = new HotDeployWatch(framework.getBundleContext(), deploy, this::problem);
+    }
+
+    /**
+     * Starts watching the hot-deploy directory. Called once the HAL is ready (or known not to become
+     * ready): a jar already in the directory then meets what it updates running, the update manager
+     * meets the block's drivers and the health gate, and an API update meets the dependents it must
+     * stop, not bundles the host is still starting.
+     */
+    void startHotDeploy() {
+        if (fileInstall == null) {
+            return;
+        }
+        hotDeployWatch = new HotDeployWatch(framework.getBundleContext(), deploy, this::problem);
+        try {
+            fileInstall.start();
+        } catch (BundleException e) {
+            problem(fileInstall, describe(fileInstall, e));
         }
     }
 
@@ -137,7 +184,7 @@ final class HostFramework {
             try {
                 b.start();
             } catch (BundleException e) {
-                problem(describe(b, e));
+                problem(b, describe(b, e));
             }
         }
     }
@@ -149,9 +196,14 @@ final class HostFramework {
         }
     }
 
-    /** Records a problem that leaves the host running but degraded, and tells the operator at once. */
+    /** Records a problem of the host itself that leaves it running but degraded, and tells the operator at once. */
     private void problem(String line) {
-        problems.add(line);
+        problem(null, line);
+    }
+
+    /** Records a problem of {@code bundle} (null: the host's own) that leaves the host degraded, and tells the operator at once. */
+    private void problem(Bundle bundle, String line) {
+        problems.add(new Problem(bundle == null || bundle.getBundleId() == 0 ? -1 : bundle.getBundleId(), line));
         System.err.println("halcyon: " + line);
     }
 
@@ -226,9 +278,13 @@ final class HostFramework {
 
     /** One line: which bundle, and the first line of what went wrong. */
     static String describe(Bundle b, Throwable t) {
-        String what = t == null ? "error" : String.valueOf(t.getMessage()).lines().findFirst().orElse(t.toString());
+        String what = t == null ? "error" : oneLine(t);
         String who = b == null ? "framework" : "bundle " + b.getSymbolicName() + " " + b.getVersion();
         return who + " did not start: " + what;
+    }
+
+    private static String oneLine(Throwable t) {
+        return String.valueOf(t.getMessage()).lines().findFirst().orElse(t.toString());
     }
 
     /** Where the host keeps its run-time files: -Dhalcyon.state, else {@code <home>/state}. */

@@ -14,6 +14,8 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
@@ -23,6 +25,10 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * that a bundle and its dependency dropped together are not reported half-way.
  */
 final class HotDeployWatch implements BundleListener, AutoCloseable {
+
+    /** The update manager's service and its property listing the hot-deploy jars it has decided about (launcher/update). */
+    static final String UPDATE_MANAGER = "io.halcyon.launcher.update.UpdateManager";
+    static final String DECIDED = "halcyon.update.hotdeploy.decided";
 
     /** Two FileInstall polls (500 ms each): long enough for one drop to be installed as a whole. */
     static final long QUIET_MILLIS = 1_000;
@@ -58,8 +64,9 @@ final class HotDeployWatch implements BundleListener, AutoCloseable {
     }
 
     /**
-     * Waits, at most {@code timeoutMillis}, until every jar in the deploy directory is installed and
-     * has either started or been found unresolvable; reports the unresolvable ones.
+     * Waits, at most {@code timeoutMillis}, until every jar in the deploy directory is either installed
+     * by FileInstall and started or found unresolvable, or (a new version of a bundle the update manager
+     * judges: a block or an API bundle) decided by the update manager; reports the unresolvable ones.
      */
     void settle(Path deployDir, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
@@ -82,7 +89,11 @@ final class HotDeployWatch implements BundleListener, AutoCloseable {
 
     private boolean allInstalledAndSettled(File[] jars) {
         List<Bundle> deployed = deployedBundles();
+        Set<String> decided = decidedByUpdateManager();
         for (File jar : jars) {
+            if (decided.contains(jar.getAbsolutePath() + "@" + jar.lastModified())) {
+                continue;
+            }
             Bundle b = deployed.stream().filter(x -> x.getLocation().endsWith(jar.getName())).findFirst().orElse(null);
             if (b == null) {
                 return false;
@@ -93,6 +104,22 @@ final class HotDeployWatch implements BundleListener, AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** {@code <path>@<last modified>} of the jars the update manager has decided about (its service property). */
+    private Set<String> decidedByUpdateManager() {
+        Set<String> decided = new HashSet<>();
+        try {
+            ServiceReference<?>[] managers = context.getServiceReferences(UPDATE_MANAGER, null);
+            for (ServiceReference<?> ref : managers == null ? new ServiceReference<?>[0] : managers) {
+                if (ref.getProperty(DECIDED) instanceof String[] jars) {
+                    decided.addAll(List.of(jars));
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return decided;
     }
 
     private void checkLoop() {

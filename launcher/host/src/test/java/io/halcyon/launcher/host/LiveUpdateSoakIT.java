@@ -4,18 +4,18 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * Proofs 1 and 2 of live update, through the command an operator runs: the training workload on the
- * emulated chip while the DMA, tensor-engine and HBM bundles are replaced by new versions built from
- * changed code; with --bad, three broken versions in between must be rolled back. Through
+ * Proofs of live update, through the command an operator runs: the training workload on the emulated
+ * chip while every block bundle is replaced, round-robin, by new versions built from changed code,
+ * then while the API bundle is replaced by compatible versions (each adds a method to a
+ * {@code @ProviderType} interface), each applied while {@code hal:train} runs. Through
  * {@code launcher/halcyon}, which runs these commands on the soak assembly (the main host has no soak).
+ * The bad versions are {@link BadVersionsIT}'s.
  */
 public class LiveUpdateSoakIT {
 
@@ -24,48 +24,31 @@ public class LiveUpdateSoakIT {
 
     @Test
     public void theDocumentedCommandRunsAsBefore() throws Exception {
-        HostProcess.Result r = script().command("hal:soak --updates 3");
-        assertTrue(r.stdout(), r.stdout().matches("(?s)updates: +3 \\{dma=1, tensor=1, hbm=1\\}.*"));
+        HostProcess.Result r = script().command("hal:soak --updates 3 --api-updates 1");
+        assertTrue(r.stdout(), r.stdout().matches("(?s)updates: +3 \\{sysctrl=1, clkrst=1, pcie=1\\}.*"));
         assertTrue(r.stdout(), r.stdout().contains("\nfailed calls: 0 "));
         assertTrue(r.stdout(), r.stdout().matches("(?s).*\n +undisturbed [0-9a-f]{64}: identical\n.*"));
+        assertTrue(r.stdout(), r.stdout().contains("\napi updates:  1 of io.halcyon.hal.api, 1 begun while hal:train ran (1 of those runs finished "
+                + "before the update went on), "));
     }
 
     @Test
-    public void fiftyUpdatesUnderTrainingLeaveTheWeightsBitIdentical() throws Exception {
-        String json = soak("hal:soak --updates 50 --json", HalcyonHost.OK);
-        assertEquals(json, 50, number(json, "updates"), 0);
-        assertEquals(json, 0, number(json, "rollbacks"), 0);
-        assertEquals(json, 0, number(json, "failedCalls"), 0);
+    public void fiftyUpdatesOfEveryBlockAndApiUpdatesUnderTrainingLeaveTheWeightsBitIdentical() throws Exception {
+        String json = Soak.json(script(), "hal:soak --updates 50 --json", HalcyonHost.OK);
+        assertEquals(json, 50, Soak.number(json, "updates"), 0);
+        assertEquals("every block of the chip took part: " + json, 9, Soak.number(json, "blocks"), 0);
+        assertEquals(json, 0, Soak.number(json, "rollbacks"), 0);
+        assertEquals(json, 0, Soak.number(json, "failedCalls"), 0);
         assertTrue(json, json.contains("\"identical\": true"));
-        assertTrue("a pause per swap is reported: " + json, number(json, "p99") >= number(json, "p50"));
-    }
-
-    @Test
-    public void badVersionsAreRolledBackAndTheResultIsUnchanged() throws Exception {
-        // The version whose activation throws leaves a framework error event behind (SCR reports the
-        // failed component), which the host counts as degraded even though the block was rolled back.
-        String json = soak("hal:soak --updates 9 --bad --json", HalcyonHost.DEGRADED);
-        assertEquals(json, 9, number(json, "updates"), 0);
-        assertEquals("activation throws, fails the health gate, missing import: " + json, 3, number(json, "rollbacks"), 0);
-        assertEquals(json, 0, number(json, "failedCalls"), 0);
-        assertTrue(json, json.contains("\"identical\": true"));
-    }
-
-    private String soak(String command, int exitCode) throws Exception {
-        HostProcess.Result r = script().run("run", command);
-        assertEquals("exit code; stderr: " + r.stderr(), exitCode, r.exitCode());
-        String json = r.stdout().lines().filter(l -> l.startsWith("{")).findFirst()
-                .orElseThrow(() -> new AssertionError("no JSON object in: " + r.stdout()));
-        return json;
+        assertTrue("a pause per swap is reported: " + json, Soak.number(json, "p99") >= Soak.number(json, "p50"));
+        assertEquals(json, 3, Soak.number(json, "apiUpdates"), 0);
+        assertEquals("each API update began while a training run was in flight: " + json, 3, Soak.number(json, "apiMidRun"), 0);
+        assertEquals("and the run finished (on the old classes) before the update stopped what it uses: " + json, 3,
+                Soak.number(json, "apiRunsFinishedFirst"), 0);
+        assertTrue("an API update refreshes the API's dependents: " + json, Soak.number(json, "apiRefreshed") >= 15);
     }
 
     private HalcyonScript script() {
-        return new HalcyonScript(tmp, Map.of());
-    }
-
-    private static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\": ([0-9.]+)").matcher(json);
-        assertTrue("no " + key + " in " + json, m.find());
-        return Double.parseDouble(m.group(1));
+        return new HalcyonScript(tmp, Map.of("HALCYON_JAVA_OPTS", "-Dhalcyon.state=" + tmp.getRoot().toPath().resolve("state")));
     }
 }

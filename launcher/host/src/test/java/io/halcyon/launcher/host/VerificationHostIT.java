@@ -86,7 +86,7 @@ public class VerificationHostIT {
 
     @Test
     public void hitlReportsEmulationAndVerificationSideBySideBothRun() throws Exception {
-        HostProcess.Result r = script().run("--platform", "verification,emulation", "run", "hal:hitl --all");
+        HostProcess.Result r = script().run("--platform", "verification,emulation", "run", "hal:hitl --all --attached-only");
         assertEquals(r.stdout() + r.stderr(), 0, r.exitCode());
         assertTrue(r.stdout(), r.stdout().contains("EMULATION P/F/S  VERIFICATION P/F/S"));
         Matcher bitBash = Pattern.compile("(?m)^bit-bash\\s+(\\d+)/(\\d+)/\\d+\\s+(\\d+)/(\\d+)/\\d+").matcher(r.stdout());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,6 +39,13 @@ public class ButrCommands {
 
     private static final int FAILURES_SHOWN = 20;
 
+    /**
+     * The session variable the host reads for a command's own exit code, and hal:hitl's code when a
+     * configured platform did not run (launcher/host's HalcyonHost documents every code).
+     */
+    static final String EXIT_CODE = "halcyon.exit";
+    static final int PLATFORM_NOT_RUN = 5;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RegisterTests tests;
 
@@ -57,8 +65,9 @@ public class ButrCommands {
         finish(t, List.of(report), options, out);
     }
 
-    @Descriptor("the same register tests on every configured platform (emulation, verification, production), side by side")
-    public void hitl(@Descriptor("what to test and options, as for hal:butr") String... args) {
+    @Descriptor("the same register tests on every configured platform (emulation, verification, production), side by side; "
+            + "exits 5 when a configured platform did not run, unless --attached-only asks for the attached platforms only")
+    public void hitl(CommandSession session, @Descriptor("what to test and options, as for hal:butr, and --attached-only") String... args) {
         ButrOptions options = ButrOptions.parse("hitl", args);
         HardwareInTheLoop h = hitl;
         RegisterTests t = tests;
@@ -66,9 +75,18 @@ public class ButrCommands {
             throw new IllegalStateException("the register tests bundle (io.halcyon.consumers.butr) is not running");
         }
         PrintStream out = System.out;
-        List<TestReport> reports = h.run(options.request(), new Progress(out));
+        List<String> attached = h.attached();
+        List<TestReport> reports = h.run(options.request(), new Progress(out)).stream()
+                .filter(r -> !options.attachedOnly() || attached.contains(r.platform())).toList();
         out.print(sideBySide(reports));
         finish(t, reports, options, out);
+        List<String> absent = h.platforms().stream().filter(p -> !attached.contains(p)).toList();
+        if (!options.attachedOnly() && !absent.isEmpty()) {
+            session.put(EXIT_CODE, PLATFORM_NOT_RUN);
+            throw new IllegalStateException("HITL: " + absent.size() + " of " + h.platforms().size() + " configured platforms did not run ("
+                    + String.join(", ", absent) + ": not attached to this host; their checks are reported skipped); "
+                    + ButrOptions.ATTACHED_ONLY + " tests the attached platforms only");
+        }
     }
 
     private static void finish(RegisterTests t, List<TestReport> reports, ButrOptions options, PrintStream out) {

@@ -34,6 +34,7 @@ final class ProgressDisplay implements TrainingListener {
                 int every = Math.max(1, steps / 10);
                 if (step % every == 0 || step == steps) {
                     out.printf("step %" + digits(steps) + "d/%d  loss %s%n", step, steps, Units.value(loss));
+                    out.flush(); // a log or a pipe shows each line as the run gets there, not at its end
                 }
             }
             case NONE -> { }

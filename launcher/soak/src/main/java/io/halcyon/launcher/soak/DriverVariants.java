@@ -1,12 +1,7 @@
 package io.halcyon.launcher.soak;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.Constructor;
-import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,20 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
@@ -72,14 +58,9 @@ final class DriverVariants {
 
     DriverVariants(Bundle bundle) throws IOException {
         this.bundle = bundle;
-        try (InputStream raw = new URL(bundle.getLocation()).openStream(); JarInputStream in = new JarInputStream(raw)) {
-            manifest = in.getManifest();
-            for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
-                if (!e.isDirectory()) {
-                    entries.put(e.getName(), in.readAllBytes());
-                }
-            }
-        }
+        JarContents jar = JarContents.of(bundle);
+        manifest = jar.manifest();
+        entries.putAll(jar.entries());
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             if (e.getKey().startsWith("OSGI-INF/") && e.getKey().endsWith(".xml")) {
                 String xml = new String(e.getValue(), StandardCharsets.UTF_8);
@@ -110,10 +91,10 @@ final class DriverVariants {
         List<JavaFileObject> sources = new ArrayList<>();
         for (Version v : versions) {
             for (Component c : components) {
-                sources.add(source(c.subclass(v, flavour), subclassSource(c, v, flavour)));
+                sources.add(Javac.source(c.subclass(v, flavour), subclassSource(c, v, flavour)));
             }
         }
-        compile(sources, classes, dir);
+        Javac.compile(sources, classes, classpath(dir), "generated driver versions of " + bundle.getSymbolicName());
         List<Path> jars = new ArrayList<>();
         for (Version v : versions) {
             jars.add(writeJar(v, flavour, classes, dir.resolve(bundle.getSymbolicName() + "-" + v + "-" + flavour.name().toLowerCase() + ".jar")));
@@ -164,49 +145,18 @@ final class DriverVariants {
         }
     }
 
-    private void compile(List<JavaFileObject> sources, Path classes, Path dir) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("building driver versions needs javac: run the host on a JDK, not a JRE");
-        }
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = List.of("-classpath", classpath(dir), "-d", classes.toString(), "-proc:none", "-implicit:none",
-                "--release", "17", "-nowarn", "-Xlint:none");
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            if (!javac.getTask(null, files, diagnostics, options, null, sources).call()) {
-                throw new IllegalStateException("generated driver versions of " + bundle.getSymbolicName() + " do not compile: "
-                        + diagnostics.getDiagnostics().stream().map(Object::toString).collect(Collectors.joining("; ")));
-            }
-        }
-    }
-
     /** The bundle's own jar and the jars of the bundles it imports from, as files javac can read. */
     private String classpath(Path dir) throws IOException {
         Set<String> paths = new LinkedHashSet<>();
-        paths.add(asFile(bundle, dir).toString());
+        paths.add(Javac.jarOf(bundle, dir).toString());
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         for (BundleWire wire : wiring.getRequiredWires(null)) {
             Bundle provider = wire.getProvider().getBundle();
             if (provider.getBundleId() != 0) {
-                paths.add(asFile(provider, dir).toString());
+                paths.add(Javac.jarOf(provider, dir).toString());
             }
         }
         return String.join(java.io.File.pathSeparator, paths);
-    }
-
-    private static Path asFile(Bundle b, Path dir) throws IOException {
-        String location = b.getLocation();
-        if (location.startsWith("file:")) {
-            Path p = Path.of(URI.create(location));
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        Path copy = dir.resolve(b.getSymbolicName() + "-" + b.getVersion() + ".jar");
-        try (InputStream in = new URL(location).openStream()) {
-            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        return copy;
     }
 
     private Path writeJar(Version v, Flavour flavour, Path classes, Path jar) throws IOException {
@@ -233,22 +183,6 @@ final class DriverVariants {
                 }
             }
         }
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, m)) {
-            for (Map.Entry<String, byte[]> e : content.entrySet()) {
-                j.putNextEntry(new JarEntry(e.getKey()));
-                new ByteArrayInputStream(e.getValue()).transferTo(j);
-                j.closeEntry();
-            }
-        }
-        return jar;
-    }
-
-    private static JavaFileObject source(String className, String code) {
-        return new SimpleJavaFileObject(URI.create("string:///" + className.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return code;
-            }
-        };
+        return JarContents.write(jar, m, content);
     }
 }

@@ -6,7 +6,11 @@ enum Flavour {
     GOOD,
     /** The driver's constructor throws: the version does not activate. */
     ACTIVATION_THROWS,
-    /** The block's register description claims another base address: the health gate reads other values. */
+    /**
+     * Every register access of the driver lands {@value MisaddressingBus#SHIFT} bytes off, as in a build
+     * made against the wrong register map: its views read other registers or meet decode errors, and the
+     * health gate rolls it back.
+     */
     FAILS_HEALTH_GATE,
     /** Imports a package nobody exports: the version does not resolve. */
     MISSING_IMPORT

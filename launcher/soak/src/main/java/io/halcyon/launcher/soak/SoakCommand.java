@@ -1,12 +1,20 @@
 package io.halcyon.launcher.soak;
 
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -17,15 +25,14 @@ import org.osgi.service.component.annotations.Reference;
 import io.halcyon.consumers.training.api.MlpTraining;
 import io.halcyon.hal.api.bringup.BringUp;
 import io.halcyon.hal.api.dma.DmaEngine;
-import io.halcyon.hal.api.hbm.HbmController;
-import io.halcyon.hal.api.hbm.HbmState;
 import io.halcyon.hal.api.regmap.HardwareBlock;
-import io.halcyon.hal.api.sysctrl.ChipIdentity;
-import io.halcyon.hal.api.sysctrl.SystemControl;
-import io.halcyon.hal.api.tensor.TensorEngine;
 import io.halcyon.launcher.update.UpdateManager;
 
-/** {@code hal:soak}: live updates under the training workload (proof 1; with --bad, proof 2 as well). */
+/**
+ * {@code hal:soak}: live updates under the training workload, block swaps of every block then API
+ * updates (with --bad, versions that must be rolled back as well); {@code hal:updatebench}: consumer
+ * throughput with one DMA update a second.
+ */
 @Component(service = SoakCommand.class, property = {"osgi.command.scope=hal", "osgi.command.function=soak", "osgi.command.function=updatebench"})
 public class SoakCommand {
 
@@ -35,24 +42,18 @@ public class SoakCommand {
     private final UpdateManager manager;
     private final MlpTraining training;
     private final BringUp bringUp;
-    private final SystemControl sysctrl;
-    private final HbmController hbm;
-    private final TensorEngine tensor;
     private final DmaEngine dma;
+    private final CommandProcessor shell;
 
     @Activate
     public SoakCommand(BundleContext context, @Reference UpdateManager manager, @Reference(target = CHIP_0) MlpTraining training,
-            @Reference(target = CHIP_0) BringUp bringUp, @Reference(target = CHIP_0) SystemControl sysctrl,
-            @Reference(target = CHIP_0) HbmController hbm, @Reference(target = CHIP_0) TensorEngine tensor,
-            @Reference(target = CHIP_0) DmaEngine dma) {
+            @Reference(target = CHIP_0) BringUp bringUp, @Reference(target = CHIP_0) DmaEngine dma, @Reference CommandProcessor shell) {
         this.context = context;
         this.manager = manager;
         this.training = training;
         this.bringUp = bringUp;
-        this.sysctrl = sysctrl;
-        this.hbm = hbm;
-        this.tensor = tensor;
         this.dma = dma;
+        this.shell = shell;
     }
 
     @Descriptor("consumer throughput with one DMA bundle update per second against none, and the pause per swap")
@@ -67,28 +68,37 @@ public class SoakCommand {
             throw new IllegalArgumentException("hal:updatebench: --threads, --seconds and --rounds must be at least 1");
         }
         bringUp.bringUp();
-        return new UpdateBenchmark(manager, dma, blockBundle("dma")).run(threads, seconds, rounds);
+        return new UpdateBenchmark(manager, dma, blockBundles("dma").get("dma"), versionsDirectory()).run(threads, seconds, rounds);
     }
 
-    @Descriptor("train the MLP workload while block bundles are replaced by new versions; compare with an undisturbed run")
+    @Descriptor("train the MLP workload while every block bundle is replaced by new versions, then while the API bundle is; "
+            + "compare the weights with undisturbed runs")
     public String soak(
-            @Descriptor("how many successful updates to make")
+            @Descriptor("how many successful block updates to make, round-robin over the blocks")
             @Parameter(names = "--updates", absentValue = "50") int updates,
-            @Descriptor("the blocks to update, comma-separated")
-            @Parameter(names = "--blocks", absentValue = "dma,tensor,hbm") String blockList,
-            @Descriptor("also deploy three bad versions (activation throws, fails the health gate, missing import) that must be rolled back")
+            @Descriptor("the blocks to update, comma-separated (default: every block of chip 0)")
+            @Parameter(names = "--blocks", absentValue = "") String blockList,
+            @Descriptor("API bundle updates to make after the block updates, each while hal:train runs (0: none)")
+            @Parameter(names = "--api-updates", absentValue = "3") int apiUpdates,
+            @Descriptor("also deploy versions that must be rolled back: a misaddressing one of every block, one whose activation "
+                    + "throws, one with a missing import, and an API version that does not resolve once refreshed")
             @Parameter(names = "--bad", presentValue = "true", absentValue = "false") boolean bad,
             @Descriptor("print one JSON object")
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) throws Exception {
-        if (updates < 1) {
-            throw new IllegalArgumentException("hal:soak: --updates must be at least 1, was " + updates);
+        if (updates < 1 || apiUpdates < 0) {
+            throw new IllegalArgumentException("hal:soak: --updates must be at least 1 and --api-updates at least 0");
         }
         bringUp.bringUp();
-        Map<String, org.osgi.framework.Bundle> blocks = new LinkedHashMap<>();
-        for (String name : blockList.split(",")) {
-            blocks.put(name.trim(), blockBundle(name.trim()));
+        Path dir = versionsDirectory();
+        SoakReport report = new SoakRun(manager, training, blockBundles(blockList), ViewProbes.of(context, CHIP_0), dir).run(updates, bad);
+        if (apiUpdates > 0) {
+            Bundle api = bundleNamed(ApiPhase.API_BUNDLE);
+            ApiVariants versions = new ApiVariants(api);
+            List<Path> jars = versions.build(apiUpdates, dir);
+            Path unresolvable = bad ? versions.unresolvable(apiUpdates + 1, dir) : null;
+            loadOwnClasses();
+            report = report.withApi(new ApiPhase(manager, shell).run(jars, unresolvable));
         }
-        SoakReport report = new SoakRun(manager, training, blocks, probes()).run(updates, bad);
         String out = json ? report.json() : report.text();
         if (report.failedCalls() > 0 || !report.identical() || !report.problems().isEmpty()) {
             throw new IllegalStateException("soak failed: " + (json ? out : out.replace('\n', ' ')));
@@ -96,31 +106,53 @@ public class SoakCommand {
         return out;
     }
 
-    /** Read-only calls with answers that cannot change during the soak. */
-    private List<ProbeCallers.Probe> probes() {
-        ChipIdentity identity = sysctrl.identity();
-        long size = hbm.sizeBytes();
-        List<ProbeCallers.Probe> probes = new ArrayList<>();
-        probes.add(() -> {
-            if (!sysctrl.identity().equals(identity)) {
-                throw new IllegalStateException("sysctrl identity changed");
+    /**
+     * The blocks of chip 0 named, or all of them, in address order, with the bundle that serves each.
+     * Looked up through the blocks' register descriptions, which stay visible to tools.
+     */
+    private Map<String, Bundle> blockBundles(String names) throws InvalidSyntaxException {
+        List<ServiceReference<HardwareBlock>> refs = new ArrayList<>(context.getServiceReferences(HardwareBlock.class, CHIP_0));
+        refs.sort(Comparator.comparingLong(ref -> context.getService(ref).baseAddress()));
+        Map<String, Bundle> all = new LinkedHashMap<>();
+        refs.forEach(ref -> all.putIfAbsent(String.valueOf(ref.getProperty(HardwareBlock.BLOCK)), ref.getBundle()));
+        if (names.isBlank()) {
+            return all;
+        }
+        Map<String, Bundle> chosen = new LinkedHashMap<>();
+        for (String name : names.split(",")) {
+            Bundle b = all.get(name.trim());
+            if (b == null) {
+                throw new IllegalArgumentException("hal:soak: no block " + name.trim() + " on chip 0 (blocks: " + String.join(", ", all.keySet()) + ")");
             }
-        });
-        probes.add(() -> {
-            if (hbm.state() != HbmState.READY || hbm.sizeBytes() != size) {
-                throw new IllegalStateException("hbm no longer ready or changed size");
-            }
-            if (tensor.status().error()) {
-                throw new IllegalStateException("tensor engine reports an error");
-            }
-        });
-        return probes;
+            chosen.put(name.trim(), b);
+        }
+        return chosen;
     }
 
-    private org.osgi.framework.Bundle blockBundle(String name) throws InvalidSyntaxException {
-        for (ServiceReference<HardwareBlock> ref : context.getServiceReferences(HardwareBlock.class, "(&" + CHIP_0 + "(halcyon.block=" + name + "))")) {
-            return ref.getBundle();
+    private Bundle bundleNamed(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
         }
-        throw new IllegalArgumentException("hal:soak: no block " + name + " on chip 0");
+        throw new IllegalStateException("hal:soak: no bundle " + symbolicName + " on this host");
+    }
+
+    /** The versions' jars go to this bundle's data area (inside the host's run folder), never to the system's temporary directory. */
+    private Path versionsDirectory() throws IOException {
+        return Files.createDirectories(context.getDataFile("versions").toPath());
+    }
+
+    /**
+     * Loads every class of this bundle now. An API update refreshes this bundle too (it imports the API):
+     * the command goes on in the retired revision, whose class loader reads nothing from the jar once
+     * the refresh has closed it, so whatever the rest of the run needs must be loaded before.
+     */
+    private void loadOwnClasses() throws ClassNotFoundException {
+        Bundle self = context.getBundle();
+        for (URL entry : Collections.list(self.findEntries("/", "*.class", true))) {
+            String path = entry.getPath().substring(1);
+            Class.forName(path.substring(0, path.length() - ".class".length()).replace('/', '.'), false, getClass().getClassLoader());
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.halcyon.launcher.soak;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,29 +23,37 @@ import io.halcyon.launcher.update.UpdateManager;
 import io.halcyon.launcher.update.UpdateRecord;
 
 /**
- * Proof 1 of live update: the training workload runs undisturbed once, then again (same plan) while
- * the block bundles named are replaced one after the other by new versions; the weights must be
- * bit-identical and no call may fail. With bad versions in the mix, each must be rolled back and
- * change nothing either.
+ * The block phase of the soak: the training workload runs undisturbed once, then again (same plan)
+ * while the block bundles named are replaced one after the other by new versions, round-robin; the
+ * weights must be bit-identical and no call may fail. With bad versions in the mix (a version of every
+ * block that misaddresses its registers, one whose activation throws, one with a missing import), each
+ * must be rolled back and change nothing either; the misaddressing ones by the health gate.
  */
 final class SoakRun {
 
     /** A swap costs tens of milliseconds; the disturbed run is made long enough for every update. */
     private static final double MILLIS_PER_UPDATE_ESTIMATE = 120;
 
-    /** One update to make: which block, which jar, and whether it is meant to be rolled back. */
-    private record Planned(String block, Bundle bundle, Version version, Path jar, boolean bad) {}
+    /** One update to make: which block, which jar, and how it was built (anything but GOOD must be rolled back). */
+    private record Planned(String block, Bundle bundle, Version version, Path jar, Flavour flavour) {
+        boolean bad() {
+            return flavour != Flavour.GOOD;
+        }
+    }
 
     private final UpdateManager manager;
     private final MlpTraining training;
     private final Map<String, Bundle> blocks;
-    private final List<ProbeCallers.Probe> probes;
+    private final ProbeCallers.Probe probe;
+    private final Path dir;
 
-    SoakRun(UpdateManager manager, MlpTraining training, Map<String, Bundle> blocks, List<ProbeCallers.Probe> probes) {
+    /** @param dir where the versions' jars are written (the soak bundle's data area) */
+    SoakRun(UpdateManager manager, MlpTraining training, Map<String, Bundle> blocks, ProbeCallers.Probe probe, Path dir) {
         this.manager = manager;
         this.training = training;
         this.blocks = blocks;
-        this.probes = probes;
+        this.probe = probe;
+        this.dir = dir;
     }
 
     SoakReport run(int updates, boolean withBadVersions) throws Exception {
@@ -63,10 +70,11 @@ final class SoakRun {
         List<String> checksums = new ArrayList<>();
         List<Long> pauses = new ArrayList<>();
         Map<String, Integer> perBlock = new LinkedHashMap<>();
+        List<String> misaddressedRejected = new ArrayList<>();
         int done = 0;
         int rollbacks = 0;
         long failedRuns = 0;
-        ProbeCallers callers = new ProbeCallers(probes);
+        ProbeCallers callers = new ProbeCallers(List.of(probe));
         try {
             while (!plan.isEmpty()) {
                 CompletableFuture<TrainingResult> run = CompletableFuture.supplyAsync(() -> training.train(soakPlan, TrainingListener.NONE));
@@ -76,6 +84,9 @@ final class SoakRun {
                     if (next.bad()) {
                         if (r.outcome() == Outcome.ROLLED_BACK) {
                             rollbacks++;
+                            if (next.flavour() == Flavour.FAILS_HEALTH_GATE && r.detail().startsWith("health gate")) {
+                                misaddressedRejected.add(next.block());
+                            }
                         } else {
                             problems.add("bad version " + next.jar().getFileName() + " was not rolled back: " + r.summary());
                         }
@@ -103,12 +114,14 @@ final class SoakRun {
         }
         boolean identical = !checksums.isEmpty() && checksums.stream().allMatch(reference::equals);
         return new SoakReport(done, rollbacks, failedRuns + callers.failures(), identical, Percentiles.ofNanos(pauses), reference,
-                checksums, perBlock, steps, callers.calls(), problems);
+                checksums, perBlock, steps, callers.calls(), misaddressedRejected, null, problems);
     }
 
-    /** Good versions round-robin over the blocks; with bad versions, one of each kind spread through the run. */
+    /**
+     * Good versions round-robin over the blocks; with bad versions, a misaddressing one of every block
+     * and one of each other kind, spread through the run.
+     */
     private Deque<Planned> planUpdates(int updates, boolean withBadVersions) throws Exception {
-        Path dir = Files.createTempDirectory("halcyon-soak-versions-");
         List<String> names = new ArrayList<>(blocks.keySet());
         Map<String, List<Version>> versions = new LinkedHashMap<>();
         for (int i = 0; i < updates; i++) {
@@ -123,7 +136,7 @@ final class SoakRun {
             List<Path> jars = new DriverVariants(b).build(e.getValue(), Flavour.GOOD, dir);
             Deque<Planned> queue = new ArrayDeque<>();
             for (int i = 0; i < jars.size(); i++) {
-                queue.add(new Planned(e.getKey(), b, e.getValue().get(i), jars.get(i), false));
+                queue.add(new Planned(e.getKey(), b, e.getValue().get(i), jars.get(i), Flavour.GOOD));
             }
             good.put(e.getKey(), queue);
         }
@@ -132,24 +145,32 @@ final class SoakRun {
             order.add(good.get(names.get(i % names.size())).poll());
         }
         if (withBadVersions) {
-            insertBadVersions(order, names, dir);
+            insertBadVersions(order, names);
         }
         return order;
     }
 
-    private void insertBadVersions(Deque<Planned> order, List<String> names, Path dir) throws Exception {
+    private void insertBadVersions(Deque<Planned> order, List<String> names) throws Exception {
+        List<Planned> bad = new ArrayList<>();
+        for (String block : names) {
+            bad.add(badVersion(block, Flavour.FAILS_HEALTH_GATE, bad.size()));
+        }
+        bad.add(badVersion(names.get(0), Flavour.ACTIVATION_THROWS, bad.size()));
+        bad.add(badVersion(names.get(names.size() > 1 ? 1 : 0), Flavour.MISSING_IMPORT, bad.size()));
         List<Planned> list = new ArrayList<>(order);
-        Flavour[] bad = {Flavour.ACTIVATION_THROWS, Flavour.MISSING_IMPORT, Flavour.FAILS_HEALTH_GATE};
-        for (int k = 0; k < bad.length; k++) {
-            // The health gate compares HBM's size and state through old and new driver: a misaddressing HBM build shows.
-            String block = bad[k] == Flavour.FAILS_HEALTH_GATE && blocks.containsKey("hbm") ? "hbm" : names.get(k % names.size());
-            Bundle b = blocks.get(block);
-            Version v = new Version(9, 9, k);
-            Path jar = new DriverVariants(b).build(List.of(v), bad[k], dir).get(0);
-            list.add(Math.min(list.size(), (k + 1) * list.size() / (bad.length + 1)), new Planned(block, b, v, jar, true));
+        int good = list.size();
+        for (int k = 0; k < bad.size(); k++) {
+            // Evenly among the good ones: after (k+1)/(n+1) of them, plus the k bad ones inserted before.
+            list.add((k + 1) * good / (bad.size() + 1) + k, bad.get(k));
         }
         order.clear();
         order.addAll(list);
+    }
+
+    private Planned badVersion(String block, Flavour flavour, int index) throws Exception {
+        Bundle b = blocks.get(block);
+        Version v = new Version(9, 9, index);
+        return new Planned(block, b, v, new DriverVariants(b).build(List.of(v), flavour, dir).get(0), flavour);
     }
 
     /**

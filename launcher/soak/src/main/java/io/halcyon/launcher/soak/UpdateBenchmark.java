@@ -3,7 +3,6 @@ package io.halcyon.launcher.soak;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,11 +33,14 @@ final class UpdateBenchmark {
     private final UpdateManager manager;
     private final DmaEngine dma;
     private final Bundle dmaBundle;
+    private final Path dir;
 
-    UpdateBenchmark(UpdateManager manager, DmaEngine dma, Bundle dmaBundle) {
+    /** @param dir where the versions' jars are written */
+    UpdateBenchmark(UpdateManager manager, DmaEngine dma, Bundle dmaBundle, Path dir) {
         this.manager = manager;
         this.dma = dma;
         this.dmaBundle = dmaBundle;
+        this.dir = dir;
     }
 
     /** What one phase measured. */
@@ -49,7 +51,6 @@ final class UpdateBenchmark {
     }
 
     String run(int threads, int seconds, int rounds) throws Exception {
-        Path dir = Files.createTempDirectory("halcyon-bench-versions-");
         Version base = dmaBundle.getVersion();
         List<Version> versions = new ArrayList<>();
         for (int i = 1; i <= seconds * rounds; i++) {

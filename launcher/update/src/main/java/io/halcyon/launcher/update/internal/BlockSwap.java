@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 
+import io.halcyon.launcher.update.GateCounts;
 import io.halcyon.launcher.update.Outcome;
 import io.halcyon.launcher.update.UpdateRecord;
 
@@ -13,21 +14,24 @@ import io.halcyon.launcher.update.UpdateRecord;
  * Replaces a block bundle behind its stable services: stage, gate, switch, retire. Everything that
  * can fail happens while the running version still serves: the new jar is installed beside it,
  * started, its drivers awaited and put through the health gate ({@link StagedUpdate},
- * {@link HealthGate}). Only then is the block quiesced, and only for the switch. The old version is
+ * {@link GateClient}). Only then is the block quiesced, and only for the switch. The old version is
  * uninstalled after the callers resumed. A failure before the switch discards the staged version;
  * the callers never waited. The record gives each phase's time (install, start, drivers, gate,
- * drain, switch, retire).
+ * drain, switch, retire) and what the gate checked.
  */
 final class BlockSwap {
 
+    /** The detail of a successful {@code hal:rollback}, which otherwise reads like any update. */
+    static final String ROLLBACK = "hal:rollback: the version that ran before is back";
+
     private final StableServices stable;
     private final StagedBundles staging;
-    private final HealthGate gate;
+    private final GateClient gate;
     private final Bounds bounds;
     private final RevisionStore store;
     private final Consumer<String> log;
 
-    BlockSwap(StableServices stable, StagedBundles staging, HealthGate gate, Bounds bounds, RevisionStore store, Consumer<String> log) {
+    BlockSwap(StableServices stable, StagedBundles staging, GateClient gate, Bounds bounds, RevisionStore store, Consumer<String> log) {
         this.stable = stable;
         this.staging = staging;
         this.gate = gate;
@@ -43,7 +47,7 @@ final class BlockSwap {
         List<StableService> held = stable.servedBy(running);
         PhaseTimes phases = new PhaseTimes();
         StagedUpdate staged = null;
-        String checked;
+        GateCounts checked;
         try {
             staged = StagedUpdate.install(attempt.to, held, staging, stable);
             phases.mark("install");
@@ -51,7 +55,7 @@ final class BlockSwap {
             phases.mark("start");
             staged.awaitDrivers(bounds.driverNanos());
             phases.mark("drivers");
-            checked = gate.check(staged, bounds.gateNanos());
+            checked = gate.check(staged, attempt.policy, bounds.gateNanos());
             phases.mark("gate");
         } catch (UpdateFailure | BundleException | InterruptedException | RuntimeException failure) {
             String reason = UpdateFailure.reasonOf(failure) + "; the running version kept serving";
@@ -59,7 +63,7 @@ final class BlockSwap {
                 staged.discard();
             }
             log.accept("update of " + running.getSymbolicName() + " to " + attempt.to.version() + " failed, discarded: " + reason);
-            return attempt.end(Outcome.ROLLED_BACK, reason + " (" + phases + ")", 0, replaced);
+            return attempt.end(Outcome.ROLLED_BACK, reason, 0, replaced, phases.phases(), UpdateFailure.checkedBefore(failure));
         }
         long pause;
         try {
@@ -67,7 +71,7 @@ final class BlockSwap {
         } catch (UpdateFailure | InterruptedException e) {
             String reason = UpdateFailure.reasonOf(e);
             staged.discard();
-            return attempt.end(Outcome.REFUSED, reason + "; nothing changed", 0, List.of());
+            return attempt.end(Outcome.REFUSED, reason + "; nothing changed", 0, List.of(), phases.phases(), checked);
         }
         staging.retire(running, "replaced");
         phases.mark("retire");
@@ -76,6 +80,6 @@ final class BlockSwap {
         } else {
             store.ran(staged.bundle(), attempt.to);
         }
-        return attempt.end(Outcome.UPDATED, checked + "; " + phases, pause, replaced);
+        return attempt.end(Outcome.UPDATED, rollback ? ROLLBACK : "", pause, replaced, phases.phases(), checked);
     }
 }

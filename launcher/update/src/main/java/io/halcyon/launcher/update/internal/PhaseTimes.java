@@ -2,19 +2,20 @@ package io.halcyon.launcher.update.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-/** How long each phase of one update took, for the history line an operator reads when a swap was slow. */
+import io.halcyon.launcher.update.Phase;
+
+/** How long each phase of one update took, for the record an operator reads when an update was slow. */
 final class PhaseTimes {
 
-    private final List<String> phases = new ArrayList<>();
+    private final List<Phase> phases = new ArrayList<>();
     private long last = System.nanoTime();
 
     /** Closes the phase that ran since the previous mark; returns its length. */
     long mark(String phase) {
         long now = System.nanoTime();
         long took = now - last;
-        phases.add(String.format(Locale.ROOT, "%s %.1f", phase, took / 1e6));
+        phases.add(new Phase(phase, took));
         last = now;
         return took;
     }
@@ -28,8 +29,12 @@ final class PhaseTimes {
         return last;
     }
 
+    List<Phase> phases() {
+        return List.copyOf(phases);
+    }
+
     @Override
     public String toString() {
-        return phases.isEmpty() ? "" : "phases ms: " + String.join(", ", phases);
+        return Phase.line(phases);
     }
 }

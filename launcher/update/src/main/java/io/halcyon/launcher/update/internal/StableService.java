@@ -56,7 +56,10 @@ final class StableService implements InvocationHandler {
         return registration;
     }
 
-    /** A driver came back outside an update (restarted by hand, or its platform reappeared). */
+    /**
+     * A driver came back outside an update (restarted by hand, or its platform reappeared), or, with
+     * null, went for good: callers then wait for one, up to their bound.
+     */
     void replaceDelegate(Object newDelegate) {
         synchronized (monitor) {
             delegate = newDelegate;

@@ -2,9 +2,12 @@ package io.halcyon.launcher.update.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.osgi.framework.Bundle;
@@ -83,6 +86,7 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
                 return driver;
             }
             current.put(driver.key(), driver);
+            notifyAll(); // an API update waits for every contract to be served again
             StableService existing = stable.get(driver.key());
             if (existing != null) {
                 existing.replaceDelegate(driver.service());
@@ -108,7 +112,11 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
                 update.left(driver);
             } else if (current.get(driver.key()) == driver) {
                 current.remove(driver.key());
-                unregister(stable.remove(driver.key()));
+                StableService gone = stable.remove(driver.key());
+                unregister(gone);
+                // A caller that still holds the proxy (its bundle did not let go when the service went)
+                // waits, and fails after its bound, rather than call a driver that was deactivated.
+                gone.replaceDelegate(null);
             }
         }
         if (driver.service() != null) {
@@ -125,6 +133,50 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
             }
         });
         return result;
+    }
+
+    /** The contracts served now. */
+    synchronized Set<ContractKey> contracts() {
+        return Set.copyOf(current.keySet());
+    }
+
+    /** Whether {@code bundle} provides the driver of some contract now. */
+    synchronized boolean serves(Bundle bundle) {
+        return current.values().stream().anyMatch(d -> d.bundleId() == bundle.getBundleId());
+    }
+
+    /**
+     * The bundle whose code serves calls on {@code ref}: for a stable service, the bundle of its current
+     * driver (so a consumer of the stable service depends on the driver's bundle); for any other
+     * service, its registrant.
+     */
+    synchronized Bundle serverOf(ServiceReference<?> ref) {
+        if (Boolean.TRUE.equals(ref.getProperty(STABLE))) {
+            Driver driver = current.get(ContractKey.of(ref));
+            if (driver != null && driver.ref().getBundle() != null) {
+                return driver.ref().getBundle();
+            }
+        }
+        return ref.getBundle();
+    }
+
+    /**
+     * Waits until every contract in {@code contracts} is served (after an API update restarted the
+     * drivers).
+     *
+     * @throws UpdateFailure naming the contracts still without a driver after {@code boundNanos}
+     */
+    synchronized void awaitServed(Set<ContractKey> contracts, long boundNanos) throws UpdateFailure, InterruptedException {
+        long deadline = System.nanoTime() + boundNanos;
+        while (!current.keySet().containsAll(contracts)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                Set<ContractKey> missing = new HashSet<>(contracts);
+                missing.removeAll(current.keySet());
+                throw new UpdateFailure("no driver came back for " + missing + " within " + TimeUnit.NANOSECONDS.toMillis(boundNanos) + " ms");
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
     }
 
     /** From now on the drivers of {@code update}'s bundle go to it, not to the stable services. */

@@ -1,8 +1,12 @@
 package io.halcyon.launcher.update.internal;
 
+import java.io.File;
 import java.util.ArrayList;
+import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
@@ -10,19 +14,30 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.bundle.CollisionHook;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
+import org.osgi.util.tracker.ServiceTracker;
 
+import io.halcyon.launcher.update.UpdateGate;
 import io.halcyon.launcher.update.UpdateManager;
 
 /**
  * Puts the update machinery in place: hooks first (so that no consumer ever binds a driver
- * directly), then the stable services for the drivers already registered, then the manager, its
- * shell commands and, when FileInstall is present, its hot-deploy installer.
+ * directly), then the stable services for the drivers already registered, then the manager (with its
+ * durable state), its shell commands and, when FileInstall is present, its hot-deploy installer.
  */
 public final class UpdateActivator implements BundleActivator {
 
+    /**
+     * Property of the {@link UpdateManager} service: the hot-deploy jars the manager has decided about
+     * since it started, as {@code <absolute path>@<last modified>}. A host that waits for its deploy
+     * directory to settle reads it (by name: the host sees no class of the framework's bundles).
+     */
+    public static final String HOT_DEPLOY_DECIDED = "halcyon.update.hotdeploy.decided";
+
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final Set<String> decided = new LinkedHashSet<>();
+    private ServiceRegistration<UpdateManager> managerRegistration;
     private StableServices stable;
-    private HealthGate gate;
+    private ServiceTracker<UpdateGate, UpdateGate> gates;
 
     @Override
     public void start(BundleContext context) throws Exception {
@@ -32,11 +47,16 @@ public final class UpdateActivator implements BundleActivator {
         Bounds bounds = Bounds.from(context);
         stable = new StableServices(context, drivers, bounds.callerNanos(), UpdateActivator::log);
         stable.open();
-        gate = new HealthGate(context);
+        gates = new ServiceTracker<>(context, UpdateGate.class, null);
+        gates.open();
+        GateClient gate = new GateClient(gates::getService);
         StagedBundles staging = new StagedBundles(context, UpdateActivator::log);
         registrations.add(context.registerService(CollisionHook.class, staging, null));
-        UpdateService manager = new UpdateService(context, stable, gate, staging, bounds, UpdateActivator::log);
-        registrations.add(context.registerService(UpdateManager.class, manager, null));
+        UpdateService manager = new UpdateService(context, StateDirectory.of(context, UpdateActivator::log), stable, gate, staging,
+                bounds, UpdateActivator::log);
+        manager.recordRestart();
+        managerRegistration = context.registerService(UpdateManager.class, manager, null);
+        registrations.add(managerRegistration);
         Hashtable<String, Object> commands = new Hashtable<>();
         commands.put("osgi.command.scope", "hal");
         commands.put("osgi.command.function", UpdateCommands.FUNCTIONS);
@@ -47,9 +67,23 @@ public final class UpdateActivator implements BundleActivator {
     private void registerHotDeploy(BundleContext context, UpdateManager manager) {
         try {
             registrations.add(context.registerService(org.apache.felix.fileinstall.ArtifactInstaller.class.getName(),
-                    new HotDeployInstaller(context, manager, UpdateActivator::log), null));
+                    new HotDeployInstaller(context, manager, this::decided, UpdateActivator::log), null));
         } catch (NoClassDefFoundError e) {
             // no FileInstall on this host: updates come through the commands and the API only
+        }
+    }
+
+    /** Publishes that the manager has decided about {@code jar}, for a host waiting on its deploy directory. */
+    private void decided(File jar) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        synchronized (decided) {
+            decided.add(jar.getAbsolutePath() + "@" + jar.lastModified());
+            properties.put(HOT_DEPLOY_DECIDED, decided.toArray(new String[0]));
+        }
+        try {
+            managerRegistration.setProperties(properties);
+        } catch (IllegalStateException e) {
+            // the manager is stopping
         }
     }
 
@@ -64,7 +98,7 @@ public final class UpdateActivator implements BundleActivator {
         }
         registrations.clear();
         stable.close();
-        gate.close();
+        gates.close();
     }
 
     static void log(String line) {

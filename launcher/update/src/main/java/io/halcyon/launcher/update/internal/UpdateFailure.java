@@ -1,12 +1,31 @@
 package io.halcyon.launcher.update.internal;
 
-/** Why a new version cannot serve; the updater discards it and records the message. */
+import io.halcyon.launcher.update.GateCounts;
+
+/** Why a new version cannot serve; the updater discards it and records the message (and what the gate checked). */
 final class UpdateFailure extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final transient GateCounts checked;
+
     UpdateFailure(String message) {
+        this(message, GateCounts.NONE);
+    }
+
+    /** @param checked what the health gate had checked when it failed the version */
+    UpdateFailure(String message, GateCounts checked) {
         super(message);
+        this.checked = checked;
+    }
+
+    GateCounts checked() {
+        return checked;
+    }
+
+    /** What the gate checked before {@code failure}, if it was the gate's. */
+    static GateCounts checkedBefore(Exception failure) {
+        return failure instanceof UpdateFailure f ? f.checked() : GateCounts.NONE;
     }
 
     /**

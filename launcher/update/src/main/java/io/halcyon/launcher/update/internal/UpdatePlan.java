@@ -9,8 +9,9 @@ import java.util.List;
  * <li>a jar of another symbolic name is refused;
  * <li>the jar already running is nothing to do;
  * <li>a bundle that exports packages (now or in the new jar) is an API bundle: refused if a package
- * someone imports would change incompatibly ({@link ApiCompatibility}), else updated in place with
- * its importers ({@link ApiUpdate});
+ * someone imports would change incompatibly ({@link ApiCompatibility}), or if its dependents include
+ * the update manager (which would restart in the middle of its own operation and lose its state);
+ * else updated in place with its dependents ({@link ApiUpdate});
  * <li>a platform bundle (it registers the chip's register bus) is refused: replacing it would rebind
  * every driver at once and, for the in-process emulation, replace the chip itself;
  * <li>a block bundle with dependents is refused (swapping it beside the running version would leave
@@ -25,6 +26,9 @@ record UpdatePlan(Kind kind, String reason) {
 
     enum Kind { REFUSE, NOTHING_TO_DO, UPDATE_API, SWAP_BLOCK }
 
+    static final String RESTARTS_MANAGER = "the update manager itself depends on it: refreshing it would restart the manager in "
+            + "the middle of its own operation; update it with the host stopped";
+
     static final String PLATFORM_REFUSAL = "a platform bundle provides the chip's register bus: replacing it rebinds every "
             + "driver at once and, for the in-process emulation, replaces the emulated chip itself; update it only with the chip quiescent "
             + "(stop the workload, then update and restart the host)";
@@ -38,9 +42,10 @@ record UpdatePlan(Kind kind, String reason) {
      * @param providesRegisterBus whether it registers a register bus (a platform bundle)
      * @param dependencyClosure symbolic names of the bundles a refresh of it would reach, itself included
      * @param apiProblems one line per package an importer uses that {@code next} would break
+     * @param restartsManager the dependency closure holds the update manager's own bundle
      */
     record Facts(String symbolicName, JarImage running, JarImage next, boolean providesRegisterBus, List<String> dependencyClosure,
-            List<String> apiProblems) {}
+            List<String> apiProblems, boolean restartsManager) {}
 
     static UpdatePlan decide(Facts facts) {
         JarImage next = facts.next();
@@ -54,6 +59,9 @@ record UpdatePlan(Kind kind, String reason) {
             if (!facts.apiProblems().isEmpty()) {
                 return new UpdatePlan(Kind.REFUSE, "incompatible API change for its " + (facts.dependencyClosure().size() - 1)
                         + " dependent bundle(s): " + String.join("; ", facts.apiProblems()));
+            }
+            if (facts.restartsManager()) {
+                return new UpdatePlan(Kind.REFUSE, RESTARTS_MANAGER);
             }
             return new UpdatePlan(Kind.UPDATE_API, "");
         }

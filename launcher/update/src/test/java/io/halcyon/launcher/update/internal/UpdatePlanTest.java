@@ -27,7 +27,7 @@ public class UpdatePlanTest {
 
     /** A running block bundle that nothing depends on, is no platform and exports nothing. */
     private static Facts block(JarImage next) {
-        return new Facts(BLOCK, BLOCK_1, next, false, List.of(BLOCK), List.of());
+        return new Facts(BLOCK, BLOCK_1, next, false, List.of(BLOCK), List.of(), false);
     }
 
     private static void assertPlan(Kind kind, String reason, Facts facts) {
@@ -49,34 +49,40 @@ public class UpdatePlanTest {
 
     @Test
     public void theRunningJarIsNothingToDoWhateverElseHolds() {
-        assertPlan(Kind.NOTHING_TO_DO, "the same jar already runs", new Facts(BLOCK, BLOCK_1, BLOCK_1, true, List.of(BLOCK, "x"), List.of("p")));
+        assertPlan(Kind.NOTHING_TO_DO, "the same jar already runs", new Facts(BLOCK, BLOCK_1, BLOCK_1, true, List.of(BLOCK, "x"), List.of("p"), true));
     }
 
     @Test
     public void aBundleThatExportsIsAnApiUpdateEvenIfItAlsoProvidesTheBus() {
-        assertPlan(Kind.UPDATE_API, "", new Facts(API, API_1, API_2, true, List.of(API, "a", "b"), List.of()));
+        assertPlan(Kind.UPDATE_API, "", new Facts(API, API_1, API_2, true, List.of(API, "a", "b"), List.of(), false));
     }
 
     @Test
     public void aBundleThatStopsExportingIsStillAnApiUpdate() {
         JarImage exportsNothing = image(API, "2.0.0", Map.of(), "e");
-        assertPlan(Kind.UPDATE_API, "", new Facts(API, API_1, exportsNothing, false, List.of(API), List.of()));
+        assertPlan(Kind.UPDATE_API, "", new Facts(API, API_1, exportsNothing, false, List.of(API), List.of(), false));
     }
 
     @Test
     public void anIncompatibleApiChangeIsRefusedCountingTheDependents() {
         assertPlan(Kind.REFUSE, "incompatible API change for its 2 dependent bundle(s): p1 went 1 -> 2; p2 removed",
-                new Facts(API, API_1, API_2, false, List.of(API, "a", "b"), List.of("p1 went 1 -> 2", "p2 removed")));
+                new Facts(API, API_1, API_2, false, List.of(API, "a", "b"), List.of("p1 went 1 -> 2", "p2 removed"), true));
+    }
+
+    @Test
+    public void aCompatibleApiUpdateThatWouldRestartTheManagerIsRefused() {
+        assertPlan(Kind.REFUSE, UpdatePlan.RESTARTS_MANAGER,
+                new Facts(API, API_1, API_2, false, List.of(API, "io.halcyon.launcher.update"), List.of(), true));
     }
 
     @Test
     public void aPlatformBundleIsRefused() {
-        assertPlan(Kind.REFUSE, UpdatePlan.PLATFORM_REFUSAL, new Facts(BLOCK, BLOCK_1, BLOCK_2, true, List.of(BLOCK, "a"), List.of()));
+        assertPlan(Kind.REFUSE, UpdatePlan.PLATFORM_REFUSAL, new Facts(BLOCK, BLOCK_1, BLOCK_2, true, List.of(BLOCK, "a"), List.of(), false));
     }
 
     @Test
     public void aBlockBundleWithDependentsIsRefusedNamingThem() {
         assertPlan(Kind.REFUSE, "a block bundle must have no dependents, but replacing it would also refresh [" + BLOCK + ", a]",
-                new Facts(BLOCK, BLOCK_1, BLOCK_2, false, List.of(BLOCK, "a"), List.of()));
+                new Facts(BLOCK, BLOCK_1, BLOCK_2, false, List.of(BLOCK, "a"), List.of(), false));
     }
 }

@@ -1,4 +1,4 @@
-package io.halcyon.launcher.update.internal;
+package io.halcyon.launcher.gate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +9,14 @@ import io.halcyon.hal.api.regmap.HardwareBlock;
 import io.halcyon.hal.api.regmap.RegisterInfo;
 
 /**
- * The manager's own non-destructive register check, used when no register-test engine is
- * installed: every field that neither software nor hardware can change (identification, versions,
- * sizes) must read the reset value the new version's description gives it. Registers whose read
- * has a side effect, external registers and aliases are never read; nothing is written.
+ * The gate's own non-destructive register check, used when no register-test engine is installed:
+ * every field that neither software nor hardware can change (identification, versions, sizes) must
+ * read the reset value the new version's description gives it. Registers whose read has a side
+ * effect, external registers and aliases are never read; nothing is written.
  */
 final class ConstantRegisters {
+
+    static final String ENGINE = "constant registers";
 
     private record Check(RegisterInfo register, long address, long mask, long expected) {}
 
@@ -22,9 +24,9 @@ final class ConstantRegisters {
 
     /**
      * @return how many registers were read
-     * @throws UpdateFailure naming the first register whose constant bits differ
+     * @throws GateFailure naming the first register whose constant bits differ
      */
-    static int verify(HardwareBlock block, RegisterBus bus) throws UpdateFailure {
+    static int verify(HardwareBlock block, RegisterBus bus) throws GateFailure {
         List<Check> checks = new ArrayList<>();
         for (RegisterInfo r : block.registers()) {
             if (r.external() || r.aliasOf().isPresent() || r.readHasSideEffects()) {
@@ -43,10 +45,9 @@ final class ConstantRegisters {
             }
         }
         for (Check c : checks) {
-            long value = c.register().width() == 64 ? bus.read64(c.address())
-                    : Integer.toUnsignedLong(bus.read32(c.address()));
+            long value = c.register().width() == 64 ? bus.read64(c.address()) : Integer.toUnsignedLong(bus.read32(c.address()));
             if ((value & c.mask()) != c.expected()) {
-                throw new UpdateFailure(String.format("health gate: %s.%s at 0x%08x reads 0x%x in constant bits 0x%x, "
+                throw new GateFailure(String.format("health gate: %s.%s at 0x%08x reads 0x%x in constant bits 0x%x, "
                         + "the new version's description says 0x%x", block.name(), c.register().name(), c.address(),
                         value & c.mask(), c.mask(), c.expected()));
             }
