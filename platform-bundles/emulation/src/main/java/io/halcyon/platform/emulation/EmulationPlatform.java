@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Dictionary;
 import java.util.EnumSet;
-import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
@@ -22,16 +20,14 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.halcyon.hal.api.bus.RegisterBus;
-import io.halcyon.hal.api.chip.ChipProperties;
 import io.halcyon.hal.api.hostmem.HostMemory;
 import io.halcyon.hal.api.platform.PlatformCapability;
-import io.halcyon.hal.api.platform.PlatformInfo;
 import io.halcyon.hal.api.platform.PlatformKind;
 import io.halcyon.platform.chipmodel.ChipCatalog;
 import io.halcyon.platform.chipmodel.ChipModel;
-import io.halcyon.platform.chipmodel.runtime.BlockConfigurations;
 import io.halcyon.platform.chipmodel.runtime.ChipMapConflictException;
 import io.halcyon.platform.chipmodel.runtime.KnownChipMaps;
+import io.halcyon.platform.chipmodel.runtime.PublishedChip;
 import io.halcyon.platform.chipmodel.runtime.UnidentifiedChipException;
 import io.halcyon.platform.emulation.model.EmulatedChip;
 import io.halcyon.platform.emulation.server.ChipClient;
@@ -46,7 +42,7 @@ import io.halcyon.platform.emulation.server.ChipClient;
  *
  * <p>Either way the platform does not take a chip's design on trust: it reads the chip's identity over
  * its bus and matches it against every known chip map ({@link KnownChipMaps}). A chip that matches
- * publishes its {@link RegisterBus}, {@link PlatformInfo} and {@link HostMemory} (service properties
+ * publishes its {@link RegisterBus}, {@link io.halcyon.hal.api.platform.PlatformInfo} and {@link HostMemory} (service properties
  * {@code halcyon.chip}, {@code halcyon.platform}, {@code halcyon.chipmap}) and one block configuration
  * per block instance of its map, from which the block drivers are made; one that does not is refused
  * in one line naming the identity read, and nothing is published for it.
@@ -62,7 +58,7 @@ public class EmulationPlatform {
     public static final String CHIPS = "halcyon.emulation.chips";
     /** The chip built when {@value #CHIPS} is not set. */
     public static final String DEFAULT_CHIPS = "reference_gen1";
-    /** Value of {@value ChipProperties#PLATFORM} for everything this platform publishes. */
+    /** Value of {@value io.halcyon.hal.api.chip.ChipProperties#PLATFORM} for everything this platform publishes. */
     static final String PLATFORM = "emulation";
 
     private final List<PublishedChip> published = new ArrayList<>();
@@ -154,21 +150,14 @@ public class EmulationPlatform {
             System.err.println("halcyon: emulation platform: " + e.getMessage() + "; nothing is published for it");
             return;
         }
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(ChipProperties.CHIP, String.valueOf(chip));
-        props.put(ChipProperties.PLATFORM, PLATFORM);
-        props.put(ChipProperties.CHIP_MAP, map.name());
-        Info info = new Info(version, "behavioural emulation of chip map " + map.name() + ", " + reached.where(),
-                reached.capabilities(), chip);
-        PublishedChip p = new PublishedChip(context.registerService(RegisterBus.class, reached.bus(), props),
-                context.registerService(PlatformInfo.class, info, props),
-                context.registerService(HostMemory.class, reached.hostMemory(), props));
-        published.add(p);
+        PublishedChip.Platform platform = new PublishedChip.Platform(PlatformKind.EMULATION, PLATFORM, version,
+                "behavioural emulation of chip map " + map.name() + ", " + reached.where(), reached.capabilities());
         try {
-            p.configurations = BlockConfigurations.publish(configurations, map, chip, PLATFORM);
+            published.add(PublishedChip.publish(context, configurations, chip, map, platform, reached.bus(),
+                    reached.hostMemory(), Map.of()));
         } catch (IOException e) {
             System.err.println("halcyon: emulation platform: chip " + chip + ": block configurations not published: "
-                    + e.getMessage());
+                    + e.getMessage() + "; nothing is published for it");
         }
     }
 
@@ -185,43 +174,10 @@ public class EmulationPlatform {
 
     @Deactivate
     void deactivate() {
-        for (PublishedChip p : published) {
-            p.withdraw();
-        }
+        published.forEach(PublishedChip::withdraw);
         published.clear();
         if (client != null) {
             client.close();
-        }
-    }
-
-    /** What one chip has registered: withdrawn in reverse, the drivers' configurations first. */
-    private static final class PublishedChip {
-        final ServiceRegistration<?> bus;
-        final ServiceRegistration<?> info;
-        final ServiceRegistration<?> hostMemory;
-        BlockConfigurations configurations;
-
-        PublishedChip(ServiceRegistration<?> bus, ServiceRegistration<?> info, ServiceRegistration<?> hostMemory) {
-            this.bus = bus;
-            this.info = info;
-            this.hostMemory = hostMemory;
-        }
-
-        void withdraw() {
-            if (configurations != null) {
-                configurations.close();
-            }
-            hostMemory.unregister();
-            info.unregister();
-            bus.unregister();
-        }
-    }
-
-    private record Info(String version, String description, Set<PlatformCapability> capabilities, int chipInstance)
-            implements PlatformInfo {
-        @Override
-        public PlatformKind kind() {
-            return PlatformKind.EMULATION;
         }
     }
 }

@@ -1,0 +1,20 @@
+package io.halcyon.platform.production;
+
+import io.halcyon.hal.api.bus.DeviceGoneException;
+
+/** A {@link DeviceGoneException} that says which device and why: "device 0000:00:04.0 gone: ...". */
+final class DeviceGone extends DeviceGoneException {
+    private static final long serialVersionUID = 1L;
+
+    private final String detail;
+
+    DeviceGone(String device, long address, String operation, String why) {
+        super(address, operation);
+        this.detail = "device " + device + " gone: " + why;
+    }
+
+    @Override
+    public String getMessage() {
+        return detail + " (" + super.getMessage() + ")";
+    }
+}
