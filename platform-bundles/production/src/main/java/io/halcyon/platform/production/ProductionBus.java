@@ -7,6 +7,9 @@ import java.util.function.Consumer;
 import io.halcyon.hal.api.bus.AccessLog;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
+import io.halcyon.platform.chipmodel.ChipModel;
+import io.halcyon.platform.chipmodel.runtime.KnownChipMaps;
+import io.halcyon.platform.chipmodel.runtime.UnidentifiedChipException;
 
 /**
  * The register bus of one memory-mapped device. Every access is one native fixed-width access
@@ -47,9 +50,29 @@ final class ProductionBus implements RegisterBus, AccessLog {
         this.onGone = onGone;
     }
 
-    /** Names registers and tells legitimate all-ones values from a missing device, once the chip is identified. */
-    void describe(RegisterLookup lookup) {
-        this.registers = lookup;
+    /**
+     * Finds out which chip map the device is and checks that its window holds the whole map; from then on
+     * the bus names registers and tells legitimate all-ones values from a missing device by the map.
+     *
+     * @param chip the chip instance, for messages
+     * @param bar the BAR the window is, for messages
+     */
+    ChipModel identify(KnownChipMaps known, int chip, int bar) throws DeviceRefusedException {
+        ChipModel map;
+        try {
+            map = known.identify(this, chip);
+        } catch (UnidentifiedChipException e) {
+            throw new DeviceRefusedException(device.name(), e.getMessage());
+        } catch (DeviceGone e) {
+            throw new DeviceRefusedException(device.name(), e.getMessage());
+        }
+        long needed = RegisterLookup.extent(map);
+        if (region.size() < needed) {
+            throw new DeviceRefusedException(device.name(), "BAR " + bar + " is " + region.size()
+                    + " bytes, too small for chip map " + map.name() + ", which needs " + needed);
+        }
+        registers = RegisterLookup.of(map);
+        return map;
     }
 
     Device device() {

@@ -27,7 +27,6 @@ import io.halcyon.platform.chipmodel.ChipModel;
 import io.halcyon.platform.chipmodel.runtime.ChipMapConflictException;
 import io.halcyon.platform.chipmodel.runtime.KnownChipMaps;
 import io.halcyon.platform.chipmodel.runtime.PublishedChip;
-import io.halcyon.platform.chipmodel.runtime.UnidentifiedChipException;
 
 /**
  * Chips on real hardware: the PCI devices named by the framework property {@value #DEVICES} (BDFs or UIO
@@ -122,18 +121,10 @@ public class ProductionPlatform {
         ProductionBus bus = new ProductionBus(device, gone -> withdrawGone(chip, gone));
         ChipModel map;
         try {
-            map = known.identify(bus, chip);
-        } catch (UnidentifiedChipException e) {
-            return refuse(bus, "device " + device.name() + ": " + e.getMessage());
-        } catch (DeviceGone e) {
+            map = bus.identify(known, chip, bar);
+        } catch (DeviceRefusedException e) {
             return refuse(bus, e.getMessage());
         }
-        long needed = RegisterLookup.extent(map);
-        if (device.region().size() < needed) {
-            return refuse(bus, "device " + device.name() + ": BAR " + bar + " is " + device.region().size()
-                    + " bytes, too small for chip map " + map.name() + ", which needs " + needed);
-        }
-        bus.describe(RegisterLookup.of(map));
         if (device.pci() != null) {
             try {
                 device.pci().enableMemoryAndBusMaster();
