@@ -75,6 +75,11 @@ final class ProductionBus implements RegisterBus, AccessLog {
         return map;
     }
 
+    /** The address of the identified chip's register at {@code path} ({@code edu.LIVENESS}). */
+    long address(String path) {
+        return registers.address(path);
+    }
+
     Device device() {
         return device;
     }

@@ -2,7 +2,6 @@ package io.halcyon.platform.production;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,7 +40,8 @@ import io.halcyon.platform.chipmodel.runtime.PublishedChip;
  * published for it. A device found gone while in use (an all-ones read the description rules out, or
  * configuration space no longer answering) is reported in one line and its chip's services are withdrawn.
  */
-@Component(immediate = true, service = {})
+@Component(immediate = true, service = Object.class, property = {"osgi.command.scope=production",
+        "osgi.command.function=bench"})
 public class ProductionPlatform {
 
     /** Framework property: the devices, BDF or uioN, comma-separated; empty means every device with a known id. */
@@ -60,7 +60,7 @@ public class ProductionPlatform {
     static final String PLATFORM = "production";
 
     private final Map<Integer, PublishedChip> published = new ConcurrentHashMap<>();
-    private final List<ProductionBus> buses = new ArrayList<>();
+    private final Map<Integer, ProductionBus> buses = new ConcurrentHashMap<>();
 
     @Activate
     public ProductionPlatform(BundleContext context, ComponentContext component, @Reference ConfigurationAdmin configurations,
@@ -143,9 +143,7 @@ public class ProductionPlatform {
         } catch (IOException e) {
             return refuse(bus, "device " + device.name() + ": block configurations not published: " + e.getMessage());
         }
-        synchronized (buses) {
-            buses.add(bus);
-        }
+        buses.put(chip, bus);
         return true;
     }
 
@@ -180,13 +178,23 @@ public class ProductionPlatform {
         System.err.println("halcyon: production platform: " + line);
     }
 
+    /**
+     * Shell command {@code production:bench CHIP REGISTER COUNT}: accesses per second through the HAL against raw
+     * mapped access on one register (its path, e.g. {@code edu.LIVENESS}; it must take any value), as one JSON line.
+     */
+    public String bench(int chip, String register, int count) {
+        ProductionBus bus = buses.get(chip);
+        if (bus == null) {
+            throw new IllegalArgumentException("no production chip " + chip + " (chips: " + buses.keySet() + ")");
+        }
+        return AccessBenchmark.run(bus, register, bus.address(register), count).json();
+    }
+
     @Deactivate
     void deactivate() {
         published.values().forEach(PublishedChip::withdraw);
         published.clear();
-        synchronized (buses) {
-            buses.forEach(ProductionBus::close);
-            buses.clear();
-        }
+        buses.values().forEach(ProductionBus::close);
+        buses.clear();
     }
 }

@@ -36,6 +36,12 @@ final class RegisterLookup {
         return new RegisterLookup(Map.copyOf(entries));
     }
 
+    /** The address of the register at {@code path} ({@code edu.LIVENESS}). */
+    long address(String path) {
+        return byAddress.entrySet().stream().filter(e -> e.getValue().path().equals(path)).mapToLong(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no register " + path));
+    }
+
     /** The register starting at {@code address}, or null. */
     Entry at(long address) {
         return byAddress.get(address);
