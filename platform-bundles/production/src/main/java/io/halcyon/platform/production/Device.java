@@ -42,7 +42,7 @@ record Device(String name, MappedRegion region, PciDevice pci, UioInterrupts int
             throw new DeviceRefusedException(pci.bdf(), "no such PCI device (" + pci.folder() + " does not exist)");
         }
         MappedRegion region = mapBar(pci, bar);
-        return new Device(pci.bdf(), region, pci, pci.uio().map(uio -> openInterrupts(places.dev().resolve(uio))).orElse(null));
+        return new Device(pci.bdf(), region, pci, pci.uio().map(uio -> openInterrupts(places.dev().resolve(uio), pci)).orElse(null));
     }
 
     private static Device openUio(String uio, int bar, Places places) throws DeviceRefusedException {
@@ -64,7 +64,7 @@ record Device(String name, MappedRegion region, PciDevice pci, UioInterrupts int
         } else {
             throw new DeviceRefusedException(name, "has no map " + bar + " (" + map + ") and is not a PCI device");
         }
-        return new Device(name, region, pci.orElse(null), openInterrupts(file));
+        return new Device(name, region, pci.orElse(null), openInterrupts(file, pci.orElse(null)));
     }
 
     private static Optional<PciDevice> pciBehind(Path uioFolder) {
@@ -104,9 +104,9 @@ record Device(String name, MappedRegion region, PciDevice pci, UioInterrupts int
         }
     }
 
-    private static UioInterrupts openInterrupts(Path file) {
+    private static UioInterrupts openInterrupts(Path file, PciDevice pci) {
         try {
-            return UioInterrupts.open(file);
+            return UioInterrupts.open(file, pci);
         } catch (IOException e) {
             return null; // no interrupts: waits poll, as without UIO
         }

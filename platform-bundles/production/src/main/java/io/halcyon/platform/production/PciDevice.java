@@ -31,6 +31,8 @@ record PciDevice(String bdf, Path folder) {
     /** Command register bits: the function answers memory accesses; it may master the bus (DMA). */
     private static final int MEMORY_SPACE = 0x2;
     private static final int BUS_MASTER = 0x4;
+    /** Command register bit: the function's INTx interrupt is disabled (uio_pci_generic sets it in its handler). */
+    private static final int INTX_DISABLE = 0x400;
     private static final int COMMAND_OFFSET = 0x4;
 
     static boolean looksLikeBdf(String name) {
@@ -111,13 +113,23 @@ record PciDevice(String bdf, Path folder) {
      * @throws IOException when the configuration space cannot be written (not root)
      */
     void enableMemoryAndBusMaster() throws IOException {
+        changeCommand(MEMORY_SPACE | BUS_MASTER, 0);
+    }
+
+    /** Lets the function's INTx interrupt through again (clears INTx Disable). */
+    void unmaskIntx() throws IOException {
+        changeCommand(0, INTX_DISABLE);
+    }
+
+    /** Sets {@code set} and clears {@code clear} in the command register; writes only when that changes it. */
+    private void changeCommand(int set, int clear) throws IOException {
         try (FileChannel config = FileChannel.open(folder.resolve("config"), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             ByteBuffer command = ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN);
             if (config.read(command, COMMAND_OFFSET) != 2) {
                 throw new IOException("configuration space of " + bdf + " is too short");
             }
             short value = command.getShort(0);
-            short wanted = (short) (value | MEMORY_SPACE | BUS_MASTER);
+            short wanted = (short) (value & ~clear | set);
             if (wanted != value) {
                 command.putShort(0, wanted).rewind();
                 config.write(command, COMMAND_OFFSET);

@@ -5,23 +5,28 @@ import java.nio.file.Path;
 
 /**
  * A device's interrupt through Linux UIO ({@code /dev/uioN}): a blocking read of the interrupt count,
- * bounded by poll. With uio_pci_generic the kernel masks the device's INTx line in its handler; writing 1
- * to the device file unmasks it, which {@link #arm} does before every register read of a wait, so an
- * interrupt raised after that read is never missed.
+ * bounded by poll. The kernel masks the interrupt in its handler until software unmasks it, which
+ * {@link #arm} does before every register read of a wait, so an interrupt raised after that read is never
+ * missed: by writing 1 to the device file where the UIO driver implements that, else (uio_pci_generic,
+ * whose handler sets the PCI function's INTx Disable bit) by clearing that bit in configuration space.
  */
 final class UioInterrupts implements AutoCloseable {
 
     private final Path file;
     private final int fd;
+    private final PciDevice pci;
+    private volatile boolean unmaskInConfigSpace;
     private volatile int lastCount;
 
-    private UioInterrupts(Path file, int fd) {
+    private UioInterrupts(Path file, int fd, PciDevice pci) {
         this.file = file;
         this.fd = fd;
+        this.pci = pci;
     }
 
-    static UioInterrupts open(Path file) throws IOException {
-        return new UioInterrupts(file, Mmio.openInterrupts(file.toString()));
+    /** @param pci the PCI function behind the UIO device, or null */
+    static UioInterrupts open(Path file, PciDevice pci) throws IOException {
+        return new UioInterrupts(file, Mmio.openInterrupts(file.toString()), pci);
     }
 
     Path file() {
@@ -31,7 +36,18 @@ final class UioInterrupts implements AutoCloseable {
     /** Unmasks the interrupt. */
     void arm() {
         try {
-            Mmio.enableInterrupts(fd);
+            if (!unmaskInConfigSpace) {
+                try {
+                    Mmio.enableInterrupts(fd);
+                    return;
+                } catch (IOException e) {
+                    if (pci == null || !e.getMessage().endsWith("Function not implemented")) {
+                        throw e;
+                    }
+                    unmaskInConfigSpace = true; // the driver leaves unmasking to configuration space
+                }
+            }
+            pci.unmaskIntx();
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
