@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * compilation, so the access path runs interpreted throughout: register tests side by side (before anything
  * has written the device, as reset checks need), the access phases, the benchmark.
  * <li>{@value #COMPILED}: a warm-up run of the phases until the JIT has compiled the access path (C2, tier
- * 4, which PrintCompilation shows), the access phases again, the driver checks, the benchmark.
+ * 4, which PrintCompilation shows), the access phases again, the driver checks on the device and on the
+ * emulated edu, the benchmark, and last the device's removal (an ACPI eject), which the platform must report.
  * </ol>
  * Each run's lines are preceded by {@code HITL-GUEST run NAME} and followed by its exit code.
  */
@@ -20,6 +21,9 @@ final class GuestScript {
 
     static final String INTERPRETED = "interpreted";
     static final String COMPILED = "compiled";
+    static final String REFUSALS = "refusals";
+    /** A PCI address no device has in the guest (QEMU's pc machine puts nothing at slot 0x1f). */
+    static final String MISSING_BDF = "0000:00:1f.7";
     /** Accesses per phase: each run issues at least this many writes and reads in its phases. */
     static final int COUNT = 10_000;
     static final int WARM_UP = 40_000;
@@ -46,8 +50,24 @@ final class GuestScript {
                 + "mkdir -p /tmp/halcyon-deploy /tmp/halcyon-state\n"
                 + run(INTERPRETED, interpreted, "hitl:butr; hitl:accesses " + INTERPRETED + " " + COUNT
                         + "; hal:hitl --all; " + bench + 2_000)
+                + refusals()
                 + run(COMPILED, common, "hitl:accesses warm-up " + WARM_UP + "; hitl:accesses " + COMPILED + " " + COUNT
-                        + "; hitl:checks; " + bench + 20_000);
+                        + "; hitl:checks production; hitl:checks emulation; " + bench + 20_000 + "; hitl:gone");
+    }
+
+    /**
+     * Bad input on the real device: a host started as an unprivileged user (no permission on the BAR's resource
+     * file) and naming, before the edu, a BDF that does not exist. Each refusal is one line on stderr, echoed as
+     * {@code HITL-GUEST refused LINE}; with no chip published the host is not ready (exit 4).
+     */
+    private static String refusals() {
+        return "echo 'HITL-GUEST run " + REFUSALS + "'\n"
+                + "for d in /sys/bus/pci/devices/*; do [ \"$(cat $d/vendor):$(cat $d/device)\" = 0x1234:0x11e8 ] && edu=${d##*/}; done\n"
+                + "mkdir -p /tmp/halcyon-state-user && chmod 777 /tmp/halcyon-state-user\n"
+                + "HALCYON_JAVA_OPTS='-Dhalcyon.state=/tmp/halcyon-state-user -XX:-UsePerfData' setpriv --reuid=65534 --regid=65534"
+                + " --clear-groups launcher/halcyon --platform production --device " + MISSING_BDF + " --device \"$edu\""
+                + " run hal:info 2>&1 >/dev/null | grep 'production platform' | sed 's/^/HITL-GUEST refused /'\n"
+                + "echo \"HITL-GUEST exit " + REFUSALS + " ${edu:-no-edu}\"\n";
     }
 
     private static String run(String name, String javaOptions, String commands) {

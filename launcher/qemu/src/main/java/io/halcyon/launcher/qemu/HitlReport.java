@@ -29,6 +29,8 @@ final class HitlReport {
     final List<Check> checks = new ArrayList<>();
     final List<Butr> butr = new ArrayList<>();
     final List<Map<String, String>> bench = new ArrayList<>();
+    /** What the device said when refused or removed, shown as it is. */
+    final List<String> notes = new ArrayList<>();
     String jdk = "";
     double guestSeconds;
 
@@ -58,16 +60,29 @@ final class HitlReport {
         r.checks.add(new Check("register tests on the emulated edu ran and passed", r.butr("emulation").map(
                 b -> b.passed() > 0 && b.failed() == 0).orElse(false), r.butr("emulation").map(Butr::toString).orElse("not run")));
         for (Map<String, String> c : guest.records("check")) {
-            r.checks.add(new Check("driver: " + c.get("check"), "true".equals(c.get("passed")), c.get("problem")));
+            r.checks.add(new Check(c.get("check"), "true".equals(c.get("passed")), c.get("problem")));
         }
-        r.checks.add(new Check("driver checks ran", !guest.records("check").isEmpty(), ""));
+        r.checks.add(new Check("driver checks ran on the device and the emulated edu, and the device was removed",
+                guest.records("check").size() == 14, guest.records("check").size() + " checks"));
+        guest.records("gone").forEach(g -> r.notes.add("removal: " + g.get("gone")));
+        List<String> refused = new ArrayList<>();
+        for (String line : guest.lines()) {
+            if (line.startsWith("HITL-GUEST refused ")) {
+                refused.add(line.substring("HITL-GUEST refused ".length()).strip());
+            }
+        }
+        refused.forEach(l -> r.notes.add("refused: " + l));
+        r.checks.add(new Check("a BDF that does not exist is refused in one line", refused.stream().anyMatch(
+                l -> l.contains("device " + GuestScript.MISSING_BDF + ": no such PCI device")), ""));
+        r.checks.add(new Check("no permission on the resource file is refused in one line", refused.stream().anyMatch(
+                l -> l.contains("/resource0: Permission denied")), ""));
         r.checks.add(new Check("interrupts through UIO", guest.records("platform").stream().allMatch(
                 p -> p.get("platform").contains("interrupts through /dev/uio")) && !guest.records("platform").isEmpty(), ""));
         r.checks.addAll(JitEvidence.checks(guest));
         r.bench.addAll(guest.records("bench"));
         r.checks.add(new Check("benchmark ran in both runs", r.bench.size() == 2, r.bench.size() + " results"));
         for (String line : guest.lines()) {
-            if (line.startsWith("HITL-GUEST exit ") && line.split(" ").length == 4) {
+            if (line.startsWith("HITL-GUEST exit ") && line.split(" ").length == 4 && !line.contains(GuestScript.REFUSALS)) {
                 String[] w = line.strip().split(" ");
                 r.checks.add(new Check("guest run " + w[2] + " exited 0", w[3].equals("0"), "exit " + w[3]));
             }
@@ -101,6 +116,7 @@ final class HitlReport {
                     m.get("run"), m.get("halWritesPerSecond"), m.get("rawWritesPerSecond"), m.get("writesHalOverRaw"),
                     m.get("halReadsPerSecond"), m.get("rawReadsPerSecond"), m.get("readsHalOverRaw")));
         }
+        notes.forEach(n -> b.append(n).append('\n'));
         for (Check c : checks) {
             b.append(c.passed() ? "  ok    " : "  FAIL  ").append(c.name())
                     .append(c.passed() || c.detail() == null || c.detail().isEmpty() ? "" : ": " + c.detail()).append('\n');

@@ -2,9 +2,15 @@ package io.halcyon.platform.production;
 
 import io.halcyon.hal.api.bus.DeviceGoneException;
 
-/** A {@link DeviceGoneException} that says which device and why: "device 0000:00:04.0 gone: ...". */
+/**
+ * A {@link DeviceGoneException} that says which device and why: "device 0000:00:04.0 gone: ...", and the
+ * access that found out, if one did.
+ */
 final class DeviceGone extends DeviceGoneException {
     private static final long serialVersionUID = 1L;
+
+    /** The operation of a device found gone without an access (its presence was checked). */
+    static final String PRESENCE = "presence check";
 
     private final String detail;
 
@@ -15,6 +21,6 @@ final class DeviceGone extends DeviceGoneException {
 
     @Override
     public String getMessage() {
-        return detail + " (" + super.getMessage() + ")";
+        return operation().equals(PRESENCE) ? detail : detail + " (" + super.getMessage() + ")";
     }
 }

@@ -222,15 +222,32 @@ final class ProductionBus implements RegisterBus, AccessLog {
         } else {
             return; // a register whose value is all ones, on a device that is there
         }
-        DeviceGone g = new DeviceGone(device.name(), address, operation, why);
+        throw gone(new DeviceGone(device.name(), address, operation, why));
+    }
+
+    /**
+     * Marks the device gone when it no longer answers, for a watch that checks without accessing the device
+     * (Linux removed it from the bus): the next access throws instead of reading what the address decodes to
+     * now. Does nothing while the device answers.
+     */
+    void checkPresence() {
+        if (gone == null && !device.answers()) {
+            gone(new DeviceGone(device.name(), 0, DeviceGone.PRESENCE, "removed from the bus ("
+                    + (device.pci() != null ? device.pci().folder() + " is gone or its configuration space reads all ones"
+                            : "it no longer answers") + ")"));
+        }
+    }
+
+    /** Records the device as gone and tells the platform, once; returns what every access throws from now on. */
+    private DeviceGone gone(DeviceGone g) {
         synchronized (this) {
             if (gone != null) {
-                throw gone;
+                return gone;
             }
             gone = g;
         }
         onGone.accept(g);
-        throw g;
+        return g;
     }
 
     /** Unmaps the device; later accesses are decode errors. */

@@ -7,6 +7,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -56,11 +59,18 @@ public class ProductionPlatform {
     /** Framework properties for tests: where sysfs and /dev are. */
     public static final String SYSFS = "halcyon.production.sysfs";
     public static final String DEV = "halcyon.production.dev";
+    /** How often the platform checks that its devices are still on the bus. */
+    static final long PRESENCE_MILLIS = 250;
     /** Value of {@code halcyon.platform} for everything this platform publishes. */
     static final String PLATFORM = "production";
 
     private final Map<Integer, PublishedChip> published = new ConcurrentHashMap<>();
     private final Map<Integer, ProductionBus> buses = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService presence = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "halcyon-production-presence");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public ProductionPlatform(BundleContext context, ComponentContext component, @Reference ConfigurationAdmin configurations,
@@ -83,9 +93,15 @@ public class ProductionPlatform {
                 chip++;
             }
         }
+        // A device removed from the bus (hot unplug, surprise removal) is noticed without accessing it: Linux
+        // removes its sysfs folder. QEMU then reads 0 where real hardware reads all ones, so all-ones checks alone
+        // would not see it.
+        presence.scheduleWithFixedDelay(() -> buses.values().forEach(ProductionBus::checkPresence), PRESENCE_MILLIS,
+                PRESENCE_MILLIS, TimeUnit.MILLISECONDS);
         if (published.isEmpty()) {
             // Each reason was told in one line; the component disables itself so that nothing waits on a
             // platform without chips, and no stack trace buries the line.
+            presence.shutdownNow();
             component.disableComponent(ProductionPlatform.class.getName());
         }
     }
@@ -182,16 +198,17 @@ public class ProductionPlatform {
      * Shell command {@code production:bench CHIP REGISTER COUNT}: accesses per second through the HAL against raw
      * mapped access on one register (its path, e.g. {@code edu.LIVENESS}; it must take any value), as one JSON line.
      */
-    public String bench(int chip, String register, int count) {
+    public void bench(int chip, String register, int count) {
         ProductionBus bus = buses.get(chip);
         if (bus == null) {
             throw new IllegalArgumentException("no production chip " + chip + " (chips: " + buses.keySet() + ")");
         }
-        return AccessBenchmark.run(bus, register, bus.address(register), count).json();
+        System.out.println(AccessBenchmark.run(bus, register, bus.address(register), count).json());
     }
 
     @Deactivate
     void deactivate() {
+        presence.shutdownNow();
         published.values().forEach(PublishedChip::withdraw);
         published.clear();
         buses.values().forEach(ProductionBus::close);

@@ -85,4 +85,19 @@ public class ProductionBusTest {
         DeviceGoneException e = assertThrows(DeviceGoneException.class, () -> bus.read32(0x04));
         assertTrue(e.getMessage(), e.getMessage().contains("(edu.LIVENESS) and the device no longer answers its configuration space"));
     }
+
+    @Test
+    public void aDeviceRemovedFromTheBusIsNoticedWithoutAccessingIt() throws Exception {
+        bus.identify(known(), 0, 0);
+        long accesses = bus.reads() + bus.writes();
+        bus.checkPresence();
+        assertTrue(told.isEmpty());
+        sysfs.remove(FakeSysfs.EDU);
+        bus.checkPresence();
+        bus.checkPresence();
+        assertEquals(1, told.size());
+        assertEquals(accesses, bus.reads() + bus.writes());
+        DeviceGoneException e = assertThrows(DeviceGoneException.class, () -> bus.read32(0x04));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("device 0000:00:04.0 gone: removed from the bus ("));
+    }
 }
