@@ -52,7 +52,7 @@ final class GuestScript {
                         + "; hal:hitl --all; " + bench + 2_000)
                 + refusals()
                 + run(COMPILED, common, "hitl:accesses warm-up " + WARM_UP + "; hitl:accesses " + COMPILED + " " + COUNT
-                        + "; hitl:checks production; hitl:checks emulation; " + bench + 20_000 + "; hitl:gone");
+                        + "; hitl:checks production; hitl:checks emulation; " + bench + 10_000 + "; hitl:gone");
     }
 
     /**
