@@ -143,24 +143,6 @@ final class ProductionBus implements RegisterBus, AccessLog {
     }
 
     @Override
-    public int[] read32(long[] addresses) {
-        int[] values = new int[addresses.length];
-        for (int i = 0; i < addresses.length; i++) {
-            values[i] = read32(addresses[i]);
-        }
-        return values;
-    }
-
-    @Override
-    public long[] read64(long[] addresses) {
-        long[] values = new long[addresses.length];
-        for (int i = 0; i < addresses.length; i++) {
-            values[i] = read64(addresses[i]);
-        }
-        return values;
-    }
-
-    @Override
     public WaitResult await(long address, int mask, int expected, Duration bound) {
         return waitFor(address, mask, expected, true, bound);
     }
