@@ -16,10 +16,13 @@ final class GuestOutput {
 
     private static final Pattern PAIR = Pattern.compile("\"([^\"]+)\": (\"(?:[^\"\\\\]|\\\\.)*\"|[^,}]+)");
     /** PrintCompilation: uptime in ms, compile id, flags, tier, method. */
-    private static final Pattern COMPILED = Pattern.compile("^\\s*(\\d+)\\s+\\d+\\s+([%sbn! ]*)\\s*(\\d)\\s+(io\\.halcyon\\.platform\\.production\\.\\S+)");
+    private static final Pattern COMPILED = Pattern.compile("^\\s*(\\d+)\\s+(\\d+)\\s+([%sbn! ]*)\\s*(\\d)\\s+(io\\.halcyon\\.platform\\.production\\.\\S+)");
 
-    /** One compilation of a production-platform method. */
-    record Compilation(String run, long uptimeMs, int tier, String method, boolean nativeWrapper) {
+    /**
+     * One PrintCompilation event of a production-platform method: a compilation starting, or (with
+     * {@code discarded}) its code being made not entrant (deoptimised), after which it no longer runs.
+     */
+    record Compilation(String run, long uptimeMs, int id, int tier, String method, boolean nativeWrapper, boolean discarded) {
     }
 
     private final List<Map<String, String>> records = new ArrayList<>();
@@ -43,8 +46,9 @@ final class GuestOutput {
         } else if (l.startsWith("JIT ")) {
             Matcher m = COMPILED.matcher(l.substring(4));
             if (m.find() && !line.contains("made not compilable")) {
-                compilations.add(new Compilation(run, Long.parseLong(m.group(1)), Integer.parseInt(m.group(3)), m.group(4),
-                        m.group(2).contains("n")));
+                compilations.add(new Compilation(run, Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(4)), m.group(5), m.group(3).contains("n"),
+                        line.contains("made not entrant") || line.contains("made zombie")));
             }
         }
     }

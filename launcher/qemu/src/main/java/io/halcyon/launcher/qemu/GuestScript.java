@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * compilation, so the access path runs interpreted throughout: register tests side by side (before anything
  * has written the device, as reset checks need), the access phases, the benchmark.
  * <li>{@value #COMPILED}: a warm-up run of the phases until the JIT has compiled the access path (C2, tier
- * 4, which PrintCompilation shows), the access phases again, the driver checks on the device and on the
+ * 4, which PrintCompilation shows; -Xbatch makes each compilation finish before the code that asked for it
+ * goes on, so the compiled phases run the compiled code), the access phases again, the driver checks on the device and on the
  * emulated edu, the benchmark, and last the device's removal (an ACPI eject), which the platform must report.
  * </ol>
  * Each run's lines are preceded by {@code HITL-GUEST run NAME} and followed by its exit code.
@@ -51,7 +52,7 @@ final class GuestScript {
                 + run(INTERPRETED, interpreted, "hitl:butr; hitl:accesses " + INTERPRETED + " " + COUNT
                         + "; hal:hitl --all; " + bench + 2_000)
                 + refusals()
-                + run(COMPILED, common, "hitl:accesses warm-up " + WARM_UP + "; hitl:accesses " + COMPILED + " " + COUNT
+                + run(COMPILED, common + " -Xbatch", "hitl:accesses warm-up " + WARM_UP + "; hitl:accesses " + COMPILED + " " + COUNT
                         + "; hitl:checks production; hitl:checks emulation; " + bench + 10_000 + "; hitl:gone");
     }
 
@@ -61,7 +62,8 @@ final class GuestScript {
      * {@code HITL-GUEST refused LINE}; with no chip published the host is not ready (exit 4).
      */
     private static String refusals() {
-        return "echo 'HITL-GUEST run " + REFUSALS + "'\n"
+        return "echo \"HITL-GUEST uio-events $(cat /sys/class/uio/uio0/event 2>/dev/null || echo 0)\"\n"
+                + "echo 'HITL-GUEST run " + REFUSALS + "'\n"
                 + "for d in /sys/bus/pci/devices/*; do [ \"$(cat $d/vendor):$(cat $d/device)\" = 0x1234:0x11e8 ] && edu=${d##*/}; done\n"
                 + "mkdir -p /tmp/halcyon-state-user && chmod 777 /tmp/halcyon-state-user\n"
                 + "HALCYON_JAVA_OPTS='-Dhalcyon.state=/tmp/halcyon-state-user -XX:-UsePerfData' setpriv --reuid=65534 --regid=65534"

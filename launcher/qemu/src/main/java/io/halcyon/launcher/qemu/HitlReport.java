@@ -76,8 +76,15 @@ final class HitlReport {
                 l -> l.contains("device " + GuestScript.MISSING_BDF + ": no such PCI device")), ""));
         r.checks.add(new Check("no permission on the resource file is refused in one line", refused.stream().anyMatch(
                 l -> l.contains("/resource0: Permission denied")), ""));
-        r.checks.add(new Check("interrupts through UIO", guest.records("platform").stream().allMatch(
+        long uioEvents = guest.lines().stream().filter(l -> l.startsWith("HITL-GUEST uio-events "))
+                .map(l -> l.substring("HITL-GUEST uio-events ".length()).replaceAll("\\D", "")).filter(n -> !n.isEmpty())
+                .mapToLong(Long::parseLong).findFirst().orElse(0);
+        r.checks.add(new Check("the device's interrupts were delivered through UIO (/dev/uio0)", uioEvents > 0,
+                uioEvents + " interrupts"));
+        r.checks.add(new Check("the platform waits on /dev/uio0", guest.records("platform").stream().allMatch(
                 p -> p.get("platform").contains("interrupts through /dev/uio")) && !guest.records("platform").isEmpty(), ""));
+        r.checks.add(new Check("hal:hitl shows production next to emulation", guest.lines().stream().anyMatch(
+                l -> l.startsWith("SUITE") && l.contains("EMULATION") && l.contains("PRODUCTION")), ""));
         r.checks.addAll(JitEvidence.checks(guest));
         r.bench.addAll(guest.records("bench"));
         r.checks.add(new Check("benchmark ran in both runs", r.bench.size() == 2, r.bench.size() + " results"));
