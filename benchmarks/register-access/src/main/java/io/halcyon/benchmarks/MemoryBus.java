@@ -46,24 +46,6 @@ final class MemoryBus implements RegisterBus {
     }
 
     @Override
-    public int[] read32(long[] addresses) {
-        int[] out = new int[addresses.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = read32(addresses[i]);
-        }
-        return out;
-    }
-
-    @Override
-    public long[] read64(long[] addresses) {
-        long[] out = new long[addresses.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = read64(addresses[i]);
-        }
-        return out;
-    }
-
-    @Override
     public WaitResult await(long address, int mask, int expected, Duration bound) {
         int v = read32(address);
         return new WaitResult(address, (v & mask) == expected, v, 0);

@@ -51,11 +51,26 @@ public interface RegisterBus {
     /**
      * Reads several 32-bit registers in one pipelined batch, in the order given. The result has the
      * same length as {@code addresses}. Read side effects happen exactly as for single reads.
+     *
+     * <p>The default reads them one by one, for a platform with nothing to pipeline (memory-mapped
+     * registers); since 1.2.
      */
-    int[] read32(long[] addresses);
+    default int[] read32(long[] addresses) {
+        int[] values = new int[addresses.length];
+        for (int i = 0; i < addresses.length; i++) {
+            values[i] = read32(addresses[i]);
+        }
+        return values;
+    }
 
     /** Reads several 64-bit registers in one pipelined batch; see {@link #read32(long[])}. */
-    long[] read64(long[] addresses);
+    default long[] read64(long[] addresses) {
+        long[] values = new long[addresses.length];
+        for (int i = 0; i < addresses.length; i++) {
+            values[i] = read64(addresses[i]);
+        }
+        return values;
+    }
 
     /**
      * Waits, on the device's time base, until {@code (read32(address) & mask) == expected}, for at

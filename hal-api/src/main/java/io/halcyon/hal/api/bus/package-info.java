@@ -9,9 +9,11 @@
  * sleeping: each platform waits its own way (simulated cycles, model time, wall clock).
  *
  * <p>1.1: {@link io.halcyon.hal.api.bus.RegisterBus#awaitNot}, the wait for a field to leave a value.
+ * 1.2: {@link io.halcyon.hal.api.bus.AccessLog}, the accesses a platform has issued; batched reads read one by
+ * one unless a platform pipelines them.
  *
- * <p>Import ranges: consumers (drivers) {@code [1.1,2.0)}, providers (platforms) {@code [1.1,1.2)}.
+ * <p>Import ranges: consumers (drivers) {@code [1.1,2.0)}, providers (platforms) {@code [1.2,1.3)}.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 @org.osgi.annotation.bundle.Export
 package io.halcyon.hal.api.bus;

@@ -34,7 +34,8 @@ final class HostFramework {
     /**
      * Services that make the HAL "ready": the platform of chip 0, its system-control driver, its
      * bring-up service (which needs every block driver), the hal: shell commands and the command
-     * processor. Override with -Dhalcyon.ready="filter;filter".
+     * processor. An assembly may say otherwise in its {@value #READY} run property, and
+     * -Dhalcyon.ready="filter;filter" overrides both.
      */
     static final String DEFAULT_READY = "(&(objectClass=io.halcyon.hal.api.platform.PlatformInfo)(halcyon.chip=0));"
             + "(&(objectClass=io.halcyon.hal.api.sysctrl.SystemControl)(halcyon.chip=0));"
@@ -45,6 +46,11 @@ final class HostFramework {
     /** What the main job needs on top: the training workload and the command that runs the job. */
     static final String MAIN_JOB_READY = "(&(objectClass=io.halcyon.consumers.training.api.MlpTraining)(halcyon.chip=0));"
             + "(&(osgi.command.scope=hal)(osgi.command.function=mainjob))";
+
+    static final String READY = "halcyon.ready";
+
+    /** Framework properties of the production platform (devices, first chip number): passed on from -D options. */
+    static final String PRODUCTION_PREFIX = "halcyon.production.";
 
     /** Framework property read by the emulation platform: the socket of a running chip server (HALCYON_CHIP). */
     static final String CHIP_SOCKET = "halcyon.chip.socket";
@@ -71,6 +77,7 @@ final class HostFramework {
     private Framework framework;
     private RunDirectory run;
     private final List<Bundle> console = new ArrayList<>();
+    private String ready = DEFAULT_READY;
 
     /** @param home where the console (interactive/) and the default hot-deploy directory are */
     HostFramework(Path home) {
@@ -95,6 +102,12 @@ final class HostFramework {
     void start(Assembly assembly, boolean interactive) throws BundleException, IOException {
         run = RunDirectory.create(stateDirectory());
         Map<String, String> config = new HashMap<>(assembly.properties());
+        ready = config.getOrDefault(READY, DEFAULT_READY);
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith(PRODUCTION_PREFIX)) {
+                config.put(name, System.getProperty(name)); // launcher/halcyon --platform production --device ...
+            }
+        }
         config.put(Constants.FRAMEWORK_STORAGE, run.folder("felix").toString());
         // FileInstall's scratch copies would go to java.io.tmpdir otherwise.
         config.put("felix.fileinstall.tmpdir", run.folder("fileinstall").toString());
@@ -214,7 +227,7 @@ final class HostFramework {
      * @return the filters still unmatched (empty when ready)
      */
     List<String> awaitReady(long timeoutMillis, boolean mainJob) throws InvalidSyntaxException, InterruptedException {
-        String spec = System.getProperty("halcyon.ready", DEFAULT_READY) + (mainJob ? ";" + MAIN_JOB_READY : "");
+        String spec = System.getProperty(READY, ready) + (mainJob ? ";" + MAIN_JOB_READY : "");
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         List<String> missing = new ArrayList<>();
         for (String filter : spec.split(";")) {

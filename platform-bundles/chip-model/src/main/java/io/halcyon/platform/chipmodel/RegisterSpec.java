@@ -41,4 +41,26 @@ public record RegisterSpec(String path, long offset, int width, int accessWidth,
     public boolean readHasSideEffects() {
         return external || fields.stream().anyMatch(f -> f.softwareReadable() && f.onRead() != null);
     }
+
+    /**
+     * Whether the register can legitimately read all ones, as the description tells: every bit belongs to a
+     * readable field whose value can change (software or hardware writes it) or whose constant reset has the
+     * bit set. A reserved bit, a write-only field (it reads 0) or a constant 0 bit cannot read 1, so an
+     * all-ones read of such a register means the device did not answer (PCI returns all ones for a read that
+     * no device completes). An external register is not vouched for by the description, so it may.
+     */
+    public boolean canReadAllOnes() {
+        if (external) {
+            return true;
+        }
+        long ones = 0;
+        for (FieldSpec f : fields) {
+            if (!f.softwareReadable()) {
+                continue;
+            }
+            boolean changes = f.sw().contains("w") || f.hw().contains("w") || f.counter() != null || f.reset() == null;
+            ones |= changes ? f.mask() : f.reset() << f.lsb() & f.mask();
+        }
+        return ones == (width >= 64 ? -1L : (1L << width) - 1);
+    }
 }

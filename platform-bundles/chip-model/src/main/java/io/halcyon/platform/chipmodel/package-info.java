@@ -7,10 +7,12 @@
  * {@link io.halcyon.platform.chipmodel.ChipCatalog} per bundle of chip maps). No SystemRDL compiler
  * runs outside the build.
  *
- * <p>Import ranges: consumers {@code [1.0,2.0)}, providers {@code [1.0,1.1)}.
+ * <p>1.1: {@link io.halcyon.platform.chipmodel.RegisterSpec#canReadAllOnes()}.
+ *
+ * <p>Import ranges: consumers {@code [1.0,2.0)}, providers {@code [1.1,1.2)}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.halcyon.platform.chipmodel;
 
 import org.osgi.annotation.bundle.Export;

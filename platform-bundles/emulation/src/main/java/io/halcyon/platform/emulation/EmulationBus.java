@@ -114,15 +114,6 @@ public final class EmulationBus implements RegisterBus {
     }
 
     @Override
-    public long[] read64(long[] addresses) {
-        long[] values = new long[addresses.length];
-        for (int i = 0; i < addresses.length; i++) {
-            values[i] = read64(addresses[i]);
-        }
-        return values;
-    }
-
-    @Override
     public WaitResult await(long address, int mask, int expected, Duration bound) {
         checkAlignment(address, 4, "await");
         if (bound.isNegative() || bound.isZero()) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.osgi.framework.BundleContext;
@@ -21,7 +22,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.hostmem.HostMemory;
 import io.halcyon.hal.api.platform.PlatformCapability;
-import io.halcyon.hal.api.platform.PlatformInfo;
 import io.halcyon.hal.api.platform.PlatformKind;
 import io.halcyon.platform.chipmodel.ChipCatalog;
 import io.halcyon.platform.chipmodel.ChipModel;
@@ -43,7 +43,7 @@ import io.halcyon.platform.chipmodel.remote.ChipClient;
  *
  * <p>Either way the platform does not take a chip's design on trust: it reads the chip's identity over
  * its bus and matches it against every known chip map ({@link KnownChipMaps}). A chip that matches
- * publishes its {@link RegisterBus}, {@link PlatformInfo} and {@link HostMemory} (service properties
+ * publishes its {@link RegisterBus}, {@link io.halcyon.hal.api.platform.PlatformInfo} and {@link HostMemory} (service properties
  * {@code halcyon.chip}, {@code halcyon.platform}, {@code halcyon.chipmap}) and one block configuration
  * per block instance of its map, from which the block drivers are made; one that does not is refused
  * in one line naming the identity read, and nothing is published for it.
@@ -59,7 +59,7 @@ public class EmulationPlatform {
     public static final String CHIPS = "halcyon.emulation.chips";
     /** The chip built when {@value #CHIPS} is not set. */
     public static final String DEFAULT_CHIPS = "reference_gen1";
-    /** Value of {@value ChipProperties#PLATFORM} for everything this platform publishes. */
+    /** Value of {@value io.halcyon.hal.api.chip.ChipProperties#PLATFORM} for everything this platform publishes. */
     static final String PLATFORM = "emulation";
 
     private final List<PublishedChip> published = new ArrayList<>();
@@ -160,10 +160,15 @@ public class EmulationPlatform {
             System.err.println("halcyon: emulation platform: " + e.getMessage() + "; nothing is published for it");
             return;
         }
-        String description = "behavioural emulation of chip map " + map.name() + ", " + reached.where();
-        published.add(PublishedChip.publish(context, configurations, map, chip, PLATFORM,
-                new PublishedChip.Description(PlatformKind.EMULATION, version, description, reached.capabilities()), reached.bus(),
-                reached.hostMemory()));
+        PublishedChip.Platform platform = new PublishedChip.Platform(PlatformKind.EMULATION, PLATFORM, version,
+                "behavioural emulation of chip map " + map.name() + ", " + reached.where(), reached.capabilities());
+        try {
+            published.add(PublishedChip.publish(context, configurations, chip, map, platform, reached.bus(),
+                    reached.hostMemory(), Map.of()));
+        } catch (IOException e) {
+            System.err.println("halcyon: emulation platform: chip " + chip + ": block configurations not published: "
+                    + e.getMessage() + "; nothing is published for it");
+        }
     }
 
     /** The connection, or null after telling the operator in one line why there is none. */
@@ -179,7 +184,7 @@ public class EmulationPlatform {
 
     @Deactivate
     void deactivate() {
-        published.forEach(PublishedChip::close);
+        published.forEach(PublishedChip::withdraw);
         published.clear();
         if (client != null) {
             client.close();

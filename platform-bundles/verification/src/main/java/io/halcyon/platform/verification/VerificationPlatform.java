@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.ComponentContext;
@@ -97,11 +98,12 @@ public class VerificationPlatform {
         String description = String.format("RTL of chip map %s simulated by %s, %s bus, RTL build %s (%s), simulator pid %d, "
                 + "1 GHz clock: device time in cycles", map.name(), built.verilator(), bus, built.shortKey(),
                 built.cached() ? "cached" : "built in " + built.buildMillis() + " ms", sim.pid());
-        PublishedChip published = PublishedChip.publish(context, configurations, map, entry.chip(), PLATFORM, new PublishedChip.Description(
-                PlatformKind.VERIFICATION, context.getBundle().getVersion().toString(), description, EnumSet.of(PlatformCapability.POSTED_WRITES,
-                        PlatformCapability.BATCHED_READS, PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME)),
-                sim.client().bus(), sim.client().hostMemory());
-        withdrawals.add(0, published::close);
+        PublishedChip.Platform platform = new PublishedChip.Platform(PlatformKind.VERIFICATION, PLATFORM,
+                context.getBundle().getVersion().toString(), description, EnumSet.of(PlatformCapability.POSTED_WRITES,
+                        PlatformCapability.BATCHED_READS, PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME));
+        PublishedChip published = PublishedChip.publish(context, configurations, entry.chip(), map, platform, sim.client().bus(),
+                sim.client().hostMemory(), Map.of());
+        withdrawals.add(0, published::withdraw);
     }
 
     /**

@@ -1,5 +1,18 @@
 package io.halcyon.platform.chipmodel.runtime;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.chip.ChipProperties;
 import io.halcyon.hal.api.hostmem.HostMemory;
@@ -7,88 +20,94 @@ import io.halcyon.hal.api.platform.PlatformCapability;
 import io.halcyon.hal.api.platform.PlatformInfo;
 import io.halcyon.hal.api.platform.PlatformKind;
 import io.halcyon.platform.chipmodel.ChipModel;
-import java.io.IOException;
-import java.util.Dictionary;
-import java.util.Hashtable;
-import java.util.Set;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * What a platform registers for one identified chip, the same on every platform: its {@link RegisterBus},
- * {@link PlatformInfo} and {@link HostMemory} (service properties {@code halcyon.chip},
- * {@code halcyon.platform}, {@code halcyon.chipmap}) and its block configurations
- * ({@link BlockConfigurations}); {@link #close()} withdraws them in reverse, the drivers' configurations
- * first.
+ * {@link PlatformInfo}, {@link HostMemory} and any further per-chip services, each with the service
+ * properties {@code halcyon.chip}, {@code halcyon.platform} and {@code halcyon.chipmap}, then one block
+ * configuration per block instance ({@link BlockConfigurations}). {@link #withdraw} takes it all back in
+ * reverse, the drivers' configurations first.
  */
-public final class PublishedChip implements AutoCloseable {
+public final class PublishedChip {
 
-    /** What the platform says about itself for one chip. */
-    public record Description(PlatformKind kind, String version, String description, Set<PlatformCapability> capabilities) {
+    /**
+     * The platform's description of one chip.
+     *
+     * @param platform the value of {@code halcyon.platform} ({@code emulation}, {@code production})
+     * @param description one line, e.g. "PCI device 0000:00:04.0 BAR 0 (1 MiB), QEMU edu"
+     */
+    public record Platform(PlatformKind kind, String platform, String version, String description,
+            Set<PlatformCapability> capabilities) {
     }
 
-    private final ServiceRegistration<?> bus;
-    private final ServiceRegistration<?> info;
-    private final ServiceRegistration<?> hostMemory;
-    private BlockConfigurations configurations;
+    private final List<ServiceRegistration<?>> services;
+    private final BlockConfigurations configurations;
 
-    private PublishedChip(ServiceRegistration<?> bus, ServiceRegistration<?> info, ServiceRegistration<?> hostMemory) {
-        this.bus = bus;
-        this.info = info;
-        this.hostMemory = hostMemory;
+    private PublishedChip(List<ServiceRegistration<?>> services, BlockConfigurations configurations) {
+        this.services = services;
+        this.configurations = configurations;
     }
 
     /**
-     * Publishes chip {@code chip} of design {@code map} on {@code platform}. The services stay published when
-     * the block configurations cannot be (told in one line on stderr): the chip is there, its drivers are not.
+     * Registers chip {@code chip}, of chip map {@code map}, and publishes its block configurations.
+     *
+     * @param more further per-chip services, by the interface they are registered under
+     * @throws IOException when the block configurations cannot be published (the services are withdrawn)
      */
-    public static PublishedChip publish(BundleContext context, ConfigurationAdmin configurations, ChipModel map, int chip,
-            String platform, Description what, RegisterBus bus, HostMemory hostMemory) {
+    public static PublishedChip publish(BundleContext context, ConfigurationAdmin admin, int chip, ChipModel map,
+            Platform platform, RegisterBus bus, HostMemory hostMemory, Map<Class<?>, Object> more) throws IOException {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(ChipProperties.CHIP, String.valueOf(chip));
-        props.put(ChipProperties.PLATFORM, platform);
+        props.put(ChipProperties.PLATFORM, platform.platform());
         props.put(ChipProperties.CHIP_MAP, map.name());
-        PublishedChip p = new PublishedChip(context.registerService(RegisterBus.class, bus, props),
-                context.registerService(PlatformInfo.class, new Info(what, chip), props),
-                context.registerService(HostMemory.class, hostMemory, props));
+        List<ServiceRegistration<?>> services = new ArrayList<>();
+        services.add(context.registerService(RegisterBus.class, bus, props));
+        services.add(context.registerService(PlatformInfo.class, new Info(platform, chip), props));
+        services.add(context.registerService(HostMemory.class, hostMemory, props));
+        more.forEach((type, service) -> services.add(context.registerService(type.getName(), service, props)));
         try {
-            p.configurations = BlockConfigurations.publish(configurations, map, chip, platform);
-        } catch (IOException e) {
-            System.err.println("halcyon: " + platform + " platform: chip " + chip + ": block configurations not published: " + e.getMessage());
+            return new PublishedChip(services, BlockConfigurations.publish(admin, map, chip, platform.platform()));
+        } catch (IOException | RuntimeException e) {
+            new PublishedChip(services, null).withdraw();
+            throw e;
         }
-        return p;
     }
 
-    @Override
-    public void close() {
+    /** Deletes the block configurations, then unregisters the services, last registered first. */
+    public void withdraw() {
         if (configurations != null) {
             configurations.close();
         }
-        hostMemory.unregister();
-        info.unregister();
-        bus.unregister();
+        List<ServiceRegistration<?>> reversed = new ArrayList<>(services);
+        Collections.reverse(reversed);
+        for (ServiceRegistration<?> s : reversed) {
+            try {
+                s.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping and the framework took it back already
+            }
+        }
     }
 
-    private record Info(Description what, int chipInstance) implements PlatformInfo {
+    private record Info(Platform platform, int chipInstance) implements PlatformInfo {
         @Override
         public PlatformKind kind() {
-            return what.kind();
-        }
-
-        @Override
-        public String version() {
-            return what.version();
+            return platform.kind();
         }
 
         @Override
         public String description() {
-            return what.description();
+            return platform.description();
+        }
+
+        @Override
+        public String version() {
+            return platform.version();
         }
 
         @Override
         public Set<PlatformCapability> capabilities() {
-            return what.capabilities();
+            return platform.capabilities();
         }
     }
 }

@@ -6,7 +6,9 @@
  * ({@link io.halcyon.platform.chipmodel.runtime.BlockConfigurations}), from which the block bundles'
  * drivers are made.
  *
- * <p>Import ranges: consumers {@code [1.0,2.0)}, providers {@code [1.0,1.1)}.
+ * <p>1.1: {@link io.halcyon.platform.chipmodel.runtime.PublishedChip}, what a platform registers per chip.
+ *
+ * <p>Import ranges: consumers {@code [1.0,2.0)}, providers {@code [1.1,1.2)}.
  */
 @Export
 @Version("1.1.0")

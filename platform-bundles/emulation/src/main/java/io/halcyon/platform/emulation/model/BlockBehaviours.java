@@ -28,7 +28,8 @@ public final class BlockBehaviours {
             .with("sysctrl", SysctrlBehaviour::new)
             .with("pcie", PcieBehaviour::new)
             .with("dma", DmaBehaviour::new)
-            .with("tensor", TensorBehaviour::new);
+            .with("tensor", TensorBehaviour::new)
+            .with("edu", EduBehaviour::new);
 
     private final Map<String, Factory> byType;
 

@@ -1,0 +1,81 @@
+package io.halcyon.launcher.qemu;
+
+import java.nio.file.Path;
+
+/**
+ * The shell script the guest runs (chrooted into the host's root, so host paths work as they are): two
+ * HAL hosts on the production platform (plus the emulation), each started with {@code launcher/halcyon}
+ * and the JDK running this tool.
+ *
+ * <ol>
+ * <li>{@value #INTERPRETED}: the production platform's and the guest commands' classes are excluded from
+ * compilation, so the access path runs interpreted throughout: register tests side by side (before anything
+ * has written the device, as reset checks need), the access phases, the benchmark.
+ * <li>{@value #COMPILED}: a warm-up run of the phases until the JIT has compiled the access path (C2, tier
+ * 4, which PrintCompilation shows; -Xbatch makes each compilation finish before the code that asked for it
+ * goes on, so the compiled phases run the compiled code), the access phases again, the driver checks on the device and on the
+ * emulated edu, the benchmark, and last the device's removal (an ACPI eject), which the platform must report.
+ * </ol>
+ * Each run's lines are preceded by {@code HITL-GUEST run NAME} and followed by its exit code.
+ */
+final class GuestScript {
+
+    static final String INTERPRETED = "interpreted";
+    static final String COMPILED = "compiled";
+    static final String REFUSALS = "refusals";
+    /** A PCI address no device has in the guest (QEMU's pc machine puts nothing at slot 0x1f). */
+    static final String MISSING_BDF = "0000:00:1f.7";
+    /** Accesses per phase: each run issues at least this many writes and reads in its phases. */
+    static final int COUNT = 10_000;
+    static final int WARM_UP = 40_000;
+    /** The production chip: the emulated edu is chip 0 (HALCYON_CHIPS=qemu_edu), the device chip 1. */
+    static final int PRODUCTION_CHIP = 1;
+    /** The edu BAR offset of the phase markers (io.halcyon.launcher.hitl.AccessPhases.MARKER_OFFSET). */
+    static final long MARKER_OFFSET = 0x10;
+
+    private GuestScript() {
+    }
+
+    static String text(Path root, Path javaHome) {
+        // PrintCompilation goes to a log file, not stdout: a compiler thread's line would land inside a HITL line.
+        String common = "-Dhalcyon.state=/tmp/halcyon-state -XX:-UsePerfData -XX:+PrintCompilation"
+                + " -XX:+UnlockDiagnosticVMOptions -XX:+LogVMOutput -XX:-DisplayVMOutput -XX:LogFile=/tmp/halcyon-jit.log";
+        String interpreted = common + " -XX:CompileCommand=quiet"
+                + " -XX:CompileCommand=exclude,io.halcyon.platform.production.*::*"
+                + " -XX:CompileCommand=exclude,io.halcyon.launcher.hitl.*::*";
+        String bench = "production:bench " + PRODUCTION_CHIP + " edu.LIVENESS ";
+        return "#!/bin/sh\n"
+                + "# Written by launcher/qemu (QemuHitl) for one guest run; see GuestScript.java.\n"
+                + "cd '" + root + "' || exit 1\n"
+                + "export JAVA_HOME='" + javaHome + "' HALCYON_CHIPS=qemu_edu HALCYON_DEPLOY=/tmp/halcyon-deploy\n"
+                + "mkdir -p /tmp/halcyon-deploy /tmp/halcyon-state\n"
+                + run(INTERPRETED, interpreted, "hitl:butr; hitl:accesses " + INTERPRETED + " " + COUNT
+                        + "; hal:hitl --all; " + bench + 2_000)
+                + refusals()
+                + run(COMPILED, common + " -Xbatch", "hitl:accesses warm-up " + WARM_UP + "; hitl:accesses " + COMPILED + " " + COUNT
+                        + "; hitl:checks production; hitl:checks emulation; " + bench + 10_000 + "; hitl:gone");
+    }
+
+    /**
+     * Bad input on the real device: a host started as an unprivileged user (no permission on the BAR's resource
+     * file) and naming, before the edu, a BDF that does not exist. Each refusal is one line on stderr, echoed as
+     * {@code HITL-GUEST refused LINE}; with no chip published the host is not ready (exit 4).
+     */
+    private static String refusals() {
+        return "echo \"HITL-GUEST uio-events $(cat /sys/class/uio/uio0/event 2>/dev/null || echo 0)\"\n"
+                + "echo 'HITL-GUEST run " + REFUSALS + "'\n"
+                + "for d in /sys/bus/pci/devices/*; do [ \"$(cat $d/vendor):$(cat $d/device)\" = 0x1234:0x11e8 ] && edu=${d##*/}; done\n"
+                + "mkdir -p /tmp/halcyon-state-user && chmod 777 /tmp/halcyon-state-user\n"
+                + "HALCYON_JAVA_OPTS='-Dhalcyon.state=/tmp/halcyon-state-user -XX:-UsePerfData' setpriv --reuid=65534 --regid=65534"
+                + " --clear-groups launcher/halcyon --platform production --device " + MISSING_BDF + " --device \"$edu\""
+                + " run hal:info 2>&1 >/dev/null | grep 'production platform' | sed 's/^/HITL-GUEST refused /'\n"
+                + "echo \"HITL-GUEST exit " + REFUSALS + " ${edu:-no-edu}\"\n";
+    }
+
+    private static String run(String name, String javaOptions, String commands) {
+        return "echo 'HITL-GUEST run " + name + "'\n"
+                + "HALCYON_JAVA_OPTS='" + javaOptions + "' launcher/halcyon --platform production run '" + commands + "'\n"
+                + "echo \"HITL-GUEST exit " + name + " $?\"\n"
+                + "grep -a 'io[.]halcyon[.]platform[.]production' /tmp/halcyon-jit.log | sed 's/^/JIT /'\n";
+    }
+}

@@ -1,0 +1,47 @@
+package io.halcyon.launcher.qemu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+
+/**
+ * Whether the access path ran as each run says, from the JVMs' PrintCompilation lines: in the interpreted
+ * run no method of the production platform was compiled (its native methods' wrappers aside, which are
+ * not Java code); in the compiled run the bus's read32 and write32 had C2 (tier 4) code before the
+ * compiled phases began that was not discarded (deoptimised) before they ended. The compiled run uses
+ * -Xbatch, so a compilation that started had finished before the thread that asked for it went on.
+ */
+final class JitEvidence {
+
+    static final List<String> ACCESS_PATH = List.of("io.halcyon.platform.production.ProductionBus::read32",
+            "io.halcyon.platform.production.ProductionBus::write32");
+
+    private JitEvidence() {
+    }
+
+    static List<HitlReport.Check> checks(GuestOutput guest) {
+        List<HitlReport.Check> checks = new ArrayList<>();
+        List<GuestOutput.Compilation> interpreted = guest.compilations().stream()
+                .filter(c -> c.run().equals(GuestScript.INTERPRETED) && !c.nativeWrapper()).toList();
+        checks.add(new HitlReport.Check("interpreted run: no production-platform method compiled", interpreted.isEmpty(),
+                interpreted.isEmpty() ? "" : interpreted.get(0).method()));
+        // The last accesses run of the compiled JVM is the compiled phases: its start and end.
+        List<Map<String, String>> runs = guest.records("uptimeMs").stream().filter(r -> r.get("run").equals(GuestScript.COMPILED)).toList();
+        List<Map<String, String>> ends = guest.records("phasesEndUptimeMs").stream()
+                .filter(r -> r.get("run").equals(GuestScript.COMPILED)).toList();
+        long start = runs.isEmpty() ? -1 : Long.parseLong(runs.get(runs.size() - 1).get("uptimeMs"));
+        long end = ends.isEmpty() ? -1 : Long.parseLong(ends.get(ends.size() - 1).get("phasesEndUptimeMs"));
+        List<GuestOutput.Compilation> compiled = guest.compilations().stream().filter(c -> c.run().equals(GuestScript.COMPILED)).toList();
+        for (String method : ACCESS_PATH) {
+            boolean ran = compiled.stream().anyMatch(c -> c.method().equals(method) && c.tier() == 4 && !c.discarded()
+                    && c.uptimeMs() < start && compiled.stream().noneMatch(
+                            d -> d.id() == c.id() && d.discarded() && d.uptimeMs() <= end));
+            checks.add(new HitlReport.Check("compiled run: " + method + " ran as C2 code throughout the compiled phases",
+                    start >= 0 && ran, "phases " + start + "-" + end + " ms; tier-4 events: " + compiled.stream()
+                            .filter(c -> c.method().equals(method) && c.tier() == 4)
+                            .map(c -> c.uptimeMs() + (c.discarded() ? " discarded" : " compiled")).toList()));
+        }
+        return checks;
+    }
+}

@@ -1,0 +1,53 @@
+package io.halcyon.launcher.qemu;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+
+import org.junit.Test;
+
+/** The verdict compares each phase the guest logged with the phase the trace cut, in order, and fails on any difference. */
+public class HitlReportTest {
+
+    private static GuestOutput guest(String... lines) {
+        GuestOutput g = new GuestOutput();
+        for (String l : lines) {
+            g.accept(l);
+        }
+        return g;
+    }
+
+    private static DeviceTrace trace(int writes) {
+        DeviceTrace t = new DeviceTrace(0x10);
+        t.accept("memory_region_ops_write cpu 0 mr 0x1 addr 0xfea00010 value 0x1 size 4 name 'edu-mmio'");
+        for (int i = 0; i < writes; i++) {
+            t.accept("memory_region_ops_write cpu 0 mr 0x1 addr 0xfea00004 value 0x5 size 4 name 'edu-mmio'");
+        }
+        t.accept("memory_region_ops_write cpu 0 mr 0x1 addr 0xfea00010 value 0x2 size 4 name 'edu-mmio'");
+        return t;
+    }
+
+    @Test
+    public void aPhaseMatchesOnlyWhenReadsAndWritesAreEqual() {
+        GuestOutput g = guest("HITL-GUEST run interpreted",
+                "HITL {\"phase\": \"interpreted/writes\", \"reads\": 0, \"writes\": 3, \"problem\": null}");
+        HitlReport exact = HitlReport.of(g, trace(3));
+        assertEquals(new HitlReport.Phase("interpreted/writes", 0, 3, 0, 3), exact.phases.get(0));
+        HitlReport dropped = HitlReport.of(g, trace(2));
+        assertFalse(dropped.phases.get(0).matches());
+        assertFalse(dropped.ok());
+    }
+
+    @Test
+    public void aCompilerLineInsideTheConsoleIsNotTakenForResults() {
+        GuestOutput g = guest("HITL-GUEST run compiled",
+                "JIT   20456 1925       4       io.halcyon.platform.production.ProductionBus::write32 (25 bytes)",
+                "JIT   20457 1926     n 0       io.halcyon.platform.production.Mmio::write32 (native)   (static)",
+                "JIT   26227 1925       4       io.halcyon.platform.production.ProductionBus::write32 (25 bytes)   made not entrant");
+        assertEquals(3, g.compilations().size());
+        assertEquals(true, g.compilations().get(2).discarded());
+        assertEquals(new GuestOutput.Compilation("compiled", 20456, 1925, 4, "io.halcyon.platform.production.ProductionBus::write32",
+                false, false), g.compilations().get(0));
+        assertEquals(true, g.compilations().get(1).nativeWrapper());
+        assertEquals(0, g.records("phase").size());
+    }
+}

@@ -1,0 +1,103 @@
+package io.halcyon.platform.production;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+import io.halcyon.hal.api.bus.DecodeErrorException;
+import io.halcyon.hal.api.bus.DeviceGoneException;
+import io.halcyon.platform.chipmaps.ChipMapIndex;
+import io.halcyon.platform.chipmodel.runtime.KnownChipMaps;
+
+/** The bus on a mapped file laid out as an edu BAR: identification, counting, bounds, and a device that goes away. */
+public class ProductionBusTest {
+
+    private final List<DeviceGone> told = new ArrayList<>();
+    private FakeSysfs sysfs;
+    private ProductionBus bus;
+
+    @Before
+    public void eduAtItsAddress() throws Exception {
+        sysfs = new FakeSysfs("bus");
+        sysfs.edu(FakeSysfs.EDU, 1 << 20);
+        bus = new ProductionBus(Device.open(FakeSysfs.EDU, 0, sysfs.places()), told::add);
+    }
+
+    @After
+    public void unmap() {
+        bus.close();
+    }
+
+    private static KnownChipMaps known() {
+        return KnownChipMaps.of(List.of(new ChipMapIndex()));
+    }
+
+    @Test
+    public void identifiesTheEduChipMapAndCountsEveryAccess() throws Exception {
+        assertEquals("qemu_edu", bus.identify(known(), 0, 0).name());
+        long reads = bus.reads();
+        bus.write32(0x04, 0x1234_5678);
+        bus.write64(0x80, 0x0123_4567_89AB_CDEFL);
+        assertEquals(0x1234_5678, bus.read32(0x04)); // a file stores; QEMU's device inverts
+        assertEquals(0x0123_4567_89AB_CDEFL, bus.read64(0x80));
+        assertEquals(reads + 2, bus.reads());
+        assertEquals(2, bus.writes());
+    }
+
+    @Test
+    public void anAccessOutsideTheWindowOrMisalignedIsADecodeErrorWithoutTouchingMemory() {
+        assertThrows(DecodeErrorException.class, () -> bus.read32(1 << 20));
+        assertThrows(DecodeErrorException.class, () -> bus.read64(0x84));
+        assertThrows(DecodeErrorException.class, () -> bus.write32(-4, 0));
+        assertEquals(0, bus.reads() + bus.writes());
+    }
+
+    @Test
+    public void allOnesFromARegisterThatMayReadAllOnesIsItsValue() throws Exception {
+        bus.identify(known(), 0, 0);
+        assertEquals(-1, bus.read32(0x04)); // LIVENESS after reset: the inverse of 0
+        assertTrue(told.isEmpty());
+    }
+
+    @Test
+    public void aDeviceThatGoesAwayIsReportedOnceNamingDeviceAddressAndRegister() throws Exception {
+        bus.identify(known(), 0, 0);
+        sysfs.remove(FakeSysfs.EDU);
+        DeviceGoneException e = assertThrows(DeviceGoneException.class, () -> bus.read32(0x00));
+        assertEquals("device 0000:00:04.0 gone: read all ones at 0x0 (edu.ID), which its description says cannot read"
+                + " all ones (device gone at 0x00000000 (read32))", e.getMessage());
+        // Afterwards nothing touches the mapping: every access fails at once, and the platform was told once.
+        assertThrows(DeviceGoneException.class, () -> bus.write32(0x04, 1));
+        assertEquals(1, told.size());
+    }
+
+    @Test
+    public void allOnesFromAnyRegisterOfADeviceThatNoLongerAnswersIsGoneToo() throws Exception {
+        bus.identify(known(), 0, 0);
+        sysfs.remove(FakeSysfs.EDU);
+        DeviceGoneException e = assertThrows(DeviceGoneException.class, () -> bus.read32(0x04));
+        assertTrue(e.getMessage(), e.getMessage().contains("(edu.LIVENESS) and the device no longer answers its configuration space"));
+    }
+
+    @Test
+    public void aDeviceRemovedFromTheBusIsNoticedWithoutAccessingIt() throws Exception {
+        bus.identify(known(), 0, 0);
+        long accesses = bus.reads() + bus.writes();
+        bus.checkPresence();
+        assertTrue(told.isEmpty());
+        sysfs.remove(FakeSysfs.EDU);
+        bus.checkPresence();
+        bus.checkPresence();
+        assertEquals(1, told.size());
+        assertEquals(accesses, bus.reads() + bus.writes());
+        DeviceGoneException e = assertThrows(DeviceGoneException.class, () -> bus.read32(0x04));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("device 0000:00:04.0 gone: removed from the bus ("));
+    }
+}
