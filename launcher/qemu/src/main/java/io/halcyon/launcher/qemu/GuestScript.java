@@ -50,7 +50,7 @@ final class GuestScript {
                 + "export JAVA_HOME='" + javaHome + "' HALCYON_CHIPS=qemu_edu HALCYON_DEPLOY=/tmp/halcyon-deploy\n"
                 + "mkdir -p /tmp/halcyon-deploy /tmp/halcyon-state\n"
                 + run(INTERPRETED, interpreted, "hitl:butr; hitl:accesses " + INTERPRETED + " " + COUNT
-                        + "; hal:hitl --all; " + bench + 2_000)
+                        + "; hal:hitl --all --attached-only; " + bench + 2_000)
                 + refusals()
                 + run(COMPILED, common + " -Xbatch", "hitl:accesses warm-up " + WARM_UP + "; hitl:accesses " + COMPILED + " " + COUNT
                         + "; hitl:checks production; hitl:checks emulation; " + bench + 10_000 + "; hitl:gone");
