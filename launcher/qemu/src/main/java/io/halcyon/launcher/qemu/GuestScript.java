@@ -8,13 +8,15 @@ import java.nio.file.Path;
  * and the JDK running this tool.
  *
  * <ol>
- * <li>{@value #INTERPRETED}: the production platform's and the guest commands' classes are excluded from
+ * <li>{@value #INTERPRETED}, naming the device as the UIO device uio_pci_generic made of it ({@value #UIO}):
+ * the production platform's and the guest commands' classes are excluded from
  * compilation, so the access path runs interpreted throughout: register tests side by side (before anything
  * has written the device, as reset checks need), the access phases, the benchmark.
  * <li>{@value #COMPILED}: a warm-up run of the phases until the JIT has compiled the access path (C2, tier
  * 4, which PrintCompilation shows; -Xbatch makes each compilation finish before the code that asked for it
  * goes on, so the compiled phases run the compiled code), the access phases again, the driver checks on the device and on the
  * emulated edu, the benchmark, and last the device's removal (an ACPI eject), which the platform must report.
+ * This host names no device: the platform finds the edu by its PCI id.
  * </ol>
  * Each run's lines are preceded by {@code HITL-GUEST run NAME} and followed by its exit code.
  */
@@ -25,6 +27,8 @@ final class GuestScript {
     static final String REFUSALS = "refusals";
     /** A PCI address no device has in the guest (QEMU's pc machine puts nothing at slot 0x1f). */
     static final String MISSING_BDF = "0000:00:1f.7";
+    /** The guest's one UIO device: the edu, bound to uio_pci_generic by the guest's init. */
+    static final String UIO = "uio0";
     /** Accesses per phase: each run issues at least this many writes and reads in its phases. */
     static final int COUNT = 10_000;
     static final int WARM_UP = 40_000;
@@ -49,10 +53,10 @@ final class GuestScript {
                 + "cd '" + root + "' || exit 1\n"
                 + "export JAVA_HOME='" + javaHome + "' HALCYON_CHIPS=qemu_edu HALCYON_DEPLOY=/tmp/halcyon-deploy\n"
                 + "mkdir -p /tmp/halcyon-deploy /tmp/halcyon-state\n"
-                + run(INTERPRETED, interpreted, "hitl:butr; hitl:accesses " + INTERPRETED + " " + COUNT
+                + run(INTERPRETED, "--device " + UIO + " ", interpreted, "hitl:butr; hitl:accesses " + INTERPRETED + " " + COUNT
                         + "; hal:hitl --all --attached-only; " + bench + 2_000)
                 + refusals()
-                + run(COMPILED, common + " -Xbatch", "hitl:accesses warm-up " + WARM_UP + "; hitl:accesses " + COMPILED + " " + COUNT
+                + run(COMPILED, "", common + " -Xbatch", "hitl:accesses warm-up " + WARM_UP + "; hitl:accesses " + COMPILED + " " + COUNT
                         + "; hitl:checks production; hitl:checks emulation; " + bench + 10_000 + "; hitl:gone");
     }
 
@@ -72,9 +76,10 @@ final class GuestScript {
                 + "echo \"HITL-GUEST exit " + REFUSALS + " ${edu:-no-edu}\"\n";
     }
 
-    private static String run(String name, String javaOptions, String commands) {
+    private static String run(String name, String deviceOptions, String javaOptions, String commands) {
         return "echo 'HITL-GUEST run " + name + "'\n"
-                + "HALCYON_JAVA_OPTS='" + javaOptions + "' launcher/halcyon --platform production run '" + commands + "'\n"
+                + "HALCYON_JAVA_OPTS='" + javaOptions + "' launcher/halcyon --platform production " + deviceOptions + "run '"
+                + commands + "'\n"
                 + "echo \"HITL-GUEST exit " + name + " $?\"\n"
                 + "grep -a 'io[.]halcyon[.]platform[.]production' /tmp/halcyon-jit.log | sed 's/^/JIT /'\n";
     }

@@ -48,6 +48,17 @@ final class HitlReport {
                 r.checks.add(new Check("values read in " + p.get("phase"), false, problem));
             }
         }
+        // Never torn: every access of a 64-bit phase reached the device as one 8-byte access (a torn one would be two of 4).
+        long wideExpected = 0;
+        long wideSeen = 0;
+        for (int i = 0; i < halPhases.size() && i < seen.size(); i++) {
+            if (halPhases.get(i).get("phase").endsWith("/64-bit")) {
+                wideExpected += seen.get(i).reads() + seen.get(i).writes();
+                wideSeen += seen.get(i).wide();
+            }
+        }
+        r.checks.add(new Check("every access of the 64-bit phases reached the device as one 8-byte access",
+                wideExpected > 0 && wideSeen == wideExpected, wideSeen + " of " + wideExpected + " accesses 8 bytes wide"));
         r.checks.add(new Check("the trace has as many phases as the guest ran", seen.size() == halPhases.size() && !seen.isEmpty(),
                 "guest " + halPhases.size() + ", device " + seen.size() + " (" + device.eduAccesses() + " edu accesses in "
                         + device.lines() + " trace lines)"));
@@ -83,6 +94,12 @@ final class HitlReport {
                 uioEvents + " interrupts"));
         r.checks.add(new Check("the platform waits on /dev/uio0", guest.records("platform").stream().allMatch(
                 p -> p.get("platform").contains("interrupts through /dev/uio")) && !guest.records("platform").isEmpty(), ""));
+        // The interpreted run names the device as its UIO device, the compiled run finds it by PCI id.
+        List<String> platforms = guest.records("platform").stream().map(p -> p.get("platform")).toList();
+        r.checks.add(new Check("the device named as " + GuestScript.UIO + " is mapped through its PCI function", platforms.stream()
+                .anyMatch(p -> p.startsWith("PCI device " + GuestScript.UIO + " (0000:")), String.join("; ", platforms)));
+        r.checks.add(new Check("the device is found by its PCI id when none is named", platforms.stream()
+                .anyMatch(p -> p.matches("PCI device [0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7], .*")), String.join("; ", platforms)));
         r.checks.add(new Check("hal:hitl shows production next to emulation", guest.lines().stream().anyMatch(
                 l -> l.startsWith("SUITE") && l.contains("EMULATION") && l.contains("PRODUCTION")), ""));
         r.checks.addAll(JitEvidence.checks(guest));

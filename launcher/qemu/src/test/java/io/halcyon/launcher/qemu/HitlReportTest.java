@@ -50,4 +50,27 @@ public class HitlReportTest {
         assertEquals(true, g.compilations().get(1).nativeWrapper());
         assertEquals(0, g.records("phase").size());
     }
+
+    @Test
+    public void a64BitAccessThatReachedTheDeviceAsTwoHalvesFailsEvenWhenTheCountsMatch() {
+        GuestOutput g = guest("HITL-GUEST run interpreted",
+                "HITL {\"phase\": \"interpreted/64-bit\", \"reads\": 0, \"writes\": 2, \"problem\": null}");
+        DeviceTrace torn = new DeviceTrace(0x10);
+        torn.accept("memory_region_ops_write cpu 0 mr 0x1 addr 0xfea00010 value 0x1 size 4 name 'edu-mmio'");
+        torn.accept("memory_region_ops_write cpu 0 mr 0x1 addr 0xfea00088 value 0x5 size 4 name 'edu-mmio'");
+        torn.accept("memory_region_ops_write cpu 0 mr 0x1 addr 0xfea0008c value 0x0 size 4 name 'edu-mmio'");
+        torn.accept("memory_region_ops_write cpu 0 mr 0x1 addr 0xfea00010 value 0x2 size 4 name 'edu-mmio'");
+        HitlReport r = HitlReport.of(g, torn);
+        assertEquals(true, r.phases.get(0).matches());
+        assertEquals(false, r.checks.stream().filter(c -> c.name().startsWith("every access of the 64-bit phases")).findFirst()
+                .orElseThrow().passed());
+
+        DeviceTrace whole = new DeviceTrace(0x10);
+        whole.accept("memory_region_ops_write cpu 0 mr 0x1 addr 0xfea00010 value 0x1 size 4 name 'edu-mmio'");
+        whole.accept("memory_region_ops_write cpu 0 mr 0x1 addr 0xfea00088 value 0x5 size 8 name 'edu-mmio'");
+        whole.accept("memory_region_ops_write cpu 0 mr 0x1 addr 0xfea00088 value 0x0 size 8 name 'edu-mmio'");
+        whole.accept("memory_region_ops_write cpu 0 mr 0x1 addr 0xfea00010 value 0x2 size 4 name 'edu-mmio'");
+        assertEquals(true, HitlReport.of(g, whole).checks.stream()
+                .filter(c -> c.name().startsWith("every access of the 64-bit phases")).findFirst().orElseThrow().passed());
+    }
 }

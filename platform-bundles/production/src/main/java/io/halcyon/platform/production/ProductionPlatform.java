@@ -153,13 +153,15 @@ public class ProductionPlatform {
                         : "waits poll (no UIO device)") + ", chip map " + map.name();
         PublishedChip.Platform platform = new PublishedChip.Platform(PlatformKind.PRODUCTION, PLATFORM, version, description,
                 EnumSet.noneOf(PlatformCapability.class));
+        // Known to production:bench before its services appear, so that whoever sees chip N published finds its bus.
+        buses.put(chip, bus);
         try {
             published.put(chip, PublishedChip.publish(context, configurations, chip, map, platform, bus,
                     new ProductionHostMemory(), Map.of(AccessLog.class, bus)));
         } catch (IOException e) {
+            buses.remove(chip);
             return refuse(bus, "device " + device.name() + ": block configurations not published: " + e.getMessage());
         }
-        buses.put(chip, bus);
         return true;
     }
 

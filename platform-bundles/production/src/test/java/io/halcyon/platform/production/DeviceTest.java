@@ -1,10 +1,15 @@
 package io.halcyon.platform.production;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assume.assumeFalse;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
@@ -87,5 +92,39 @@ public class DeviceTest {
         assertEquals("device 0000:00:04.0: cannot open " + sysfs.function(FakeSysfs.EDU).resolve("resource0")
                 + ": Permission denied (the platform needs read-write access to it: run as root, or give the user the file,"
                 + " e.g. by a udev rule)", e.getMessage());
+    }
+
+    /**
+     * A UIO driver that exports the registers (uio_pdrv_genirq and the like, not a PCI function): map N is at
+     * offset N pages of /dev/uioN, whose size sysfs gives; the device file also carries the interrupts.
+     */
+    @Test
+    public void aUioDeviceThatExportsItsMapsIsMappedThroughItsDeviceFile() throws Exception {
+        FakeSysfs sysfs = new FakeSysfs("uiomaps");
+        Path map = Files.createDirectories(sysfs.root.resolve("class/uio/uio3/maps/map1"));
+        Files.writeString(map.resolve("size"), "0x1000\n");
+        ByteBuffer file = ByteBuffer.allocate(2 * 4096).order(ByteOrder.LITTLE_ENDIAN);
+        file.putInt(4096, FakeSysfs.EDU_ID); // map 1 starts one page in
+        Files.write(sysfs.root.resolve("dev/uio3"), file.array());
+        Device device = Device.open("uio3", 1, sysfs.places());
+        ProductionBus bus = new ProductionBus(device, gone -> { });
+        try {
+            assertEquals("uio3", device.name());
+            assertNull(device.pci());
+            assertNotNull(device.interrupts());
+            assertEquals(4096, device.region().size());
+            assertEquals("qemu_edu", bus.identify(KnownChipMaps.of(List.of(new ChipMapIndex())), 0, 1).name());
+        } finally {
+            bus.close();
+        }
+    }
+
+    @Test
+    public void aUioDeviceWithoutTheMapAndNoPciFunctionBehindIt() throws Exception {
+        FakeSysfs sysfs = new FakeSysfs("uionomap");
+        Files.createDirectories(sysfs.root.resolve("class/uio/uio4/maps/map0"));
+        DeviceRefusedException e = assertThrows(DeviceRefusedException.class, () -> Device.open("uio4", 2, sysfs.places()));
+        assertEquals("device uio4: has no map 2 (" + sysfs.root.resolve("class/uio/uio4/maps/map2") + ") and is not a PCI device",
+                e.getMessage());
     }
 }

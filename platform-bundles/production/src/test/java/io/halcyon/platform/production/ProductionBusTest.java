@@ -4,8 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
 import org.junit.Before;
@@ -13,6 +15,7 @@ import org.junit.Test;
 
 import io.halcyon.hal.api.bus.DecodeErrorException;
 import io.halcyon.hal.api.bus.DeviceGoneException;
+import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.platform.chipmaps.ChipMapIndex;
 import io.halcyon.platform.chipmodel.runtime.KnownChipMaps;
 
@@ -21,13 +24,15 @@ public class ProductionBusTest {
 
     private final List<DeviceGone> told = new ArrayList<>();
     private FakeSysfs sysfs;
+    private Device device;
     private ProductionBus bus;
 
     @Before
     public void eduAtItsAddress() throws Exception {
         sysfs = new FakeSysfs("bus");
         sysfs.edu(FakeSysfs.EDU, 1 << 20);
-        bus = new ProductionBus(Device.open(FakeSysfs.EDU, 0, sysfs.places()), told::add);
+        device = Device.open(FakeSysfs.EDU, 0, sysfs.places());
+        bus = new ProductionBus(device, told::add);
     }
 
     @After
@@ -99,5 +104,38 @@ public class ProductionBusTest {
         assertEquals(accesses, bus.reads() + bus.writes());
         DeviceGoneException e = assertThrows(DeviceGoneException.class, () -> bus.read32(0x04));
         assertTrue(e.getMessage(), e.getMessage().startsWith("device 0000:00:04.0 gone: removed from the bus ("));
+    }
+
+    @Test
+    public void withoutUioAWaitPollsUntilTheConditionHolds() throws Exception {
+        bus.identify(known(), 0, 0);
+        assertEquals(null, device.interrupts()); // a BDF with no UIO driver bound: waits poll
+        long before = bus.reads();
+        // Another thread writes LIVENESS once the wait has polled it a few times; the wait must see the change.
+        Thread writer = new Thread(() -> {
+            while (bus.reads() < before + 100) {
+                Thread.onSpinWait();
+            }
+            bus.write32(0x04, 0x5A5A);
+        });
+        writer.start();
+        WaitResult r = bus.await(0x04, 0xFFFF, 0x5A5A, Duration.ofSeconds(30));
+        writer.join(TimeUnit.SECONDS.toMillis(30));
+        assertTrue(r.met());
+        assertEquals(0x5A5A, r.lastValue());
+        assertTrue(bus.reads() - before >= 100);
+    }
+
+    @Test
+    public void aWaitForAConditionThatNeverHoldsEndsAtItsWallClockBound() throws Exception {
+        bus.identify(known(), 0, 0);
+        long start = System.nanoTime();
+        WaitResult r = bus.awaitNot(0x00, 0xFFFF_FFFF, FakeSysfs.EDU_ID, Duration.ofMillis(50));
+        long took = System.nanoTime() - start;
+        assertTrue(!r.met());
+        assertEquals(FakeSysfs.EDU_ID, r.lastValue());
+        assertTrue("device time spent " + r.deviceNanos(), r.deviceNanos() >= 50_000_000L);
+        assertTrue("took " + took + " ns", took < TimeUnit.SECONDS.toNanos(10));
+        assertThrows(IllegalArgumentException.class, () -> bus.await(0x00, 1, 1, Duration.ZERO));
     }
 }
