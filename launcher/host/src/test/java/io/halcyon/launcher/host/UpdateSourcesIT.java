@@ -101,6 +101,34 @@ public class UpdateSourcesIT {
     }
 
     @Test
+    public void theManagerKeepsItsStateAndHistoryThroughAnApiUpdateInOneHost() throws Exception {
+        Path sysctrl = AssemblyJars.withHeaders(AssemblyJars.exported("block-sysctrl-"), tmp.getRoot().toPath().resolve("sysctrl.jar"),
+                Map.of("Bundle-Version", "7.0.1"));
+        Path dma = AssemblyJars.withHeaders(AssemblyJars.exported("block-dma-"), tmp.getRoot().toPath().resolve("dma.jar"),
+                Map.of("Bundle-Version", "7.0.2"));
+        Path api = AssemblyJars.withHeaders(AssemblyJars.exported("hal-api-"), tmp.getRoot().toPath().resolve("api.jar"),
+                Map.of("Bundle-Version", "1.9.0"));
+        // One host process: a block swap, the API update (which restarts every bundle that uses the API,
+        // the shell among them, not the manager), a block swap after it, then the API's rollback.
+        HostProcess.Result r = run("hal:bringup; hal:update sysctrl " + sysctrl + "; hal:update io.halcyon.hal.api " + api + "; hal:bringup; "
+                + "hal:update dma " + dma + "; hal:rollback io.halcyon.hal.api; hal:history");
+        assertEquals(r.stderr(), 0, r.exitCode());
+        java.util.List<String> records = r.stdout().lines().filter(l -> l.matches("\\d+ .*")).toList();
+        assertEquals(r.stdout(), 4, records.size());
+        assertTrue(r.stdout(), records.get(0).matches("1 +\\S+ +sysctrl +\\S+ -> 7\\.0\\.1 +UPDATED .*"));
+        assertTrue(r.stdout(), records.get(1).matches("2 +\\S+ +io\\.halcyon\\.hal\\.api +\\S+ -> 1\\.9\\.0 +UPDATED .*"));
+        assertTrue("the manager swaps blocks after the refresh: " + r.stdout(), records.get(2).matches("3 +\\S+ +dma +\\S+ -> 7\\.0\\.2 +UPDATED .*"));
+        assertTrue("and still knows the API version before: " + r.stdout(),
+                records.get(3).matches("4 +\\S+ +io\\.halcyon\\.hal\\.api +1\\.9\\.0 -> \\S+ +UPDATED .*hal:rollback: the version that ran before is back"));
+        String refreshed = r.stdout().lines().filter(l -> l.trim().startsWith("refreshed ")).findFirst().orElseThrow(AssertionError::new);
+        assertTrue("the record lists the bundles refreshed, the shell and the gate among them: " + refreshed,
+                refreshed.contains("io.halcyon.launcher.shell") && refreshed.contains("io.halcyon.launcher.gate"));
+        assertTrue("not the manager: " + refreshed, !refreshed.contains("io.halcyon.launcher.update"));
+        java.util.List<String> lines = Files.readAllLines(state.resolve("update/history.jsonl"));
+        assertEquals("each record on disk once, numbered in one sequence: " + lines, 4, lines.size());
+    }
+
+    @Test
     public void anIncompatibleApiJarInTheDeployDirectoryIsRefusedAndFileInstallLeavesItAlone() throws Exception {
         Path api = AssemblyJars.exported("hal-api-");
         String exports = AssemblyJars.header(api, "Export-Package")

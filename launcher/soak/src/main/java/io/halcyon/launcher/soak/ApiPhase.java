@@ -6,7 +6,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.osgi.framework.Bundle;
 
 import io.halcyon.launcher.update.Outcome;
 import io.halcyon.launcher.update.UpdateManager;
@@ -59,10 +64,13 @@ final class ApiPhase {
 
     private final UpdateManager manager;
     private final CommandProcessor shell;
+    /** The API bundle: one bundle object across its updates, whose state and headers need no context of this bundle's. */
+    private final Bundle api;
 
-    ApiPhase(UpdateManager manager, CommandProcessor shell) {
+    ApiPhase(UpdateManager manager, CommandProcessor shell, Bundle api) {
         this.manager = manager;
         this.shell = shell;
+        this.api = api;
     }
 
     /**
@@ -90,6 +98,7 @@ final class ApiPhase {
             ShellRun run = new ShellRun(TRAIN);
             run.awaitFirstStep();
             midRun += run.done() ? 0 : 1;
+            Map<String, String> before = headers(api);
             UpdateRecord r = manager.update(API_BUNDLE, jar, "soak");
             finishedFirst += run.done() ? 1 : 0;
             checksums.add(weights(run.result()));
@@ -97,6 +106,9 @@ final class ApiPhase {
                 problems.add("an API version that does not resolve was not failed and restored: " + r.summary());
             } else if (!bad && r.outcome() != Outcome.UPDATED) {
                 problems.add("a compatible API version did not take over: " + r.summary());
+            } else if (bad && !(headers(api).equals(before) && api.getState() == Bundle.ACTIVE)) {
+                problems.add("the record says restored, but the running API bundle is not the one from before (" + api.getVersion()
+                        + ", state " + api.getState() + "): " + r.summary());
             } else if (bad) {
                 restored++;
             } else {
@@ -108,6 +120,20 @@ final class ApiPhase {
         command("hal:bringup");
         checksums.add(weights(command(TRAIN)));
         return new Result(plan.size() - restored, midRun, finishedFirst, restored, pauses, stops, refreshed, reference, checksums, problems);
+    }
+
+    /**
+     * Every header of the bundle's running revision's manifest: equal before an update and after its
+     * restore when the previous bytes are back (the version that failed adds an import).
+     */
+    private static Map<String, String> headers(Bundle bundle) {
+        Map<String, String> all = new TreeMap<>();
+        Dictionary<String, String> headers = bundle.getHeaders("");
+        for (Enumeration<String> keys = headers.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            all.put(key, headers.get(key));
+        }
+        return all;
     }
 
     /** Runs one command line to its end in a session (and a thread) of its own; its output is dropped, its result returned. */

@@ -97,7 +97,7 @@ public class SoakCommand {
             List<Path> jars = versions.build(apiUpdates, dir);
             Path unresolvable = bad ? versions.unresolvable(apiUpdates + 1, dir) : null;
             loadOwnClasses();
-            report = report.withApi(new ApiPhase(manager, shell).run(jars, unresolvable));
+            report = report.withApi(new ApiPhase(manager, shell, api).run(jars, unresolvable));
         }
         String out = json ? report.json() : report.text();
         if (report.failedCalls() > 0 || !report.identical() || !report.problems().isEmpty()) {
