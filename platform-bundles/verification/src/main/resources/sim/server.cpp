@@ -33,7 +33,7 @@ enum : uint8_t {
     OP_READ32_BATCH = 0x08, OP_READ64_BATCH = 0x09, OP_AWAIT = 0x0A, OP_DEVICE_TIME = 0x0B, OP_MAP = 0x0C, OP_UNMAP = 0x0D, OP_MAPPINGS = 0x0E,
     OP_RESET = 0x10, OP_WAVES = 0x11, OP_INFO = 0x12
 };
-enum : uint8_t { ST_OK = 0, ST_SLAVE_ERROR = 1, ST_DECODE_ERROR = 2, ST_ILLEGAL_ARGUMENT = 5, ST_ILLEGAL_STATE = 6 };
+enum : uint8_t { ST_OK = 0, ST_SLAVE_ERROR = 1, ST_DECODE_ERROR = 2, ST_BUS_TIMEOUT = 3, ST_ILLEGAL_ARGUMENT = 5, ST_ILLEGAL_STATE = 6 };
 constexpr uint32_t MAGIC = 0x50484348;  // "HCHP"
 constexpr uint32_t MAX_BATCH = 4096;
 
@@ -151,6 +151,13 @@ private:
 
     bool failed(const Transfer& t, uint64_t address, const char* operation, BusFault* into) {
         if (t.error == BUS_OK) return false;
+        if (t.error == BUS_TIMEOUT) {
+            // The slave never answered: the host gets a bus timeout naming the bound, not a hang.
+            BusFault f{ST_BUS_TIMEOUT, address, std::string(operation) + " (no response from the slave within " +
+                                                    std::to_string(MAX_WAIT_CYCLES) + " cycles)"};
+            if (into) *into = f; else fault(f);
+            return true;
+        }
         BusFault f{static_cast<uint8_t>(t.error == BUS_DECODE_ERROR ? ST_DECODE_ERROR : ST_SLAVE_ERROR), address, operation};
         if (into) *into = f; else fault(f);
         return true;

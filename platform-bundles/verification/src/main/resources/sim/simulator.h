@@ -17,8 +17,11 @@ class Simulator {
 public:
     Simulator();
     ~Simulator();
-    // One clock cycle: the rising edge, the hardware side's reaction (models), the falling edge.
-    void tick();
+    // One clock cycle: the rising edge, the hardware side's reaction (models), the falling edge. A bus master
+    // drives its next signals between rise() and fall(), as a testbench drives on the falling edge.
+    void tick() { rise(); fall(); }
+    void rise();
+    void fall();
     Transfer read(uint64_t address) { return access(false, address, 0); }
     Transfer write(uint64_t address, uint32_t data) { return access(true, address, data); }
     // Holds the chip's reset for `cycles` and releases it: registers and models back at power-on.
