@@ -4,6 +4,7 @@ import io.halcyon.consumers.butr.Budget;
 import io.halcyon.consumers.butr.BusAccess;
 import io.halcyon.consumers.butr.JUnitXml;
 import io.halcyon.consumers.butr.TestRunner;
+import io.halcyon.hal.api.bus.BusException;
 import io.halcyon.hal.api.butr.CheckResult;
 import io.halcyon.hal.api.butr.Outcome;
 import io.halcyon.hal.api.butr.ProgressListener;
@@ -89,6 +90,11 @@ public final class RtlButr {
         Description description = Description.of(options.rdl(), options.includes(), options.rdlTop());
         out.printf("description: %s, %d registers, %d memories (%s)%n", description.name(), description.block().registers().size(),
                 description.block().memories().size(), String.join(" ", options.rdl().stream().map(Path::toString).toList()));
+        TestRequest request = TestRequest.wholeChip(0).withSeed(options.seed());
+        long planned = runnableChecks(request, description);
+        if (planned == 0) {
+            throw new RunException("nothing to check: the description leaves every check of " + description.name() + " out");
+        }
         SimulatorBuild.deleteTree(work);
         Files.createDirectories(work);
         SlavePort port = SlavePort.find(options.top(), options.bus(), TopPorts.of(options.rtl(), options.includes(), options.top(), work));
@@ -110,10 +116,20 @@ public final class RtlButr {
         Path log = work.resolve("sim.log");
         TestReport report;
         try (SimulatorProcess sim = SimulatorProcess.start(built.executable(), SimulatorProcess.socketPath(work, "sim.sock"), log)) {
-            report = TestRunner.run("verification", TestRequest.wholeChip(0).withSeed(options.seed()), List.of(description.block()),
-                    new BusAccess(sim.client().bus()), Budget.UNLIMITED, new FailuresAsTheyCome(out));
+            BusException lost = null;
+            try {
+                report = TestRunner.run("verification", request, List.of(description.block()), new BusAccess(sim.client().bus()),
+                        Budget.UNLIMITED, new FailuresAsTheyCome(out));
+            } catch (BusException e) {
+                // The run's own bookkeeping (device time) failed: the simulator is gone.
+                lost = e;
+                report = null;
+            }
             if (!sim.alive()) {
-                throw new RunException("the simulator (pid " + sim.pid() + ") died during the run; log: " + log);
+                throw new RunException("the simulator (pid " + sim.pid() + ") died during the run:\n" + lastWords(log) + "\nlog: " + log);
+            }
+            if (lost != null) {
+                throw new RunException("the simulator stopped answering: " + lost.getMessage() + " (log: " + log + ")");
             }
         }
         out.print(Report.summary(report, description.held()));
@@ -134,6 +150,19 @@ public final class RtlButr {
             SimulatorBuild.deleteTree(work);
         }
         return passed;
+    }
+
+    /** How many checks the plan runs (the rest the description leaves out); the planner's bus access only answers widths. */
+    private static long runnableChecks(TestRequest request, Description description) {
+        String marker = "planned";
+        return TestRunner.skipAll("verification", request, List.of(description.block()), new BusAccess(null), marker, ProgressListener.NONE)
+                .results().stream().filter(r -> r.reason().equals(marker)).count();
+    }
+
+    /** What the simulator said before it died: the design's and Verilator's error lines ($fatal, assertions), else its last lines. */
+    private String lastWords(Path log) throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+        return lines.isEmpty() ? "it said nothing" : SimulatorBuild.errorLines(lines, work);
     }
 
     /** The harness with the module's files, the headers of the include folders, the wrapper, its binding and its file list. */
