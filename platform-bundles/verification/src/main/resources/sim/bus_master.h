@@ -6,6 +6,7 @@
 // generated or not. A slave that does not answer within MAX_WAIT_CYCLES ends the transfer with BUS_TIMEOUT
 // instead of hanging the simulator.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 
 namespace halcyon {
@@ -43,6 +44,18 @@ public:
             clock_.tick();
         }
         return idle(Transfer{top_->s_apb_prdata, top_->s_apb_pslverr ? errorKind() : BUS_OK});
+    }
+    // APB has no overlap: one transfer after the other. Returns how many reads succeeded; `failure` is the next one's.
+    size_t readBatch(const uint32_t* addresses, size_t n, uint32_t* values, Transfer& failure) {
+        for (size_t i = 0; i < n; i++) {
+            Transfer t = transfer(false, addresses[i], 0);
+            if (t.error != BUS_OK) {
+                failure = t;
+                return i;
+            }
+            values[i] = t.data;
+        }
+        return n;
     }
 private:
     // The access phase ends at the next edge; the bus goes idle at the falling edge after it.
@@ -104,6 +117,49 @@ private:
         top_->s_axil_rready = 0;
         clock_.fall();
         return t;
+    }
+    // Reads with the transfers overlapped: the next address goes out while earlier data comes back, one read
+    // a cycle when the slave keeps up. Returns how many reads succeeded; `failure` is the next one's. Reads
+    // the slave took after a failed one (at most its queue's depth) have happened; their data is dropped.
+    size_t readBatch(const uint32_t* addresses, size_t n, uint32_t* values, Transfer& failure) {
+        size_t issued = 0, received = 0, good = n;  // good: the reads before the first failure
+        int quiet = 0;
+        top_->s_axil_arprot = 0;
+        top_->s_axil_rready = 1;
+        top_->s_axil_arvalid = n > 0;
+        if (n > 0) top_->s_axil_araddr = addresses[0];
+        top_->eval();
+        // Until every read taken has answered and, unless one failed, every read was taken.
+        while (received < issued || (good == n && issued < n)) {
+            if (quiet == MAX_WAIT_CYCLES) {
+                if (good == n) {
+                    failure = Transfer{0, BUS_TIMEOUT};
+                    good = received;
+                }
+                giveUp();
+                return good;
+            }
+            bool addressTaken = top_->s_axil_arvalid && top_->s_axil_arready;
+            bool dataTaken = top_->s_axil_rvalid;
+            Transfer t{top_->s_axil_rdata, kind(top_->s_axil_rresp)};
+            clock_.rise();
+            if (addressTaken) issued++;
+            quiet = dataTaken ? 0 : quiet + 1;
+            if (dataTaken) {
+                if (good == n && t.error != BUS_OK) {
+                    failure = t;
+                    good = received;
+                } else if (good == n) {
+                    values[received] = t.data;
+                }
+                received++;
+            }
+            top_->s_axil_arvalid = good == n && issued < n;
+            if (top_->s_axil_arvalid) top_->s_axil_araddr = addresses[issued];
+            clock_.fall();
+        }
+        top_->s_axil_rready = 0;
+        return good;
     }
 private:
     // Ticks until the slave's output is 1, at most MAX_WAIT_CYCLES.

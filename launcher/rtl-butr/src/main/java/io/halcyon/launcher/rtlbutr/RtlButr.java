@@ -121,15 +121,14 @@ public final class RtlButr {
                 report = TestRunner.run("verification", request, List.of(description.block()), new BusAccess(sim.client().bus()),
                         Budget.UNLIMITED, new FailuresAsTheyCome(out));
             } catch (BusException e) {
-                // The run's own bookkeeping (device time) failed: the simulator is gone.
+                // The run's own bookkeeping (device time, read after the last check) failed: the simulator is gone.
                 lost = e;
                 report = null;
             }
-            if (!sim.alive()) {
-                throw new RunException("the simulator (pid " + sim.pid() + ") died during the run:\n" + lastWords(log) + "\nlog: " + log);
-            }
             if (lost != null) {
-                throw new RunException("the simulator stopped answering: " + lost.getMessage() + " (log: " + log + ")");
+                throw new RunException(sim.exitedWithin(5_000)
+                        ? "the simulator (pid " + sim.pid() + ") died during the run:\n" + lastWords(log) + "\nlog: " + log
+                        : "the simulator stopped answering: " + lost.getMessage() + " (log: " + log + ")");
             }
         }
         out.print(Report.summary(report, description.held()));

@@ -120,9 +120,9 @@ public final class SimulatorProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** False once the simulator has exited (or was killed). */
-    public boolean alive() {
-        return process.isAlive();
+    /** True when the simulator has exited (or was killed) within {@code millis}: after a lost connection, it is on its way out. */
+    public boolean exitedWithin(long millis) throws InterruptedException {
+        return process.waitFor(millis, TimeUnit.MILLISECONDS);
     }
 
     /** Detaches (the simulator exits at the end of its connection), and kills it if it has not gone within 5 s. */
