@@ -4,10 +4,12 @@
 //
 //   sim --socket PATH --parent PID         serve one host, exit when it disconnects or the parent dies
 //   sim --bench N ADDRESS                  N blocking reads in a loop, no client: the simulator's own rate
+//   sim --bench-batch N ADDRESS            the same in batches of 4096, as a pipelined batch from a host runs
 //
 // Parent death: PR_SET_PDEATHSIG delivers SIGKILL when the parent (the JVM) dies, SIGKILL included; the
 // parent pid is checked after setting it (the parent may have died before), and the end of the host's
 // connection (which the kernel closes when the JVM dies) ends the process too.
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -16,6 +18,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <vector>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -33,7 +36,7 @@ enum : uint8_t {
     OP_READ32_BATCH = 0x08, OP_READ64_BATCH = 0x09, OP_AWAIT = 0x0A, OP_DEVICE_TIME = 0x0B, OP_MAP = 0x0C, OP_UNMAP = 0x0D, OP_MAPPINGS = 0x0E,
     OP_RESET = 0x10, OP_WAVES = 0x11, OP_INFO = 0x12
 };
-enum : uint8_t { ST_OK = 0, ST_SLAVE_ERROR = 1, ST_DECODE_ERROR = 2, ST_ILLEGAL_ARGUMENT = 5, ST_ILLEGAL_STATE = 6 };
+enum : uint8_t { ST_OK = 0, ST_SLAVE_ERROR = 1, ST_DECODE_ERROR = 2, ST_BUS_TIMEOUT = 3, ST_ILLEGAL_ARGUMENT = 5, ST_ILLEGAL_STATE = 6 };
 constexpr uint32_t MAGIC = 0x50484348;  // "HCHP"
 constexpr uint32_t MAX_BATCH = 4096;
 
@@ -151,6 +154,13 @@ private:
 
     bool failed(const Transfer& t, uint64_t address, const char* operation, BusFault* into) {
         if (t.error == BUS_OK) return false;
+        if (t.error == BUS_TIMEOUT) {
+            // The slave never answered: the host gets a bus timeout naming the bound, not a hang.
+            BusFault f{ST_BUS_TIMEOUT, address, std::string(operation) + " (no response from the slave within " +
+                                                    std::to_string(MAX_WAIT_CYCLES) + " cycles)"};
+            if (into) *into = f; else fault(f);
+            return true;
+        }
         BusFault f{static_cast<uint8_t>(t.error == BUS_DECODE_ERROR ? ST_DECODE_ERROR : ST_SLAVE_ERROR), address, operation};
         if (into) *into = f; else fault(f);
         return true;
@@ -195,6 +205,10 @@ private:
         std::vector<uint64_t> addresses(n);
         for (auto& a : addresses) a = wire_.get<uint64_t>();
         if (blocked()) return;
+        if (!wide) {
+            batch32(addresses);
+            return;
+        }
         std::vector<uint64_t> values(n);
         for (uint32_t i = 0; i < n; i++) {
             uint32_t v32 = 0;
@@ -204,6 +218,27 @@ private:
         }
         ok();
         for (uint64_t v : values) wide ? wire_.put<uint64_t>(v) : wire_.put<uint32_t>(static_cast<uint32_t>(v));
+    }
+
+    // 32-bit reads go to the bus master as one batch (overlapped on AXI4-Lite) up to the first address the bus
+    // cannot take (misaligned, beyond 32 bits), which read32 then answers with its error.
+    void batch32(const std::vector<uint64_t>& addresses) {
+        size_t n = addresses.size(), reachable = 0;
+        while (reachable < n && addresses[reachable] % 4 == 0 && addresses[reachable] <= 0xFFFFFFFFULL) reachable++;
+        std::vector<uint32_t> bus(addresses.begin(), addresses.begin() + reachable);
+        std::vector<uint32_t> values(n);
+        Transfer failure{0, BUS_OK};
+        size_t done = sim_.readBatch(bus.data(), reachable, values.data(), failure);
+        if (done < reachable) {
+            failed(failure, addresses[done], "read32", nullptr);
+            return;
+        }
+        if (reachable < n) {
+            read32(addresses[reachable], "read32", values[reachable]);  // fails: its error is the reply
+            return;
+        }
+        ok();
+        for (uint32_t v : values) wire_.put<uint32_t>(v);
     }
 
     // Polls the register over the bus, inside the simulator, until the condition holds or the bound (in
@@ -246,11 +281,24 @@ private:
     BusFault posted_{ST_OK, 0, ""};
 };
 
-int bench(uint64_t count, uint64_t address) {
+// The simulator's own rate: `count` reads of `address`, one blocking transfer after the other, or in
+// batches of MAX_BATCH as the server runs a pipelined batch (overlapped on AXI4-Lite).
+int bench(uint64_t count, uint64_t address, bool batched) {
     Simulator sim;
+    std::vector<uint32_t> addresses(MAX_BATCH, static_cast<uint32_t>(address)), values(MAX_BATCH);
     auto start = std::chrono::steady_clock::now();
     uint64_t startCycle = sim.cycle();
-    for (uint64_t i = 0; i < count; i++) sim.read(address);
+    for (uint64_t i = 0; i < count;) {
+        if (batched) {
+            size_t n = static_cast<size_t>(std::min<uint64_t>(MAX_BATCH, count - i));
+            Transfer failure{0, BUS_OK};
+            if (sim.readBatch(addresses.data(), n, values.data(), failure) != n) throw std::runtime_error("bench: a read failed");
+            i += n;
+        } else {
+            sim.read(address);
+            i++;
+        }
+    }
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("%llu reads in %.3f s: %.0f transactions/s, %.1f cycles each, %.0f cycles/s\n",
                 static_cast<unsigned long long>(count), seconds, count / seconds, double(sim.cycle() - startCycle) / count,
@@ -277,6 +325,8 @@ int serve(const std::string& path, long parent) {
     Simulator sim;  // built and reset before the host is told the chip is there
     std::printf("simulator pid %d ready at %s\n", getpid(), path.c_str());
     std::fflush(stdout);
+    // From now on the design's own output ($display, $fatal) goes where errors go: the simulator's log.
+    dup2(STDERR_FILENO, STDOUT_FILENO);
     int fd = accept(listener, nullptr, nullptr);
     close(listener);
     unlink(path.c_str());
@@ -301,8 +351,9 @@ int main(int argc, char** argv) {
             std::string a = argv[i];
             if (a == "--socket" && i + 1 < argc) socketPath = argv[++i];
             else if (a == "--parent" && i + 1 < argc) parent = std::strtol(argv[++i], nullptr, 10);
-            else if (a == "--bench" && i + 2 < argc) return bench(std::strtoull(argv[i + 1], nullptr, 0), std::strtoull(argv[i + 2], nullptr, 0));
-            else { std::fprintf(stderr, "usage: sim --socket PATH --parent PID | sim --bench N ADDRESS\n"); return 2; }
+            else if ((a == "--bench" || a == "--bench-batch") && i + 2 < argc)
+                return bench(std::strtoull(argv[i + 1], nullptr, 0), std::strtoull(argv[i + 2], nullptr, 0), a == "--bench-batch");
+            else { std::fprintf(stderr, "usage: sim --socket PATH --parent PID | sim --bench[-batch] N ADDRESS\n"); return 2; }
         }
         if (socketPath.empty() || parent < 0) { std::fprintf(stderr, "usage: sim --socket PATH --parent PID\n"); return 2; }
         return serve(socketPath, parent);

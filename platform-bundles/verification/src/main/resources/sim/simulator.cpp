@@ -22,13 +22,16 @@ Simulator::~Simulator() {
     top_->final();
 }
 
-void Simulator::tick() {
+void Simulator::rise() {
     top_->clk = 1;
     top_->eval();
     cycle_++;
     if (vcd_) vcd_->dump(cycle_ * 1000);
     hw_.beginCycle();
     chip_.cycle();
+}
+
+void Simulator::fall() {
     top_->clk = 0;
     top_->eval();
     if (vcd_) vcd_->dump(cycle_ * 1000 + 500);

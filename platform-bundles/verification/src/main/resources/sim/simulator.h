@@ -17,10 +17,18 @@ class Simulator {
 public:
     Simulator();
     ~Simulator();
-    // One clock cycle: the rising edge, the hardware side's reaction (models), the falling edge.
-    void tick();
+    // One clock cycle: the rising edge, the hardware side's reaction (models), the falling edge. A bus master
+    // drives its next signals between rise() and fall(), as a testbench drives on the falling edge.
+    void tick() { rise(); fall(); }
+    void rise();
+    void fall();
     Transfer read(uint64_t address) { return access(false, address, 0); }
     Transfer write(uint64_t address, uint32_t data) { return access(true, address, data); }
+    // Reads of 32-bit bus addresses, overlapped where the bus allows (AXI4-Lite); returns how many succeeded,
+    // `failure` holding the next one's error.
+    size_t readBatch(const uint32_t* addresses, size_t n, uint32_t* values, Transfer& failure) {
+        return master_.readBatch(addresses, n, values, failure);
+    }
     // Holds the chip's reset for `cycles` and releases it: registers and models back at power-on.
     void reset(uint32_t cycles);
     // Starts dumping a VCD to `path`, or stops with an empty path.

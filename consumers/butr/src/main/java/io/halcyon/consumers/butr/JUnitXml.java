@@ -18,12 +18,12 @@ import io.halcyon.hal.api.butr.TestReport;
  * suite, a {@code testcase} per check with its location as the name, {@code failure} carrying expected
  * and actual, {@code skipped} carrying the reason.
  */
-final class JUnitXml {
+public final class JUnitXml {
 
     private JUnitXml() {
     }
 
-    static void write(List<TestReport> reports, Writer out) throws IOException {
+    public static void write(List<TestReport> reports, Writer out) throws IOException {
         long tests = 0;
         long failures = 0;
         long skipped = 0;

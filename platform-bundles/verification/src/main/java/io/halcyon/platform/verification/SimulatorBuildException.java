@@ -3,11 +3,11 @@ package io.halcyon.platform.verification;
 import java.io.IOException;
 
 /** Verilator or the C++ compiler refused the sources; the message holds their error lines with file:line. */
-final class SimulatorBuildException extends IOException {
+public final class SimulatorBuildException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    SimulatorBuildException(String message) {
+    public SimulatorBuildException(String message) {
         super(message);
     }
 }

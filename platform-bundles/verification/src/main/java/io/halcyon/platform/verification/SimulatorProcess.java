@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
  * the thread that forked it ends, so the forking thread must not be a pooled or short-lived one. The
  * simulator exits when this JVM dies (SIGKILL included), when the connection ends, or when asked.
  */
-final class SimulatorProcess implements AutoCloseable {
+public final class SimulatorProcess implements AutoCloseable {
 
     private static final long START_SECONDS = 30;
 
@@ -33,7 +33,7 @@ final class SimulatorProcess implements AutoCloseable {
     }
 
     /** Starts {@code executable} serving at {@code socket} and attaches to it. */
-    static SimulatorProcess start(Path executable, Path socket, Path log) throws IOException {
+    public static SimulatorProcess start(Path executable, Path socket, Path log) throws IOException {
         Files.deleteIfExists(socket);
         CompletableFuture<Process> started = new CompletableFuture<>();
         CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -98,12 +98,31 @@ final class SimulatorProcess implements AutoCloseable {
         }
     }
 
-    ChipClient client() {
+    /**
+     * Where a simulator's socket goes: {@code folder/name}, unless that path is longer than a Unix socket
+     * path may be; then in /dev/shm, named after this process.
+     */
+    public static Path socketPath(Path folder, String name) throws IOException {
+        Path in = folder.resolve(name).toAbsolutePath();
+        if (in.toString().length() < 100) {
+            return in;
+        }
+        Path shm = Path.of("/dev/shm", "halcyon-" + ProcessHandle.current().pid() + "-" + name);
+        Files.deleteIfExists(shm);
+        return shm;
+    }
+
+    public ChipClient client() {
         return client;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
+    }
+
+    /** True when the simulator has exited (or was killed) within {@code millis}: after a lost connection, it is on its way out. */
+    public boolean exitedWithin(long millis) throws InterruptedException {
+        return process.waitFor(millis, TimeUnit.MILLISECONDS);
     }
 
     /** Detaches (the simulator exits at the end of its connection), and kills it if it has not gone within 5 s. */

@@ -16,8 +16,11 @@ import org.osgi.framework.Bundle;
  * and the hand-written harness and behaviour models ({@code sim/}), as the bundle carries them. Names
  * are {@code rtl/<file>} and {@code sim/<file>}, in name order, so a build's key does not depend on how
  * the files were listed.
+ *
+ * <p>Public for tools on a plain class path ({@code launcher/rtl-butr} builds third-party RTL with this
+ * harness); the package is not exported, so no bundle sees it.
  */
-final class SimulatorSources {
+public final class SimulatorSources {
 
     private final Map<String, byte[]> files;
 
@@ -44,7 +47,7 @@ final class SimulatorSources {
     }
 
     /** The same from a folder holding {@code rtl/} and {@code sim/} (a build's classes folder, in tests). */
-    static SimulatorSources of(Path root) throws IOException {
+    public static SimulatorSources of(Path root) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         for (String folder : new String[] {"rtl", "sim"}) {
             try (Stream<Path> list = Files.list(root.resolve(folder))) {
@@ -56,8 +59,44 @@ final class SimulatorSources {
         return new SimulatorSources(files);
     }
 
+    /**
+     * The {@code rtl/} and {@code sim/} carried by the jar (or classes folder) this class was loaded
+     * from: what the bundle carries, for tools that run it without a framework.
+     */
+    public static SimulatorSources carried() throws IOException {
+        Path location;
+        try {
+            location = Path.of(SimulatorSources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("cannot locate the verification platform's jar: " + e.getMessage(), e);
+        }
+        if (Files.isDirectory(location)) {
+            return of(location);
+        }
+        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(location)) {
+            return of(jar.getPath("/"));
+        }
+    }
+
+    /** The harness alone ({@code sim/}), without any RTL: what third-party RTL is built with. */
+    public SimulatorSources harness() {
+        Map<String, byte[]> sim = new TreeMap<>(files);
+        sim.keySet().removeIf(n -> !n.startsWith("sim/"));
+        return new SimulatorSources(sim);
+    }
+
+    /** These files with {@code name} ({@code rtl/<file>} or {@code sim/<file>}) added or replaced. */
+    public SimulatorSources with(String name, byte[] content) {
+        if (!name.startsWith("rtl/") && !name.startsWith("sim/") || name.indexOf('/', 4) >= 0) {
+            throw new IllegalArgumentException("a simulator source is rtl/<file> or sim/<file>, not " + name);
+        }
+        Map<String, byte[]> changed = new TreeMap<>(files);
+        changed.put(name, content.clone());
+        return new SimulatorSources(changed);
+    }
+
     /** Every file by name ({@code rtl/reference_gen1.f}). */
-    Map<String, byte[]> files() {
+    public Map<String, byte[]> files() {
         return files;
     }
 

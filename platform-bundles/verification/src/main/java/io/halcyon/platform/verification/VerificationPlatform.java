@@ -10,7 +10,6 @@ import io.halcyon.platform.chipmodel.runtime.KnownChipMaps;
 import io.halcyon.platform.chipmodel.runtime.PublishedChip;
 import io.halcyon.platform.chipmodel.runtime.UnidentifiedChipException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -106,18 +105,9 @@ public class VerificationPlatform {
         withdrawals.add(0, published::withdraw);
     }
 
-    /**
-     * The simulator's socket: in this bundle's data area (inside the host's run folder), unless that path is
-     * longer than a Unix socket path may be; then in /dev/shm, named after this process.
-     */
+    /** The simulator's socket: in this bundle's data area (inside the host's run folder) when the path is short enough. */
     private static Path socketFor(BundleContext context, int chip) throws IOException {
-        Path inData = context.getDataFile("sim-" + chip + ".sock").toPath().toAbsolutePath();
-        if (inData.toString().length() < 100) {
-            return inData;
-        }
-        Path shm = Path.of("/dev/shm", "halcyon-sim-" + ProcessHandle.current().pid() + "-" + chip + ".sock");
-        Files.deleteIfExists(shm);
-        return shm;
+        return SimulatorProcess.socketPath(context.getDataFile("").toPath(), "sim-" + chip + ".sock");
     }
 
     @Deactivate

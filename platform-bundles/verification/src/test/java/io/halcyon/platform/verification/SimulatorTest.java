@@ -15,15 +15,30 @@ import io.halcyon.hal.api.hostmem.HostBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameter;
+import org.junit.runners.Parameterized.Parameters;
 
 /**
- * The reference chip's generated RTL in a real Verilator simulator (APB4), reached through the shared
- * chip-server client as the platform reaches it. Addresses are reference_gen1's.
+ * The reference chip's generated RTL in a real Verilator simulator, behind each of the build's buses (APB4,
+ * AXI4-Lite), reached through the shared chip-server client as the platform reaches it. Addresses are
+ * reference_gen1's.
  */
+@RunWith(Parameterized.class)
 public class SimulatorTest {
+
+    @Parameters(name = "{0}")
+    public static List<String> buses() {
+        return List.of("apb4", "axi4-lite");
+    }
+
+    @Parameter
+    public String busName;
 
     private static final long CHIP_ID = 0x0, SCRATCH = 0x0C, CORE_PLL_CTRL = 0x1_0000, CORE_PLL_STATUS = 0x1_0004;
     private static final long TENSOR_CMD_A = 0x6_0008, TENSOR_CYCLES = 0x6_0040, DMA_CH0_INT_STATUS = 0x4_0108;
@@ -36,8 +51,8 @@ public class SimulatorTest {
     @Before
     public void start() throws Exception {
         Path dir = Files.createDirectories(Path.of("target/sim-run"));
-        sim = SimulatorProcess.start(Simulators.reference("apb4").executable(), dir.resolve("test-" + ProcessHandle.current().pid() + ".sock"),
-                dir.resolve("sim.log"));
+        sim = SimulatorProcess.start(Simulators.reference(busName).executable(),
+                dir.resolve("test-" + busName + "-" + ProcessHandle.current().pid() + ".sock"), dir.resolve("sim-" + busName + ".log"));
         bus = sim.client().bus();
     }
 
@@ -111,6 +126,11 @@ public class SimulatorTest {
     public void theDescriptorRingIsAnExternalMemory() {
         bus.write64(DMA_RING0 + 0x10, 0x4_0000_0100L);
         assertEquals(0x4_0000_0100L, bus.read64(DMA_RING0 + 0x10));
+        bus.write32(DMA_RING0 + 0x20, 0x5151);
+        bus.write32(SCRATCH, 0x7777);
+        assertArrayEquals("a batch through the memory's later acknowledge, in order (overlapped on AXI4-Lite)",
+                new int[] {0x100, 0x5151, 0x7777, 0x4, 0x484C4359, 0x5151, 0x100},
+                bus.read32(new long[] {DMA_RING0 + 0x10, DMA_RING0 + 0x20, SCRATCH, DMA_RING0 + 0x14, CHIP_ID, DMA_RING0 + 0x20, DMA_RING0 + 0x10}));
     }
 
     @Test
@@ -138,7 +158,7 @@ public class SimulatorTest {
         sim.client().dumpWaves(vcd);
         bus.write32(SCRATCH, 7);
         sim.client().dumpWaves(null);
-        assertTrue(Files.readString(vcd).contains("s_apb_psel"));
+        assertTrue(Files.readString(vcd).contains(busName.equals("apb4") ? "s_apb_psel" : "s_axil_arvalid"));
         assertTrue(sim.client().simulatorInfo(), sim.client().simulatorInfo().contains("reference_gen1"));
     }
 }
