@@ -19,6 +19,8 @@ import org.junit.rules.TemporaryFolder;
 import io.halcyon.hal.api.regmap.FieldInfo;
 import io.halcyon.hal.api.regmap.RegisterInfo;
 import io.halcyon.rdl.compiler.model.ElaboratedModel;
+import io.halcyon.rdl.compiler.model.EnumType;
+import io.halcyon.rdl.compiler.model.FieldNode;
 import io.halcyon.rdl.compiler.model.MemNode;
 import io.halcyon.rdl.compiler.model.Node;
 import io.halcyon.rdl.compiler.model.RegNode;
@@ -27,7 +29,7 @@ import io.halcyon.rdl.compiler.model.RegNode;
  * The generated C header compiles with {@code gcc -Wall -Wextra -pedantic -Werror -std=c11}, and a C
  * program built on it prints, for every register (array elements one by one) and field, the values
  * the Java register map has: offsets (through {@code _OFFSET_AT} for elements), resets, shifts,
- * masks, field resets and encodings.
+ * masks, field resets and encoding values.
  */
 public class CHeaderTest {
 
@@ -38,12 +40,16 @@ public class CHeaderTest {
 
     @Test
     public void everyBlockOfTheTestDescriptionsCompilesAndMatchesTheJavaModel() throws Exception {
+        int encodings = 0;
         for (String rdl : List.of("blk.rdl", "ring.rdl", "shared.rdl")) {
-            checkAgainstJava(GeneratedCode.elaborate(GeneratedCode.resource(rdl)));
+            encodings += checkAgainstJava(GeneratedCode.elaborate(GeneratedCode.resource(rdl)));
         }
+        assertTrue("encoding members checked: " + encodings, encodings >= 3);
     }
 
-    private void checkAgainstJava(ElaboratedModel model) throws Exception {
+    /** Checks one block's header; returns how many encoding members it checked. */
+    private int checkAgainstJava(ElaboratedModel model) throws Exception {
+        int encodings = 0;
         String block = model.top().instName();
         String header = new RegisterGenerator("unused", null).documents(model).get(block + ".h");
         Map<String, String> expected = new LinkedHashMap<>();
@@ -66,6 +72,20 @@ public class CHeaderTest {
                 expect(expected, prints, r.name() + "." + f.name() + " mask", field + "_MASK", ones << f.lsb());
                 if (f.reset().isPresent()) {
                     expect(expected, prints, r.name() + "." + f.name() + " reset", field + "_RESET", f.reset().getAsLong());
+                }
+            }
+        }
+        // Every encoding member's value, from the elaborated model (the register map does not carry them).
+        for (RegNode r : model.registers()) {
+            String name = INDEX.matcher(r.path().substring(model.top().path().length() + 1)).replaceAll("");
+            String reg = prefix + "_" + CHeaderWriter.constant(name);
+            for (FieldNode f : r.fields()) {
+                if (f.encode() != null) {
+                    for (EnumType.Member e : f.encode().members()) {
+                        String macro = reg + "_" + CHeaderWriter.constant(f.instName()) + "_" + CHeaderWriter.constant(e.name());
+                        expect(expected, prints, name + "." + f.instName() + " = " + e.name(), macro, e.value());
+                        encodings++;
+                    }
                 }
             }
         }
@@ -97,6 +117,7 @@ public class CHeaderTest {
         }
         assertEquals(block, expected, printed);
         assertTrue(block, expected.size() > 5);
+        return encodings;
     }
 
     private static void expect(Map<String, String> expected, List<String> prints, String label, String expression, long value) {

@@ -59,6 +59,26 @@ public class PreprocessorConformanceTest {
     }
 
     @Test
+    public void theStandardsPerlLoopExampleMakesItsFields() {
+        // The shape of clause 16.2's example: a Perl loop with <%= %> in names and bit ranges.
+        ElaboratedModel m = new RdlCompiler().compileText("""
+                addrmap top {
+                  reg myReg {
+                  <% for( $i = 0; $i < 6; $i += 2 ) { %>
+                    field {} data<%=$i%> [<%=$i+1%>:<%=$i%>];
+                  <% } %>
+                  } r;
+                };
+                """, "t.rdl").elaborate(null);
+        assertEquals(3, m.registers().get(0).fields().size());
+        for (int i = 0; i < 6; i += 2) {
+            FieldNode f = (FieldNode) m.find("top.r.data" + i);
+            assertEquals(i, f.lsb());
+            assertEquals(2, f.width());
+        }
+    }
+
+    @Test
     public void errorsInAnIncludedFileAfterPerlPointIntoItWithTheIncludeChain() throws IOException {
         Path inc = SourceFiles.write(tmp, "inc/regs.rdl", "<% $W = 4; %>\nreg r_t {\n  field {} f[<%= $W %>];\n  bogus;\n};\n");
         Path top = SourceFiles.write(tmp, "top.rdl", "// header\n`include \"inc/regs.rdl\"\naddrmap top { r_t x; };\n");
