@@ -114,6 +114,10 @@ final class HostFramework {
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.putIfAbsent(UPDATE_STATE, Files.createDirectories(stateDirectory().resolve("update")).toString());
         config.put("gosh.args", interactive ? "" : "--nointeractive");
+        if (interactive) {
+            // The console reads etc/gosh_profile under gosh.home: Halcyon's, which makes `help hal` and `exit` work.
+            config.put("gosh.home", home.resolve("interactive").toString());
+        }
         String chipSocket = System.getProperty(CHIP_SOCKET, System.getenv("HALCYON_CHIP"));
         if (chipSocket != null && !chipSocket.isBlank()) {
             config.put(CHIP_SOCKET, chipSocket); // the emulation platform attaches to that chip server
