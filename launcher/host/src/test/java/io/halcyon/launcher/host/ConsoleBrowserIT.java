@@ -210,15 +210,30 @@ public class ConsoleBrowserIT {
     @Test
     public void theLossChartAndBringUpTimelineAfterTraining() throws Exception {
         browser.get(base + "run");
+        // A long plan, so that the page is seen redrawing while the run goes on.
+        browser.findElement(By.id("steps")).sendKeys("4000");
         browser.findElement(By.id("user")).sendKeys(USER);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("start")).click();
         awaitText("#result", "bring-up and training started by alice");
         WebElement chart = browser.findElement(By.id("loss-chart"));
+        int[] seen = new int[1];
+        new WebDriverWait(browser, BOUND).until(b -> {
+            String state = b.findElement(By.id("run-state")).getText();
+            String p = chart.getAttribute("data-points");
+            if (state.startsWith("running") && p != null && Integer.parseInt(p) > 1) {
+                seen[0] = Integer.parseInt(p);
+                return true;
+            }
+            return state.startsWith("finished");
+        });
+        assertTrue("the chart was drawn while the run went on", seen[0] > 1);
         new WebDriverWait(browser, BOUND).until(b -> b.findElement(By.id("run-state")).getText().startsWith("finished"));
         int points = Integer.parseInt(chart.getAttribute("data-points"));
         int steps = Integer.parseInt(chart.getAttribute("data-steps"));
+        assertEquals(4000, steps);
         assertEquals("a point per step and one for the initial weights", steps + 1, points);
+        assertTrue("the chart grew after it was first seen mid-run: " + seen[0] + " then " + points, points > seen[0]);
         double initial = Double.parseDouble(chart.getAttribute("data-initial-loss"));
         double last = Double.parseDouble(chart.getAttribute("data-final-loss"));
         assertTrue("the loss falls below 5 % of its initial value: " + initial + " -> " + last, last < 0.05 * initial);
