@@ -25,9 +25,11 @@ public class ShellTerminalIT {
     public TemporaryFolder tmp = new TemporaryFolder();
 
     @Test
-    public void helpListsEveryCommandDescribesParametersAndExitLeavesCleanly() throws Exception {
+    public void helpListsEveryCommandDescribesParametersTabCompletesNamesAndExitLeavesCleanly() throws Exception {
         String script = HalcyonScript.ROOT.resolve("launcher/halcyon").toString();
-        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"), "HALCYON_DEPLOY", tmp.newFolder().toString());
+        // A terminal that can do what a person's can (colours, cursor moves), so the console edits lines and completes.
+        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"), "HALCYON_DEPLOY", tmp.newFolder().toString(),
+                "TERM", "xterm");
         try (Terminal t = new Terminal("bash " + script + " shell", env)) {
             int at = t.await(0, "Commands: help hal; leave with 'exit'.", START);
             at = t.await(at, PROMPT, ANSWER);
@@ -62,6 +64,20 @@ public class ShellTerminalIT {
 
             t.type("hal:write sysctrl SCRATCH 0x1ffffffff");
             at = t.await(at, "value 0x1ffffffff too wide for sysctrl.SCRATCH: 32 bits, allowed 0x0..0xffffffff", ANSWER);
+            at = t.await(at, PROMPT, ANSWER);
+
+            // Tab completes block, then register names: the line that runs is the completed one.
+            t.keys("hal:read sys\t");
+            at = t.await(at, "hal:read sysctrl", ANSWER);
+            t.keys("SCR\t");
+            at = t.await(at, "SCRATCH", ANSWER);
+            t.type("");
+            at = t.await(at, "sysctrl.SCRATCH @ 0x0000000c = ", ANSWER);
+            at = t.await(at, PROMPT, ANSWER);
+            t.keys("hal:write sysctrl SCRATCH \t");
+            at = t.await(at, "VALUE=", ANSWER);
+            t.type("7");
+            at = t.await(at, "wrote 0x00000007 to sysctrl.SCRATCH", ANSWER);
             at = t.await(at, PROMPT, ANSWER);
 
             t.type("exit");

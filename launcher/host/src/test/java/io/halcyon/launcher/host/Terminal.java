@@ -23,7 +23,9 @@ final class Terminal implements AutoCloseable {
     private final Thread reader;
 
     Terminal(String commandLine, Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(List.of("script", "-qfec", commandLine, "/dev/null")).redirectErrorStream(true);
+        // A pty made by script from a process without a terminal is 0x0; a console cannot lay out lines in that.
+        ProcessBuilder pb = new ProcessBuilder(List.of("script", "-qfec", "stty cols 160 rows 48 && exec " + commandLine, "/dev/null"))
+                .redirectErrorStream(true);
         pb.environment().putAll(env);
         process = pb.start();
         keys = process.getOutputStream();
@@ -37,8 +39,10 @@ final class Terminal implements AutoCloseable {
         try (InputStream in = process.getInputStream()) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 synchronized (screen) {
-                    // Line ends on a pty are CR LF; the screen text keeps LF only, as a person reads it.
-                    screen.append(new String(buffer, 0, n, StandardCharsets.UTF_8).replace("\r", ""));
+                    // Line ends on a pty are CR LF and the console colours and moves the cursor with escape
+                    // sequences; the screen text keeps the characters a person reads.
+                    screen.append(new String(buffer, 0, n, StandardCharsets.UTF_8).replace("\r", "")
+                            .replaceAll("\u001B(\\[[0-9;?]*[ -/]*[@-~]|[=>])", ""));
                     screen.notifyAll();
                 }
             }
@@ -53,8 +57,13 @@ final class Terminal implements AutoCloseable {
 
     /** Types a line and Enter. */
     void type(String line) throws IOException {
-        keys.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        keys.flush();
+        keys(line + "\r");
+    }
+
+    /** Types keys as they are, e.g. a word and Tab ({@code "sys\t"}). */
+    void keys(String keys) throws IOException {
+        this.keys.write(keys.getBytes(StandardCharsets.UTF_8));
+        this.keys.flush();
     }
 
     /** Everything shown so far. */
