@@ -255,9 +255,9 @@ public class ConsoleServlet extends HttpServlet {
         if (ref == null) {
             throw new Refused(404, RegisterAccess.unknownBlock(blockName, byName.keySet()).getMessage());
         }
-        RegisterBus bus = first(RegisterBus.class, chip).map(r -> context.getService(r))
+        ServiceReference<RegisterBus> busRef = first(RegisterBus.class, chip)
                 .orElseThrow(() -> new Refused(503, "no register bus for chip " + chip));
-        return with(ref, block -> {
+        return with(busRef, bus -> with(ref, block -> {
             RegisterAccess access = new RegisterAccess(block, bus);
             String asked = req.getMethod().equals("GET") ? req.getParameter("read") : null;
             if (asked != null) {
@@ -286,7 +286,7 @@ public class ConsoleServlet extends HttpServlet {
                 out.append("</td></tr>");
             }
             return out.append("</table>").toString();
-        });
+        }));
     }
 
     private void writeForm(StringBuilder out, int chip, HardwareBlock block) {
@@ -319,12 +319,12 @@ public class ConsoleServlet extends HttpServlet {
         if (ref == null) {
             throw refusedAndLogged(user, req, what, 404, RegisterAccess.unknownBlock(block, byName.keySet()).getMessage());
         }
-        RegisterBus bus = first(RegisterBus.class, chip).map(r -> context.getService(r))
+        ServiceReference<RegisterBus> busRef = first(RegisterBus.class, chip)
                 .orElseThrow(() -> new Refused(503, "no register bus for chip " + chip));
         String done;
         try {
-            done = with(ref, b -> new RegisterAccess(b, bus).write(register,
-                    value.isEmpty() ? List.of() : Arrays.asList(value.split("\\s+"))));
+            done = with(busRef, bus -> with(ref, b -> new RegisterAccess(b, bus).write(register,
+                    value.isEmpty() ? List.of() : Arrays.asList(value.split("\\s+")))));
         } catch (IllegalArgumentException e) {
             throw refusedAndLogged(user, req, what, 400, e.getMessage());
         }
