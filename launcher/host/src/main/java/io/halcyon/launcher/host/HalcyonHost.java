@@ -71,6 +71,9 @@ public final class HalcyonHost {
                     host.waitForStop();
                     return OK;
                 case SERVE:
+                    // Ctrl-C or SIGTERM is how serve ends: stop the framework (Jetty lets go of the port) and
+                    // remove the run folder then, as exit does for the shell.
+                    Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "halcyon stop"));
                     System.out.println("Halcyon HAL ready in " + readyMillis + " ms; web console at http://"
                             + host.context().getProperty("org.apache.felix.http.host") + ":" + host.context().getProperty("org.osgi.service.http.port")
                             + "/halcyon/ (stop with Ctrl-C)");

@@ -83,6 +83,7 @@ final class HostFramework {
     private RunDirectory run;
     private final List<Bundle> console = new ArrayList<>();
     private String ready = DEFAULT_READY;
+    private boolean stopped;
 
     /** @param home where the console (interactive/) and the default hot-deploy directory are */
     HostFramework(Path home) {
@@ -260,7 +261,12 @@ final class HostFramework {
         framework.waitForStop(0);
     }
 
-    void stop() {
+    /** Stops the framework and removes the run folder; once, whether the caller or a shutdown hook (serve's Ctrl-C) asks first. */
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         if (hotDeployWatch != null) {
             hotDeployWatch.close();
         }
@@ -289,6 +295,7 @@ final class HostFramework {
         HTTP_LOG.setLevel(Level.SEVERE);
         if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
             System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
+            System.setProperty("org.eclipse.jetty.util.log.announce", "false"); // "Logging initialized @...ms"
         }
         String console = System.getProperty("halcyon.console", System.getenv("HALCYON_CONSOLE"));
         if (console != null && !console.isBlank()) {

@@ -81,6 +81,12 @@ public class ConsoleBrowserIT {
                 "HALCYON_CONSOLE", String.valueOf(port), "HALCYON_CONSOLE_USERS", users.toString(),
                 "HALCYON_JAVA_OPTS", "-Dhalcyon.state=" + tmp.newFolder("state")));
         host = pb.start();
+        // Should this JVM be stopped before @AfterClass runs, the host goes with it.
+        Process started = host;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            started.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
+        }));
         BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
         String ready = CompletableFuture.supplyAsync(() -> {
             try {
