@@ -1,3 +1,21 @@
+// The register page: re-reads the register table every second while "live" is ticked, from the block's
+// plain URL (data-live), which never reads a register whose read has side effects.
+(function () {
+  const table = document.querySelector('table.registers[data-live]');
+  const live = document.getElementById('live');
+  if (!table || !live) { return; }
+  function refresh() {
+    if (!live.checked) { setTimeout(refresh, 1000); return; }
+    fetch(table.getAttribute('data-live'), {cache: 'no-store'}).then(r => r.text()).then(html => {
+      const fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('table.registers');
+      const current = document.querySelector('table.registers');
+      if (fresh && current) { current.replaceWith(fresh); }
+      setTimeout(refresh, 1000);
+    }).catch(() => setTimeout(refresh, 2000));
+  }
+  setTimeout(refresh, 1000);
+})();
+
 // The run page: polls the console's run state and redraws the loss curve and the bring-up timeline
 // while a run goes on (a poll every 250 ms; slower, 2 s, once nothing changes).
 (function () {

@@ -30,6 +30,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -178,13 +179,23 @@ public class ConsoleBrowserIT {
         assertEquals(404, unknown.statusCode());
         assertTrue(unknown.body(), unknown.body().contains("refused: unknown block &#39;nosuch&#39;; blocks: clkrst, dma, hbm"));
         browser.get(base + "registers?block=hbm");
-        assertTrue("a read-to-clear register is not read by the view",
-                browser.findElement(By.id("reg-ECC_CORRECTED")).getText().contains("not read: its read has side effects"));
+        assertTrue("a read-to-clear register is not read by the view", text("#reg-ECC_CORRECTED").contains("not read: its read has side effects"));
         browser.get(base + "registers?block=hbm&read=ECC_CORRECTED");
         awaitText("#refused", "refused: hbm.ECC_CORRECTED changes when read (read-to-clear or FIFO); repeat with hal:read -f to read it anyway");
         browser.get(base + "registers?block=hbm");
-        browser.findElement(By.cssSelector("#reg-ECC_CORRECTED a.read-anyway")).click();
+        new WebDriverWait(browser, BOUND).ignoring(StaleElementReferenceException.class).until(b -> {
+            b.findElement(By.cssSelector("#reg-ECC_CORRECTED a.read-anyway")).click();
+            return true;
+        });
         awaitText("#asked", "hbm.ECC_CORRECTED @ 0x00030010 = ");
+
+        // The register view is live: a change made elsewhere (here by an HTTP client, as curl would) shows
+        // in the open page without reloading it.
+        browser.get(base + "registers?block=sysctrl");
+        HttpResponse<String> elsewhere = post("registers", "block=sysctrl&register=SCRATCH&value=0x77&user=" + USER + "&password="
+                + PASSWORD.replace(' ', '+'));
+        assertEquals(elsewhere.body(), 200, elsewhere.statusCode());
+        awaitText("#reg-SCRATCH", "sysctrl.SCRATCH @ 0x0000000c = 0x00000077");
 
         browser.get(base + "history");
         String audit = text("#audit");
@@ -280,18 +291,20 @@ public class ConsoleBrowserIT {
     }
 
     private static String scratch() {
-        return browser.findElement(By.id("reg-SCRATCH")).getText();
+        return text("#reg-SCRATCH");
     }
 
+    /** The element's text; the live register table is replaced every second, so a stale element is looked up again. */
     private static String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return new WebDriverWait(browser, BOUND).ignoring(StaleElementReferenceException.class)
+                .until(b -> b.findElement(By.cssSelector(css)).getText());
     }
 
     /** Waits until the element shows {@code expected} (the page the last click loads has it). */
     private static void awaitText(String css, String expected) {
         List<String> seen = new ArrayList<>();
         try {
-            new WebDriverWait(browser, BOUND).until(b -> {
+            new WebDriverWait(browser, BOUND).ignoring(StaleElementReferenceException.class).until(b -> {
                 List<WebElement> found = b.findElements(By.cssSelector(css));
                 String t = found.isEmpty() ? "" : found.get(0).getText();
                 seen.add(t);

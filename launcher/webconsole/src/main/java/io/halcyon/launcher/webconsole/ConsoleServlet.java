@@ -271,7 +271,11 @@ public class ConsoleServlet extends HttpServlet {
             out.append("<h2>").append(esc(block.name())).append(" <small>base <code>").append(String.format("0x%08x", block.baseAddress()))
                     .append("</code> - <a href=\"").append(BASE).append("maps\">register map</a></small></h2>");
             writeForm(out, chip, block);
-            out.append("<table class=\"registers\"><tr><th>register</th><th>offset</th><th>value and fields</th></tr>");
+            // Live: the page re-reads this table every second from the block's plain URL (never one with
+            // read=..., so a register whose read has side effects is never read again behind the operator's back).
+            out.append("<p><label><input type=\"checkbox\" id=\"live\" checked> live (re-read every second)</label></p>")
+                    .append("<table class=\"registers\" data-live=\"").append(BASE).append("registers?chip=").append(chip).append("&amp;block=")
+                    .append(esc(block.name())).append("\"><tr><th>register</th><th>offset</th><th>value and fields</th></tr>");
             for (RegisterInfo reg : block.registers()) {
                 out.append("<tr id=\"reg-").append(esc(reg.name())).append("\"><td>").append(esc(reg.name())).append("</td><td><code>")
                         .append(String.format("0x%03x", reg.offset())).append("</code></td><td>");
