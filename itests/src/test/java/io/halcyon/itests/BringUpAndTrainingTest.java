@@ -14,6 +14,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 
 import io.halcyon.consumers.training.api.MlpTraining;
+import io.halcyon.consumers.training.api.TrainingListener;
 import io.halcyon.consumers.training.api.TrainingResult;
 import io.halcyon.hal.api.bringup.BringUp;
 import io.halcyon.hal.api.bringup.BringUpReport;
@@ -95,6 +96,31 @@ public class BringUpAndTrainingTest extends HalcyonTestSupport {
         assertEquals("bit-identical weights", first.weightsChecksum(), second.weightsChecksum());
         assertEquals(first.losses(), second.losses());
         assertEquals(first.engineCycles(), second.engineCycles());
+    }
+
+    @Test
+    public void everyRunIsToldToTheTrainingListenerServicesOfItsChipAndAThrowingOneFailsNothing() {
+        service(BringUp.class, CHIP_0).bringUp();
+        MlpTraining training = service(MlpTraining.class, CHIP_0);
+        List<Integer> watched = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.Dictionary<String, Object> chip0 = new java.util.Hashtable<>(java.util.Map.of("halcyon.chip", 0));
+        org.osgi.framework.ServiceRegistration<TrainingListener> watcher = context.registerService(TrainingListener.class,
+                (step, steps, loss) -> watched.add(step), chip0);
+        org.osgi.framework.ServiceRegistration<TrainingListener> broken = context.registerService(TrainingListener.class,
+                (step, steps, loss) -> {
+                    throw new IllegalStateException("a broken watcher");
+                }, chip0);
+        try {
+            // A run started by someone else (here: this test, with no listener of its own) is watched all the same.
+            TrainingResult r = training.train(training.plan().withSteps(10), TrainingListener.NONE);
+            assertEquals(10, r.steps());
+            assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), watched);
+        } finally {
+            watcher.unregister();
+            broken.unregister();
+        }
+        training.train(training.plan().withSteps(3), TrainingListener.NONE);
+        assertEquals("an unregistered watcher is told nothing more", 11, watched.size());
     }
 
     private static BringUpStep step(BringUpReport report, String name) {

@@ -1,10 +1,14 @@
 package io.halcyon.consumers.training;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
@@ -45,12 +49,30 @@ public class MlpTrainingComponent implements MlpTraining, ChipAccess {
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
     private volatile HbmController hbm;
 
+    /**
+     * Watchers of every run on this chip (the whiteboard pattern): {@link TrainingListener} services with
+     * {@code halcyon.chip=0}, e.g. the web console's loss chart, told each step after the caller's own
+     * listener. A watcher that throws is left out of the rest of that run, never fails it.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE, target = CHIP_0)
+    private final List<TrainingListener> watchers = new CopyOnWriteArrayList<>();
+
     /** Every run uses the same HBM region, so runs on this chip take turns. */
     @Override
     public TrainingResult train(TrainingPlan plan, TrainingListener listener) {
         run.lock();
         try {
-            return new Trainer(this).run(plan, listener);
+            List<TrainingListener> watching = new CopyOnWriteArrayList<>(watchers);
+            return new Trainer(this).run(plan, (step, steps, loss) -> {
+                listener.progress(step, steps, loss);
+                for (TrainingListener w : watching) {
+                    try {
+                        w.progress(step, steps, loss);
+                    } catch (RuntimeException e) {
+                        watching.remove(w);
+                    }
+                }
+            });
         } finally {
             run.unlock();
         }

@@ -49,6 +49,9 @@ public final class HalcyonHost {
             System.err.println(e.getMessage());
             return USAGE;
         }
+        if (options.mode() == HostOptions.Mode.SERVE && System.getProperty("halcyon.console", System.getenv("HALCYON_CONSOLE")) == null) {
+            System.setProperty("halcyon.console", "8080"); // serve is for the web console: on, at its usual port
+        }
         HostFramework host = new HostFramework(home);
         try {
             host.start(Assembly.load(home, assemblyName()), options.mode() == HostOptions.Mode.SHELL);
@@ -65,6 +68,15 @@ public final class HalcyonHost {
                 case SHELL:
                     System.out.println("Halcyon HAL ready in " + readyMillis + " ms. Commands: help hal; leave with 'exit'.");
                     host.startConsole();
+                    host.waitForStop();
+                    return OK;
+                case SERVE:
+                    // Ctrl-C or SIGTERM is how serve ends: stop the framework (Jetty lets go of the port) and
+                    // remove the run folder then, as exit does for the shell.
+                    Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "halcyon stop"));
+                    System.out.println("Halcyon HAL ready in " + readyMillis + " ms; web console at http://"
+                            + host.context().getProperty("org.apache.felix.http.host") + ":" + host.context().getProperty("org.osgi.service.http.port")
+                            + "/halcyon/ (stop with Ctrl-C)");
                     host.waitForStop();
                     return OK;
                 case MAIN:

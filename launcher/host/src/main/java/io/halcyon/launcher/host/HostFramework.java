@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -65,6 +67,9 @@ final class HostFramework {
      */
     static final String UPDATE_STATE = "halcyon.update.state";
 
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one would forget its level. */
+    private static final Logger HTTP_LOG = Logger.getLogger("org.apache.felix.http");
+
     /** A problem that leaves the host degraded, and the bundle it is about (-1 for the host itself). */
     private record Problem(long bundleId, String line) {}
 
@@ -78,6 +83,7 @@ final class HostFramework {
     private RunDirectory run;
     private final List<Bundle> console = new ArrayList<>();
     private String ready = DEFAULT_READY;
+    private boolean stopped;
 
     /** @param home where the console (interactive/) and the default hot-deploy directory are */
     HostFramework(Path home) {
@@ -114,6 +120,10 @@ final class HostFramework {
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.putIfAbsent(UPDATE_STATE, Files.createDirectories(stateDirectory().resolve("update")).toString());
         config.put("gosh.args", interactive ? "" : "--nointeractive");
+        if (interactive) {
+            // The console reads etc/gosh_profile under gosh.home: Halcyon's, which makes `help hal` and `exit` work.
+            config.put("gosh.home", home.resolve("interactive").toString());
+        }
         String chipSocket = System.getProperty(CHIP_SOCKET, System.getenv("HALCYON_CHIP"));
         if (chipSocket != null && !chipSocket.isBlank()) {
             config.put(CHIP_SOCKET, chipSocket); // the emulation platform attaches to that chip server
@@ -122,6 +132,7 @@ final class HostFramework {
         if (chips != null && !chips.isBlank()) {
             config.put(EMULATION_CHIPS, chips); // the chip maps the emulation platform builds its chips from
         }
+        webConsole(config);
         deploy = hotDeployDirectory();
         if (deploy != null) {
             config.put("felix.fileinstall.dir", deploy.toString()); // how FileInstall watches it is the assembly's
@@ -250,7 +261,12 @@ final class HostFramework {
         framework.waitForStop(0);
     }
 
-    void stop() {
+    /** Stops the framework and removes the run folder; once, whether the caller or a shutdown hook (serve's Ctrl-C) asks first. */
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         if (hotDeployWatch != null) {
             hotDeployWatch.close();
         }
@@ -265,6 +281,38 @@ final class HostFramework {
             if (run != null) {
                 run.close();
             }
+        }
+    }
+
+    /**
+     * The web console (launcher/webconsole), when asked for: -Dhalcyon.console or HALCYON_CONSOLE gives the
+     * port (or ADDRESS:PORT; the assembly's address, loopback, otherwise), which switches Felix HTTP on;
+     * -Dhalcyon.console.users or HALCYON_CONSOLE_USERS names the users file that changes need.
+     */
+    private static void webConsole(Map<String, String> config) {
+        // Felix HTTP (through java.util.logging, see emulation.bndrun) and Jetty (its own StdErrLog) report
+        // every start at INFO; the host tells the operator only what went wrong, e.g. a port already taken.
+        HTTP_LOG.setLevel(Level.SEVERE);
+        if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
+            System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
+            System.setProperty("org.eclipse.jetty.util.log.announce", "false"); // "Logging initialized @...ms"
+        }
+        String console = System.getProperty("halcyon.console", System.getenv("HALCYON_CONSOLE"));
+        if (console != null && !console.isBlank()) {
+            int colon = console.lastIndexOf(':');
+            if (colon >= 0) {
+                config.put("org.apache.felix.http.host", console.substring(0, colon));
+            }
+            String port = console.substring(colon + 1);
+            if (!port.matches("\\d{1,5}")) {
+                throw new IllegalArgumentException("HALCYON_CONSOLE: expected PORT or ADDRESS:PORT, got '" + console + "'");
+            }
+            config.put("org.osgi.service.http.port", port);
+            config.put("org.apache.felix.http.enable", "true");
+        }
+        String users = System.getProperty("halcyon.console.users", System.getenv("HALCYON_CONSOLE_USERS"));
+        if (users != null && !users.isBlank()) {
+            config.put("halcyon.console.users", Path.of(users).toAbsolutePath().toString());
         }
     }
 

@@ -17,10 +17,12 @@ record HostOptions(Mode mode, String command, boolean json) {
         /** Stay up with the interactive Gogo shell. */
         SHELL,
         /** Run one shell command and exit with a code that says whether it worked. */
-        RUN
+        RUN,
+        /** Stay up without a console, serving the web console (HALCYON_CONSOLE, default port 8080) until stopped. */
+        SERVE
     }
 
-    static final String USAGE = "usage: halcyon [--json] [--out DIR] | shell | run '<shell command>'";
+    static final String USAGE = "usage: halcyon [--json] [--out DIR] | shell | serve | run '<shell command>'";
 
     /**
      * @param defaultOut where the main job writes its pictures unless {@code --out} says otherwise
@@ -29,6 +31,9 @@ record HostOptions(Mode mode, String command, boolean json) {
     static HostOptions parse(List<String> args, Path defaultOut, boolean terminal) {
         if (!args.isEmpty() && args.get(0).equals("shell") && args.size() == 1) {
             return new HostOptions(Mode.SHELL, null, false);
+        }
+        if (!args.isEmpty() && args.get(0).equals("serve") && args.size() == 1) {
+            return new HostOptions(Mode.SERVE, null, false);
         }
         if (!args.isEmpty() && args.get(0).equals("run")) {
             if (args.size() >= 2) {

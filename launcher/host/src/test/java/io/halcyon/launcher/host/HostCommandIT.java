@@ -218,7 +218,7 @@ public class HostCommandIT {
         assertEquals(2, run("frobnicate").exitCode());
         HostProcess.Result r = run("--out");
         assertEquals(2, r.exitCode());
-        assertEquals(List.of("--out needs a directory; usage: halcyon [--json] [--out DIR] | shell | run '<shell command>'"), r.stderrLines());
+        assertEquals(List.of("--out needs a directory; usage: halcyon [--json] [--out DIR] | shell | serve | run '<shell command>'"), r.stderrLines());
     }
 
     @Test

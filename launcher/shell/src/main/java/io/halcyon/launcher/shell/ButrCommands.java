@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -52,8 +53,15 @@ public class ButrCommands {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile HardwareInTheLoop hitl;
 
-    @Descriptor("built-in register tests on chip 0: BLOCK | BLOCK.REGISTER | --all [--seed N] [--mode full|non-destructive] [--junit FILE]")
-    public void butr(@Descriptor("what to test and options") String... args) {
+    @Descriptor("built-in register tests on chip 0 (BUTR) of a block, one register or the whole chip, with progress and a summary table")
+    public void butr(
+            @Descriptor("test the whole chip") @Parameter(names = "--all", presentValue = "true", absentValue = "false") boolean all,
+            @Descriptor("order of the checks in each group") @Parameter(names = "--seed", absentValue = "0") String seed,
+            @Descriptor("full (writes registers) or non-destructive (no writes, no side-effect reads)")
+            @Parameter(names = "--mode", absentValue = "full") String mode,
+            @Descriptor("also write the results as JUnit XML to this file") @Parameter(names = "--junit", absentValue = "") String junit,
+            @Descriptor("BLOCK or BLOCK.REGISTER, e.g. tensor or sysctrl.SCRATCH (none with --all)") String... target) {
+        String[] args = ButrOptions.arguments(all, seed, mode, junit, false, target);
         ButrOptions options = ButrOptions.parse("butr", args);
         RegisterTests t = tests;
         if (t == null) {
@@ -67,7 +75,16 @@ public class ButrCommands {
 
     @Descriptor("the same register tests on every configured platform (emulation, verification, production), side by side; "
             + "exits 5 when a configured platform did not run, unless --attached-only asks for the attached platforms only")
-    public void hitl(CommandSession session, @Descriptor("what to test and options, as for hal:butr, and --attached-only") String... args) {
+    public void hitl(CommandSession session,
+            @Descriptor("test the whole chip") @Parameter(names = "--all", presentValue = "true", absentValue = "false") boolean all,
+            @Descriptor("order of the checks in each group") @Parameter(names = "--seed", absentValue = "0") String seed,
+            @Descriptor("full (writes registers) or non-destructive (no writes, no side-effect reads)")
+            @Parameter(names = "--mode", absentValue = "full") String mode,
+            @Descriptor("also write the results as JUnit XML to this file") @Parameter(names = "--junit", absentValue = "") String junit,
+            @Descriptor("test only the platforms attached to this host (a configured platform that is not attached is then no failure)")
+            @Parameter(names = "--attached-only", presentValue = "true", absentValue = "false") boolean attachedOnly,
+            @Descriptor("BLOCK or BLOCK.REGISTER, e.g. tensor or sysctrl.SCRATCH (none with --all)") String... target) {
+        String[] args = ButrOptions.arguments(all, seed, mode, junit, attachedOnly, target);
         ButrOptions options = ButrOptions.parse("hitl", args);
         HardwareInTheLoop h = hitl;
         RegisterTests t = tests;

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.halcyon.hal.api.butr.TestMode;
 import io.halcyon.hal.api.butr.TestRequest;
+import io.halcyon.launcher.registers.Numbers;
 
 /**
  * The arguments of {@code hal:butr} and {@code hal:hitl}: what to test (a block, BLOCK.REGISTER or
@@ -50,6 +51,25 @@ record ButrOptions(TestRequest request, Optional<Path> junit, boolean attachedOn
             request = dot < 0 ? request.onBlock(target) : request.onRegister(target.substring(0, dot), target.substring(dot + 1));
         }
         return new ButrOptions(request, Optional.ofNullable(junit), attachedOnly);
+    }
+
+    /**
+     * The command line again, from the options Gogo has already taken apart ({@code @Parameter}): parse
+     * keeps the one set of checks (one target, a known mode, a number for the seed) and its messages.
+     */
+    static String[] arguments(boolean all, String seed, String mode, String junit, boolean attachedOnly, String... target) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(target));
+        if (all) {
+            args.add("--all");
+        }
+        args.addAll(java.util.List.of("--seed", seed, "--mode", mode));
+        if (!junit.isEmpty()) {
+            args.addAll(java.util.List.of("--junit", junit));
+        }
+        if (attachedOnly) {
+            args.add(ATTACHED_ONLY);
+        }
+        return args.toArray(new String[0]);
     }
 
     static String usage(String command) {

@@ -1,12 +1,12 @@
 package io.halcyon.launcher.shell;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -19,8 +19,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.platform.PlatformInfo;
 import io.halcyon.hal.api.regmap.HardwareBlock;
-import io.halcyon.hal.api.regmap.RegisterInfo;
 import io.halcyon.hal.api.sysctrl.SystemControl;
+import io.halcyon.launcher.registers.RegisterAccess;
 
 /**
  * The {@code hal:} shell commands. Every command works on chip instance 0 (the only one a host
@@ -91,68 +91,26 @@ public class HalCommands {
         return t.toString();
     }
 
-    @Descriptor("read a register and show its fields decoded; registers whose read has side effects need -f")
+    @Descriptor("read a register and show its fields decoded; a register whose read has side effects (read-to-clear, FIFO) needs -f")
     public String read(
-            @Descriptor("block name, e.g. sysctrl") String block,
-            @Descriptor("register name, e.g. VERSION") String register) {
-        return read(block, register, false);
+            @Descriptor("also read a register whose read has side effects (the read changes the chip)")
+            @Parameter(names = {"-f", "--force"}, presentValue = "true", absentValue = "false") boolean force,
+            @Descriptor("the block, e.g. sysctrl (hal:blocks lists them)") String block,
+            @Descriptor("the register, e.g. VERSION") String register) {
+        return withBlock(block, access -> access.readDecoded(register, force));
     }
 
-    @Descriptor("read a register; -f allows registers whose read has side effects (read-to-clear, FIFOs)")
-    public String read(@Descriptor("-f") String force, String block, String register) {
-        if (!"-f".equals(force)) {
-            throw new IllegalArgumentException("usage: hal:read [-f] BLOCK REGISTER");
-        }
-        return read(block, register, true);
+    /** Any other arguments: the usage, rather than Gogo's "Cannot coerce". No descriptor, so help leaves it out. */
+    public String read(String... args) {
+        throw new IllegalArgumentException("usage: hal:read [-f] BLOCK REGISTER");
     }
 
-    private String read(String blockName, String registerName, boolean sideEffectsAllowed) {
-        return withBlock(blockName, block -> {
-            RegisterInfo reg = register(block, registerName);
-            if (reg.readHasSideEffects() && !sideEffectsAllowed) {
-                throw new IllegalArgumentException(block.name() + "." + reg.name()
-                        + " changes when read (read-to-clear or FIFO); repeat with hal:read -f to read it anyway");
-            }
-            return RegisterView.decode(block, reg, readRaw(block, reg));
-        });
-    }
-
-    @Descriptor("write a register: a whole value, or FIELD=value pairs (other fields keep their value; W1C bits are not written back)")
+    @Descriptor("write a register: a whole value, or FIELD=VALUE pairs (other fields keep their value; W1C bits are never written back)")
     public String write(
-            @Descriptor("block name") String block,
-            @Descriptor("register name") String register,
-            @Descriptor("a value (0x.., 0b.., decimal) or FIELD=value ...") String... values) {
-        if (values.length == 0) {
-            throw new IllegalArgumentException("usage: hal:write BLOCK REGISTER VALUE | FIELD=VALUE...");
-        }
-        return withBlock(block, b -> {
-            RegisterInfo reg = register(b, register);
-            String where = b.name() + "." + reg.name();
-            long value;
-            if (values.length == 1 && !values[0].contains("=")) {
-                value = Numbers.parse(values[0], where);
-                Numbers.checkFits(value, reg.width(), where);
-            } else {
-                Map<String, Long> assignments = new LinkedHashMap<>();
-                for (String v : values) {
-                    int eq = v.indexOf('=');
-                    if (eq <= 0) {
-                        throw new IllegalArgumentException("expected FIELD=VALUE, got '" + v + "'");
-                    }
-                    assignments.put(v.substring(0, eq), Numbers.parse(v.substring(eq + 1), where + "." + v.substring(0, eq)));
-                }
-                OptionalLong current = OptionalLong.empty();
-                if (!RegisterView.coversAllFields(reg, assignments)) {
-                    if (reg.readHasSideEffects()) {
-                        throw new IllegalArgumentException(where + " changes when read, so a partial write cannot read it first: give every field");
-                    }
-                    current = OptionalLong.of(readRaw(b, reg));
-                }
-                value = RegisterView.compose(b, reg, assignments, current);
-            }
-            writeRaw(b, reg, value);
-            return String.format("wrote %s to %s%n", Numbers.hex(value, reg.width()), where);
-        });
+            @Descriptor("the block, e.g. sysctrl (hal:blocks lists them)") String block,
+            @Descriptor("the register, e.g. SCRATCH") String register,
+            @Descriptor("one value (0x.., 0b.. or decimal; too wide for the register is refused) or FIELD=VALUE pairs") String... values) {
+        return withBlock(block, access -> access.write(register, List.of(values)));
     }
 
     @Descriptor("show the platform, the chip and every bundle with its version and state")
@@ -165,38 +123,18 @@ public class HalCommands {
         return out.append(t).toString();
     }
 
-    private long readRaw(HardwareBlock block, RegisterInfo reg) {
-        long address = block.baseAddress() + reg.offset();
-        return reg.width() == 64 ? requireBus().read64(address) : Integer.toUnsignedLong(requireBus().read32(address));
-    }
-
-    private void writeRaw(HardwareBlock block, RegisterInfo reg, long value) {
-        long address = block.baseAddress() + reg.offset();
-        if (reg.width() == 64) {
-            requireBus().write64(address, value);
-        } else {
-            requireBus().write32(address, (int) value);
-        }
-    }
-
-    private <T> T withBlock(String name, java.util.function.Function<HardwareBlock, T> action) {
+    /** Runs {@code action} with the named block of chip 0 and its bus; an unknown name is refused with the known ones. */
+    private <T> T withBlock(String name, java.util.function.Function<RegisterAccess, T> action) {
         ServiceReference<HardwareBlock> ref = blocks.get(name.toLowerCase());
         HardwareBlock block = ref == null ? null : context.getService(ref);
         if (block == null) {
-            throw new IllegalArgumentException("unknown block '" + name + "'; blocks: "
-                    + (blocks.isEmpty() ? "(none)" : String.join(", ", blocks.keySet())));
+            throw RegisterAccess.unknownBlock(name, blocks.keySet());
         }
         try {
-            return action.apply(block);
+            return action.apply(new RegisterAccess(block, requireBus()));
         } finally {
             context.ungetService(ref);
         }
-    }
-
-    private static RegisterInfo register(HardwareBlock block, String name) {
-        return block.register(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown register '" + name + "' in block " + block.name() + "; registers: "
-                        + block.registers().stream().map(RegisterInfo::name).collect(Collectors.joining(", "))));
     }
 
     private PlatformInfo requirePlatform() {

@@ -46,7 +46,7 @@ public class MainJobCommands {
     public String mainjob(
             @Descriptor("print only the summary, as one JSON object")
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
-            @Descriptor("directory for the pictures (created if missing; default: the host's run directory, launcher/run)")
+            @Descriptor("directory for the pictures (created if missing; none: the host's run directory, launcher/run)")
             @Parameter(names = "--out", absentValue = "") String out,
             @Descriptor("progress display: bar (redrawn in place), lines or none")
             @Parameter(names = "--progress", absentValue = "lines") String progress) throws IOException {
@@ -74,7 +74,7 @@ public class MainJobCommands {
 
     @Descriptor("train the MLP workload on chip 0 (the chip must be brought up) and show the loss as it goes")
     public String train(
-            @Descriptor("weight updates (default: the standard plan's)")
+            @Descriptor("weight updates (0: as many as the standard plan)")
             @Parameter(names = "--steps", absentValue = "0") int steps,
             @Descriptor("progress display: bar, lines or none")
             @Parameter(names = "--progress", absentValue = "lines") String progress) {

@@ -76,7 +76,7 @@ public class SoakCommand {
     public String soak(
             @Descriptor("how many successful block updates to make, round-robin over the blocks")
             @Parameter(names = "--updates", absentValue = "50") int updates,
-            @Descriptor("the blocks to update, comma-separated (default: every block of chip 0)")
+            @Descriptor("the blocks to update, comma-separated (none: every block of chip 0)")
             @Parameter(names = "--blocks", absentValue = "") String blockList,
             @Descriptor("API bundle updates to make after the block updates, each while hal:train runs (0: none)")
             @Parameter(names = "--api-updates", absentValue = "3") int apiUpdates,

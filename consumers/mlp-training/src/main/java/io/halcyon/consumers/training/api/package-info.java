@@ -1,7 +1,9 @@
 /**
  * The MLP training workload as a service: what it trains, how it reports progress, and what a run
  * gives back. Exported by the workload bundle itself (a workload is not part of the HAL contracts);
- * the shell's main job and the integration tests use it.
+ * the shell's main job and the integration tests use it. A {@code TrainingListener} registered as a service
+ * with {@code halcyon.chip=N} is told the progress of every run on chip N, whoever started it (the web
+ * console's loss chart).
  *
  * <p>Import ranges: consumers {@code [1.0,2.0)}, providers (the workload bundle) {@code [1.0,1.1)}.
  */

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+
 import io.halcyon.launcher.update.GateCounts;
 import io.halcyon.launcher.update.GatePolicy;
 import io.halcyon.launcher.update.Outcome;
@@ -27,21 +30,32 @@ public final class UpdateCommands {
     }
 
     /** hal:update [--unchecked] BLOCK-OR-BUNDLE JAR-OR-groupId:artifactId:version */
-    public String update(String... args) {
-        List<String> operands = new ArrayList<>(List.of(args));
-        GatePolicy policy = operands.remove("--unchecked") ? GatePolicy.UNCHECKED : GatePolicy.CHECKED;
-        if (operands.size() != 2 || operands.stream().anyMatch(a -> a.startsWith("--"))) {
+    @Descriptor("replace a block driver (or the API bundle) on the running host: staged beside the running version, "
+            + "checked by the health gate, switched in a short pause, or rolled back")
+    public String update(
+            @Descriptor("accept the new version without the health gate's check (recorded as unchecked)")
+            @Parameter(names = "--unchecked", presentValue = "true", absentValue = "false") boolean unchecked,
+            @Descriptor("the block (e.g. sysctrl) or the bundle's symbolic name") String target,
+            @Descriptor("the new version: a jar file, or groupId:artifactId:version from the local Maven repository") String source) {
+        if (target.startsWith("--") || source.startsWith("--")) {
             throw new IllegalArgumentException(UPDATE_USAGE);
         }
-        return reported(manager.update(operands.get(0), operands.get(1), who(), policy));
+        return reported(manager.update(target, source, who(), unchecked ? GatePolicy.UNCHECKED : GatePolicy.CHECKED));
+    }
+
+    /** Any other arguments: the usage, rather than Gogo's "Cannot coerce". No descriptor, so help leaves it out. */
+    public String update(String... args) {
+        throw new IllegalArgumentException(UPDATE_USAGE);
     }
 
     /** hal:rollback BLOCK-OR-BUNDLE: back to the version before the last update. */
-    public String rollback(String target) {
+    @Descriptor("put back the version a block (or bundle) ran before its last update, the exact bytes kept in the state directory")
+    public String rollback(@Descriptor("the block (e.g. sysctrl) or the bundle's symbolic name") String target) {
         return reported(manager.rollback(target, who()));
     }
 
     /** hal:history: every update on this host, earlier host processes with the same state directory included. */
+    @Descriptor("every update on this host (and earlier hosts with the same state directory): outcome, pause, phases, gate checks, rollbacks")
     public String history() {
         List<UpdateRecord> records = manager.history();
         if (records.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.halcyon.launcher.shell;
+package io.halcyon.launcher.registers;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,11 +12,11 @@ import io.halcyon.hal.api.regmap.RegisterInfo;
  * Decodes register values into fields and builds register values from field assignments, using
  * only the block's register map. Pure: no bus access, so it is unit-tested on its own.
  */
-final class RegisterView {
+public final class RegisterView {
     private RegisterView() {}
 
     /** A register value with each field decoded, one line per field. */
-    static String decode(HardwareBlock block, RegisterInfo reg, long value) {
+    public static String decode(HardwareBlock block, RegisterInfo reg, long value) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%s.%s @ 0x%08x = %s%n", block.name(), reg.name(),
                 block.baseAddress() + reg.offset(), Numbers.hex(value, reg.width())));
@@ -36,7 +36,7 @@ final class RegisterView {
      *
      * @param current the register's value as read, or empty when it was not read (all fields assigned)
      */
-    static long compose(HardwareBlock block, RegisterInfo reg, Map<String, Long> assignments, OptionalLong current) {
+    public static long compose(HardwareBlock block, RegisterInfo reg, Map<String, Long> assignments, OptionalLong current) {
         String where = block.name() + "." + reg.name();
         Map<FieldInfo, Long> byField = new LinkedHashMap<>();
         for (Map.Entry<String, Long> a : assignments.entrySet()) {
@@ -70,11 +70,11 @@ final class RegisterView {
     }
 
     /** True when every field of the register is software-writable and named in the assignments. */
-    static boolean coversAllFields(RegisterInfo reg, Map<String, Long> assignments) {
+    public static boolean coversAllFields(RegisterInfo reg, Map<String, Long> assignments) {
         return reg.fields().stream().allMatch(f -> assignments.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(f.name())));
     }
 
-    static String fieldNames(RegisterInfo reg) {
+    public static String fieldNames(RegisterInfo reg) {
         return String.join(", ", reg.fields().stream().map(FieldInfo::name).toList());
     }
 }

@@ -1,4 +1,4 @@
-package io.halcyon.launcher.shell;
+package io.halcyon.launcher.registers;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
