@@ -121,7 +121,7 @@ public:
                 case OP_RESET: { uint32_t cycles = wire_.get<uint32_t>(); posted_.kind = ST_OK; sim_.reset(cycles < 1 ? 1 : cycles); ok(); wire_.put<uint64_t>(sim_.cycle()); break; }
                 case OP_WAVES: {
                     std::string path = wire_.getString();
-                    try { sim_.waves(path); ok(); } catch (const std::exception& e) { illegal(ST_ILLEGAL_ARGUMENT, e.what()); }
+                    try { sim_.waves(path); ok(); } catch (const std::invalid_argument& e) { illegal(ST_ILLEGAL_ARGUMENT, e.what()); } catch (const std::exception& e) { illegal(ST_ILLEGAL_STATE, e.what()); }
                     break;
                 }
                 case OP_INFO: ok(); wire_.putString(std::string(Verilated::productName()) + " " + Verilated::productVersion() + ", chip map " + HALCYON_CHIP_MAP + ", bus " + sim_.busName() + ", 1 GHz clock"); break;
