@@ -4,7 +4,7 @@
 
 namespace halcyon {
 
-void Scheduler::fireDue(uint64_t now) {
+void Scheduler::fire(uint64_t now) {
     while (!events_.empty() && events_.top().at <= now) {
         std::function<void()> action = events_.top().action;
         events_.pop();

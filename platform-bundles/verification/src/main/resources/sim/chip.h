@@ -21,8 +21,11 @@ class Chip;
 class Scheduler {
 public:
     void schedule(uint64_t at, std::function<void()> action) { events_.push(Event{at, seq_++, std::move(action)}); }
-    void fireDue(uint64_t now);
+    void fireDue(uint64_t now) {
+        if (!events_.empty() && events_.top().at <= now) fire(now);
+    }
 private:
+    void fire(uint64_t now);
     struct Event {
         uint64_t at, seq;
         std::function<void()> action;

@@ -36,7 +36,8 @@ void Hardware::beginCycle() {
     for (Port& p : amounts_) p.set(0);
     amounts_.clear();
     // External memories answer a request the cycle after it (the block registers it), as an SRAM would.
-    for (auto& [name, m] : memories_) {
+    for (ExternalMemory* memory : memoryList_) {
+        ExternalMemory& m = *memory;
         if (m.req.get() == 0) continue;
         uint64_t at = m.addr.get();
         if (m.isWrite.get()) {

@@ -95,8 +95,9 @@ public:
     void written(const char* instance, const char* registerPath, Port pulse) { written_[key(instance, registerPath)] = pulse; }
     void memory(const char* instance, const char* path, uint64_t bytes, Port req, Port isWrite, Port addr, Port wrData, Port wrBiten,
                 Port ack, Port rdData) {
-        memories_[key(instance, path)] = ExternalMemory{bytes, req, isWrite, addr, wrData, wrBiten, ack, rdData,
-                                                        std::vector<uint8_t>(bytes), {}};
+        auto [it, added] = memories_.insert_or_assign(key(instance, path), ExternalMemory{bytes, req, isWrite, addr, wrData, wrBiten, ack,
+                                                                                          rdData, std::vector<uint8_t>(bytes), {}});
+        if (added) memoryList_.push_back(&it->second);
     }
     void recordField(const char* instance, const char* memoryPath, const char* fieldPath, uint64_t stride, uint64_t offset, int lsb,
                      int width) {
@@ -147,6 +148,7 @@ private:
     std::map<std::string, Field> fields_;
     std::map<std::string, Port> written_;
     std::map<std::string, ExternalMemory> memories_;
+    std::vector<ExternalMemory*> memoryList_;  // the same, for the per-cycle loop (a map's walk costs more than the work)
     std::map<std::string, uint64_t> codes_;
     std::vector<Port> pulses_;
     std::vector<Port> amounts_;

@@ -40,7 +40,9 @@ private:
     Transfer access(bool write, uint64_t address, uint32_t data);
     std::unique_ptr<VerilatedContext> context_;
     std::unique_ptr<Vchip> top_;
+#if VM_TRACE
     std::unique_ptr<VerilatedVcdC> vcd_;
+#endif
     uint64_t cycle_ = 0;
     Hardware hw_;
     Chip chip_;

@@ -42,6 +42,8 @@ public class VerificationPlatform {
 
     public static final String BUS = "halcyon.verification.bus";
     public static final String CACHE = "halcyon.verification.cache";
+    /** {@code true}: run the simulator built with waveform support (Verilator's --trace), so {@code dumpWaves} works; slower. */
+    public static final String WAVES = "halcyon.verification.waves";
     static final String PLATFORM = "verification";
 
     private final List<Runnable> withdrawals = new ArrayList<>();
@@ -83,7 +85,8 @@ public class VerificationPlatform {
             throws IOException, InterruptedException {
         ChipModel design = known.named(entry.chipMap());
         Path cache = Path.of(property(context, CACHE, System.getProperty("user.home") + "/.cache/halcyon/simulators"));
-        SimulatorBuild.Built built = SimulatorBuild.of(SimulatorSources.of(context.getBundle()), design.name(), bus, cache);
+        boolean waves = Boolean.parseBoolean(property(context, WAVES, "false"));
+        SimulatorBuild.Built built = SimulatorBuild.of(SimulatorSources.of(context.getBundle()), design.name(), bus, cache, waves);
         Path socket = socketFor(context, entry.chip());
         SimulatorProcess sim = SimulatorProcess.start(built.executable(), socket, context.getDataFile("sim-" + entry.chip() + ".log").toPath());
         withdrawals.add(0, sim::close);
@@ -95,8 +98,8 @@ public class VerificationPlatform {
             return;
         }
         String description = String.format("RTL of chip map %s simulated by %s, %s bus, RTL build %s (%s), simulator pid %d, "
-                + "1 GHz clock: device time in cycles", map.name(), built.verilator(), bus, built.shortKey(),
-                built.cached() ? "cached" : "built in " + built.buildMillis() + " ms", sim.pid());
+                + "1 GHz clock: device time in cycles%s", map.name(), built.verilator(), bus, built.shortKey(),
+                built.cached() ? "cached" : "built in " + built.buildMillis() + " ms", sim.pid(), waves ? ", waveforms on request" : "");
         PublishedChip.Platform platform = new PublishedChip.Platform(PlatformKind.VERIFICATION, PLATFORM,
                 context.getBundle().getVersion().toString(), description, EnumSet.of(PlatformCapability.POSTED_WRITES,
                         PlatformCapability.BATCHED_READS, PlatformCapability.DEVICE_SIDE_WAIT, PlatformCapability.DETERMINISTIC_TIME));

@@ -3,6 +3,7 @@ package io.halcyon.platform.verification;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -149,16 +150,39 @@ public class SimulatorTest {
     }
 
     @Test
-    public void resetAndWaveformsOnRequest() throws Exception {
+    public void resetOnRequest() throws Exception {
         bus.write32(SCRATCH, 5);
         long after = sim.client().reset(8);
         assertTrue(after > 8);
         assertEquals("reset", 0, bus.read32(SCRATCH));
-        Path vcd = Path.of("target/sim-run/waves-" + ProcessHandle.current().pid() + ".vcd");
-        sim.client().dumpWaves(vcd);
-        bus.write32(SCRATCH, 7);
-        sim.client().dumpWaves(null);
-        assertTrue(Files.readString(vcd).contains(busName.equals("apb4") ? "s_apb_psel" : "s_axil_arvalid"));
         assertTrue(sim.client().simulatorInfo(), sim.client().simulatorInfo().contains("reference_gen1"));
+    }
+
+    @Test
+    public void theFastBuildRefusesWaveformsAndNamesTheBuildThatDumpsThem() throws Exception {
+        Path vcd = Path.of("target/sim-run/refused-" + busName + "-" + ProcessHandle.current().pid() + ".vcd");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> sim.client().dumpWaves(vcd));
+        assertTrue(e.getMessage(), e.getMessage().contains("without waveforms") && e.getMessage().contains(vcd.toString()));
+        assertFalse(Files.exists(vcd));
+        sim.client().dumpWaves(null);  // stopping a dump that never started is fine
+        bus.write32(SCRATCH, 3);
+        assertEquals("the simulator goes on", 3, bus.read32(SCRATCH));
+    }
+
+    @Test
+    public void theBuildWithWavesDumpsThemOnRequest() throws Exception {
+        SimulatorBuild.Built traced = Simulators.referenceWithWaves(busName);
+        assertTrue(traced.waves());
+        assertNotEquals("a cache entry of its own", Simulators.reference(busName).executable(), traced.executable());
+        Path dir = Path.of("target/sim-run");
+        try (SimulatorProcess waved = SimulatorProcess.start(traced.executable(),
+                dir.resolve("waves-" + busName + "-" + ProcessHandle.current().pid() + ".sock"), dir.resolve("sim-waves-" + busName + ".log"))) {
+            Path vcd = dir.resolve("waves-" + busName + "-" + ProcessHandle.current().pid() + ".vcd");
+            waved.client().dumpWaves(vcd);
+            waved.client().bus().write32(SCRATCH, 7);
+            waved.client().dumpWaves(null);
+            assertTrue(Files.readString(vcd).contains(busName.equals("apb4") ? "s_apb_psel" : "s_axil_arvalid"));
+            assertEquals(7, waved.client().bus().read32(SCRATCH));
+        }
     }
 }

@@ -15,4 +15,9 @@ final class Simulators {
     static SimulatorBuild.Built reference(String bus) throws IOException, InterruptedException {
         return SimulatorBuild.of(SimulatorSources.of(CLASSES), "reference_gen1", bus, CACHE);
     }
+
+    /** The build with waveform support (Verilator's --trace), a cache entry of its own. */
+    static SimulatorBuild.Built referenceWithWaves(String bus) throws IOException, InterruptedException {
+        return SimulatorBuild.of(SimulatorSources.of(CLASSES), "reference_gen1", bus, CACHE, true);
+    }
 }
