@@ -33,12 +33,15 @@ import io.halcyon.hal.api.register.RegisterBatch;
 import io.halcyon.hal.api.tensor.TensorCommand;
 import io.halcyon.hal.api.tensor.TensorEngine;
 import io.halcyon.hal.api.tensor.TensorEngineStatus;
+import io.halcyon.hal.api.chip.ServesGenerations;
+import io.halcyon.block.tensor.regs.TensorMap;
 
 /**
  * Stateless driver of the tensor engine. Tickets are values of the hardware's DONE_COUNT, so whoever
  * holds one (this driver, or a new version of it after a live update) waits for it by reading the
  * hardware alone.
  */
+@ServesGenerations(block = TensorMap.BLOCK, value = {1, 2})
 @Component(configurationPid = TensorConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = TensorConfig.class, factory = true)
 public class TensorEngineDriver extends TensorDriverBase implements TensorEngine {
