@@ -68,12 +68,17 @@ public abstract class HalcyonTestSupport {
     /** Runs in the test driver (outside the framework): says what the framework is made of. */
     @Configuration
     public Option[] config() throws IOException {
+        return config(jar -> true);
+    }
+
+    /** The main assembly with only the bundle jars {@code keep} accepts (a host that lacks one of its bundles). */
+    protected Option[] config(java.util.function.Predicate<java.nio.file.Path> keep) throws IOException {
         String workDir = System.getProperty("halcyon.itest.workdir", "target/paxexam");
         List<Option> options = new ArrayList<>();
         options.add(junitBundles());
         options.add(workingDirectory(workDir));
         options.add(cleanCaches(true));
-        options.addAll(MainAssembly.provisioning(Paths.get(workDir, "deploy").toAbsolutePath()));
+        options.addAll(MainAssembly.provisioning(Paths.get(workDir, "deploy").toAbsolutePath(), keep));
         return options.toArray(new Option[0]);
     }
 

@@ -102,7 +102,7 @@ public class ChipMapIT {
             assertEquals(r.stderr(), List.of("halcyon: emulation platform: chip 0: identity edu.ID.MAGIC=0x78"
                     + " edu.ID.MINOR=0x34 edu.ID.MAJOR=0x12 sysctrl.CHIP_ID.ID=0x12345678"
                     + " sysctrl.VERSION.REVISION=0x1 sysctrl.VERSION.GENERATION=0x1 matches no chip map"
-                    + " (known: qemu_edu, reference_gen1, reference_gen1_relocated); nothing is published for it"), refusal);
+                    + " (known: qemu_edu, reference_gen1, reference_gen1_relocated, reference_gen2); nothing is published for it"), refusal);
         }
     }
 
