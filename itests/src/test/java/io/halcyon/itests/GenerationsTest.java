@@ -1,11 +1,8 @@
 package io.halcyon.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,9 +31,7 @@ public class GenerationsTest extends HalcyonTestSupport {
     @Override
     @Configuration
     public Option[] config() throws IOException {
-        List<Option> options = new ArrayList<>(List.of(super.config()));
-        options.add(frameworkProperty("halcyon.emulation.chips").value("reference_gen1,reference_gen2"));
-        return options.toArray(new Option[0]);
+        return withEmulatedChips(super.config(), "reference_gen1,reference_gen2");
     }
 
     @Test

@@ -82,6 +82,13 @@ public abstract class HalcyonTestSupport {
         return options.toArray(new Option[0]);
     }
 
+    /** {@code options} with the emulation's chips built from {@code chipMaps} (comma-separated, chip 0 first). */
+    protected static Option[] withEmulatedChips(Option[] options, String chipMaps) {
+        List<Option> more = new ArrayList<>(List.of(options));
+        more.add(org.ops4j.pax.exam.CoreOptions.frameworkProperty("halcyon.emulation.chips").value(chipMaps));
+        return more.toArray(new Option[0]);
+    }
+
     @Before
     public void everyBundleResolvedAndStarted() {
         List<String> problems = new ArrayList<>();

@@ -2,11 +2,8 @@ package io.halcyon.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -34,9 +31,7 @@ public class UnservedGenerationTest extends HalcyonTestSupport {
     @Override
     @Configuration
     public Option[] config() throws IOException {
-        List<Option> options = new ArrayList<>(List.of(config(jar -> !jar.getFileName().toString().startsWith("block-dma2-"))));
-        options.add(frameworkProperty("halcyon.emulation.chips").value("reference_gen1,reference_gen2"));
-        return options.toArray(new Option[0]);
+        return withEmulatedChips(config(jar -> !jar.getFileName().toString().startsWith("block-dma2-")), "reference_gen1,reference_gen2");
     }
 
     @Test

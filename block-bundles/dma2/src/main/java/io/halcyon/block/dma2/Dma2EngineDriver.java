@@ -43,6 +43,10 @@ import io.halcyon.hal.api.register.RegisterBatch;
  * (an {@code int} length) fits the 64-bit length word, so consumers written for generation 1 run
  * unchanged on generation 2. Ring positions are read from HEAD and TAIL on every call; software never
  * writes TAIL on this engine, it tells the doorbell how many descriptors it put at TAIL.
+ *
+ * <p>The ring discipline (one slot left empty, wait for HEAD == TAIL when full, report a stopped channel
+ * first) is generation 1's as well, but its code is not shared with block-dma's driver: a block bundle
+ * imports APIs only, so that updating one refreshes nothing else, and hal-api holds no implementation.
  */
 @ServesGenerations(block = Dma2Map.BLOCK, value = {2})
 @Component(configurationPid = Dma2Config.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
