@@ -26,8 +26,6 @@ import io.halcyon.hal.api.tensor.TensorEngine;
 @RunWith(PaxExam.class)
 public class GenerationsTest extends HalcyonTestSupport {
 
-    private static final String CHIP_1 = "(halcyon.chip=1)";
-
     @Override
     @Configuration
     public Option[] config() throws IOException {

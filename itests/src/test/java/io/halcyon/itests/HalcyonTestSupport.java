@@ -56,6 +56,9 @@ public abstract class HalcyonTestSupport {
     /** Services of the first (and, on emulation, only) chip instance. */
     protected static final String CHIP_0 = "(halcyon.chip=0)";
 
+    /** Services of the second chip instance, on hosts with two ({@link #withEmulatedChips}). */
+    protected static final String CHIP_1 = "(halcyon.chip=1)";
+
     protected static final String HAL_API = "io.halcyon.hal.api";
     protected static final String BLOCK_SYSCTRL = "io.halcyon.block.sysctrl";
     protected static final String LAUNCHER_UPDATE = "io.halcyon.launcher.update";

@@ -21,8 +21,6 @@ import io.halcyon.hal.api.sysctrl.SystemControl;
 @RunWith(PaxExam.class)
 public class TwoChipsTest extends HalcyonTestSupport {
 
-    private static final String CHIP_1 = "(halcyon.chip=1)";
-
     @Override
     @Configuration
     public Option[] config() throws IOException {
