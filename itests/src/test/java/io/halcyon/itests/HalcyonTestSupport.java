@@ -56,6 +56,9 @@ public abstract class HalcyonTestSupport {
     /** Services of the first (and, on emulation, only) chip instance. */
     protected static final String CHIP_0 = "(halcyon.chip=0)";
 
+    /** Services of the second chip instance, on hosts with two ({@link #withEmulatedChips}). */
+    protected static final String CHIP_1 = "(halcyon.chip=1)";
+
     protected static final String HAL_API = "io.halcyon.hal.api";
     protected static final String BLOCK_SYSCTRL = "io.halcyon.block.sysctrl";
     protected static final String LAUNCHER_UPDATE = "io.halcyon.launcher.update";
@@ -68,13 +71,25 @@ public abstract class HalcyonTestSupport {
     /** Runs in the test driver (outside the framework): says what the framework is made of. */
     @Configuration
     public Option[] config() throws IOException {
+        return config(jar -> true);
+    }
+
+    /** The main assembly with only the bundle jars {@code keep} accepts (a host that lacks one of its bundles). */
+    protected Option[] config(java.util.function.Predicate<java.nio.file.Path> keep) throws IOException {
         String workDir = System.getProperty("halcyon.itest.workdir", "target/paxexam");
         List<Option> options = new ArrayList<>();
         options.add(junitBundles());
         options.add(workingDirectory(workDir));
         options.add(cleanCaches(true));
-        options.addAll(MainAssembly.provisioning(Paths.get(workDir, "deploy").toAbsolutePath()));
+        options.addAll(MainAssembly.provisioning(Paths.get(workDir, "deploy").toAbsolutePath(), keep));
         return options.toArray(new Option[0]);
+    }
+
+    /** {@code options} with the emulation's chips built from {@code chipMaps} (comma-separated, chip 0 first). */
+    protected static Option[] withEmulatedChips(Option[] options, String chipMaps) {
+        List<Option> more = new ArrayList<>(List.of(options));
+        more.add(org.ops4j.pax.exam.CoreOptions.frameworkProperty("halcyon.emulation.chips").value(chipMaps));
+        return more.toArray(new Option[0]);
     }
 
     @Before

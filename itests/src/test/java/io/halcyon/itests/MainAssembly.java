@@ -30,8 +30,11 @@ final class MainAssembly {
 
     private MainAssembly() {}
 
-    /** @param deploy the hot-deploy directory FileInstall watches (the host sets it where it runs, so do the tests) */
-    static List<Option> provisioning(Path deploy) throws IOException {
+    /**
+     * @param deploy the hot-deploy directory FileInstall watches (the host sets it where it runs, so do the tests)
+     * @param keep which of the assembly's bundle jars to install (all but one: a host that lacks a driver)
+     */
+    static List<Option> provisioning(Path deploy, java.util.function.Predicate<Path> keep) throws IOException {
         Assembly main;
         try {
             main = Assembly.load(HOST.toAbsolutePath().normalize(), Assembly.MAIN);
@@ -41,7 +44,7 @@ final class MainAssembly {
         List<Option> options = new ArrayList<>();
         main.properties().forEach((key, value) -> options.add(frameworkProperty(key).value(value)));
         options.add(frameworkProperty("felix.fileinstall.dir").value(Files.createDirectories(deploy).toString()));
-        for (Path jar : main.jars()) {
+        for (Path jar : main.jars().stream().filter(keep).toList()) {
             options.add(bundle(jar.toUri().toString()));
         }
         return options;

@@ -1,11 +1,8 @@
 package io.halcyon.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -24,14 +21,10 @@ import io.halcyon.hal.api.sysctrl.SystemControl;
 @RunWith(PaxExam.class)
 public class TwoChipsTest extends HalcyonTestSupport {
 
-    private static final String CHIP_1 = "(halcyon.chip=1)";
-
     @Override
     @Configuration
     public Option[] config() throws IOException {
-        List<Option> options = new ArrayList<>(List.of(super.config()));
-        options.add(frameworkProperty("halcyon.emulation.chips").value("reference_gen1,reference_gen1_relocated"));
-        return options.toArray(new Option[0]);
+        return withEmulatedChips(super.config(), "reference_gen1,reference_gen1_relocated");
     }
 
     @Test

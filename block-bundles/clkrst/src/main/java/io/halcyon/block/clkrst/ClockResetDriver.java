@@ -24,11 +24,14 @@ import io.halcyon.hal.api.clkrst.ChipBlock;
 import io.halcyon.hal.api.clkrst.ClockReset;
 import io.halcyon.hal.api.clkrst.Pll;
 import io.halcyon.hal.api.register.EnumFields;
+import io.halcyon.hal.api.chip.ServesGenerations;
+import io.halcyon.block.clkrst.regs.ClkrstMap;
 
 /**
  * Stateless driver of the clock-and-reset block: PLL state, resets and clock enables are read from
  * the hardware on every call, so a new version of this bundle can replace a running one.
  */
+@ServesGenerations(block = ClkrstMap.BLOCK, value = {1, 2})
 @Component(configurationPid = ClkrstConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ClkrstConfig.class, factory = true)
 public class ClockResetDriver extends ClkrstDriverBase implements ClockReset {

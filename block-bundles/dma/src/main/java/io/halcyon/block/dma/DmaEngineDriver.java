@@ -33,12 +33,16 @@ import io.halcyon.hal.api.dma.DmaEngine;
 import io.halcyon.hal.api.dma.MemorySpace;
 import io.halcyon.hal.api.register.FieldCondition;
 import io.halcyon.hal.api.register.RegisterBatch;
+import io.halcyon.hal.api.chip.ServesGenerations;
+import io.halcyon.block.dma.regs.DmaMap;
 
 /**
  * Stateless driver of one DMA engine instance. Ring positions are read from HEAD and TAIL on every
  * call and descriptors live in the chip's ring memory, so a new version of this bundle carries on
  * where the old one stopped, even with transfers in flight.
  */
+// Generation 2 has a DMA engine of another programming model, type dma2 (block-bundles/dma2).
+@ServesGenerations(block = DmaMap.BLOCK, value = {1})
 @Component(configurationPid = DmaConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = DmaConfig.class, factory = true)
 public class DmaEngineDriver extends DmaDriverBase implements DmaEngine {

@@ -24,6 +24,8 @@ import io.halcyon.block.edu.regs.Status;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.edu.EduDevice;
 import io.halcyon.hal.api.hostmem.HostBuffer;
+import io.halcyon.hal.api.chip.ServesGenerations;
+import io.halcyon.block.edu.regs.EduMap;
 
 /**
  * Stateless driver of one edu device: every answer is read from the device, and waits are register
@@ -31,6 +33,7 @@ import io.halcyon.hal.api.hostmem.HostBuffer;
  * device's interrupt). DMA completion is waited for through the DMA_DONE interrupt bit, since the
  * device's 64-bit command register is not a 32-bit register a platform can wait on.
  */
+@ServesGenerations(block = EduMap.BLOCK, value = {1})
 @Component(configurationPid = EduConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = EduConfig.class, factory = true)
 public class EduDriver implements EduDevice {

@@ -24,12 +24,15 @@ import io.halcyon.hal.api.register.RegisterBatch;
 import io.halcyon.hal.api.hbm.EccCounts;
 import io.halcyon.hal.api.hbm.HbmController;
 import io.halcyon.hal.api.hbm.HbmState;
+import io.halcyon.hal.api.chip.ServesGenerations;
+import io.halcyon.block.hbm.regs.HbmMap;
 
 /**
  * Stateless driver of the HBM controller: the training state is read from STATUS on every call, so a
  * new version of this bundle attaches to trained memory without retraining it. Only
  * {@link #readAndClearEccCounters()} reads the read-to-clear ECC counters.
  */
+@ServesGenerations(block = HbmMap.BLOCK, value = {1, 2})
 @Component(configurationPid = HbmConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = HbmConfig.class, factory = true)
 public class HbmControllerDriver extends HbmDriverBase implements HbmController {

@@ -23,8 +23,11 @@ import io.halcyon.hal.api.bus.WaitTimeoutException;
 import io.halcyon.hal.api.register.EnumFields;
 import io.halcyon.hal.api.intc.InterruptController;
 import io.halcyon.hal.api.intc.InterruptSource;
+import io.halcyon.hal.api.chip.ServesGenerations;
+import io.halcyon.block.intc.regs.IntcMap;
 
 /** Stateless driver of the interrupt controller: PENDING and ENABLE are read from the hardware on every call. */
+@ServesGenerations(block = IntcMap.BLOCK, value = {1, 2})
 @Component(configurationPid = IntcConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = IntcConfig.class, factory = true)
 public class InterruptControllerDriver extends IntcDriverBase implements InterruptController {

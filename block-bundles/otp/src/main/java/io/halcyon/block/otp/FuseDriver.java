@@ -22,11 +22,14 @@ import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.otp.FuseContents;
 import io.halcyon.hal.api.otp.Fuses;
 import io.halcyon.hal.api.register.RegisterBatch;
+import io.halcyon.hal.api.chip.ServesGenerations;
+import io.halcyon.block.otp.regs.OtpMap;
 
 /**
  * Stateless driver of one fuse block: the contents are the hardware's shadow registers, read on every
  * call, and the lock is the hardware's sticky bit.
  */
+@ServesGenerations(block = OtpMap.BLOCK, value = {1, 2})
 @Component(configurationPid = OtpConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = OtpConfig.class, factory = true)
 public class FuseDriver extends OtpDriverBase implements Fuses {

@@ -25,11 +25,14 @@ import io.halcyon.hal.api.pcie.LinkState;
 import io.halcyon.hal.api.pcie.LinkStatus;
 import io.halcyon.hal.api.pcie.PcieEndpoint;
 import io.halcyon.hal.api.pcie.PcieError;
+import io.halcyon.hal.api.chip.ServesGenerations;
+import io.halcyon.block.pcie.regs.PcieMap;
 
 /**
  * Stateless driver of the PCIe endpoint: link state and sticky errors are read from the hardware on
  * every call, so a new version of this bundle can replace a running one without retraining the link.
  */
+@ServesGenerations(block = PcieMap.BLOCK, value = {1, 2})
 @Component(configurationPid = PcieConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = PcieConfig.class, factory = true)
 public class PcieEndpointDriver extends PcieDriverBase implements PcieEndpoint {

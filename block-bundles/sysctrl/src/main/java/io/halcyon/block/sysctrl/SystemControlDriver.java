@@ -25,11 +25,14 @@ import io.halcyon.hal.api.register.RegisterBatch;
 import io.halcyon.hal.api.sysctrl.Capability;
 import io.halcyon.hal.api.sysctrl.ChipIdentity;
 import io.halcyon.hal.api.sysctrl.SystemControl;
+import io.halcyon.hal.api.chip.ServesGenerations;
+import io.halcyon.block.sysctrl.regs.SysctrlMap;
 
 /**
  * Stateless driver of the system-control block: every call goes to the hardware, so a new version
  * of this bundle can replace a running one without handing anything over.
  */
+@ServesGenerations(block = SysctrlMap.BLOCK, value = {1, 2})
 @Component(configurationPid = SysctrlConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SysctrlConfig.class, factory = true)
 public class SystemControlDriver extends SysctrlDriverBase implements SystemControl {

@@ -24,8 +24,11 @@ import io.halcyon.hal.api.register.RegisterBatch;
 import io.halcyon.hal.api.telemetry.Alarm;
 import io.halcyon.hal.api.telemetry.Readings;
 import io.halcyon.hal.api.telemetry.Telemetry;
+import io.halcyon.hal.api.chip.ServesGenerations;
+import io.halcyon.block.telemetry.regs.TelemetryMap;
 
 /** Stateless driver of the telemetry block: sensors, thresholds and alarms are read from the hardware on every call. */
+@ServesGenerations(block = TelemetryMap.BLOCK, value = {1, 2})
 @Component(configurationPid = TelemetryConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = TelemetryConfig.class, factory = true)
 public class TelemetryDriver extends TelemetryDriverBase implements Telemetry {

@@ -30,15 +30,19 @@ import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.hal.api.bus.WaitTimeoutException;
 import io.halcyon.hal.api.register.FieldCondition;
 import io.halcyon.hal.api.register.RegisterBatch;
+import io.halcyon.hal.api.tensor.Opcode;
 import io.halcyon.hal.api.tensor.TensorCommand;
 import io.halcyon.hal.api.tensor.TensorEngine;
 import io.halcyon.hal.api.tensor.TensorEngineStatus;
+import io.halcyon.hal.api.chip.ServesGenerations;
+import io.halcyon.block.tensor.regs.TensorMap;
 
 /**
  * Stateless driver of the tensor engine. Tickets are values of the hardware's DONE_COUNT, so whoever
  * holds one (this driver, or a new version of it after a live update) waits for it by reading the
  * hardware alone.
  */
+@ServesGenerations(block = TensorMap.BLOCK, value = {1, 2})
 @Component(configurationPid = TensorConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = TensorConfig.class, factory = true)
 public class TensorEngineDriver extends TensorDriverBase implements TensorEngine {
@@ -67,6 +71,7 @@ public class TensorEngineDriver extends TensorDriverBase implements TensorEngine
         for (int i = 0; i < todo.size(); i++) {
             checkAddresses(regs(), i, todo.get(i));
         }
+        checkFeatures(todo);
         Snapshot now = snapshot();
         failIfError(now);
         int ticket = now.done().count() + now.queue().depth() + (now.queue().busy() ? 1 : 0);
@@ -107,6 +112,20 @@ public class TensorEngineDriver extends TensorDriverBase implements TensorEngine
         regs.cmdK().post(CmdK.RESET.withK(c.k()));
         regs.cmdScalar().post(CmdScalar.RESET.withValue(Float.floatToRawIntBits(c.scalar())));
         regs.flush();
+    }
+
+    /**
+     * Before anything is staged: an operation this engine lacks fails here, naming the feature bit, rather
+     * than as BAD_OPCODE after the commands before it ran. The engine says what it has (FEATURES, a
+     * per-chip constant), so nothing here asks which generation the chip is.
+     */
+    private void checkFeatures(List<TensorCommand> todo) {
+        for (int i = 0; i < todo.size(); i++) {
+            if (todo.get(i).opcode() == Opcode.MATMUL_BF16 && !regs().features().read().bf16Matmul()) {
+                throw new UnsupportedOperationException(String.format("%s: command %d is MATMUL_BF16, which this engine"
+                        + " lacks (%s.BF16_MATMUL reads 0)", blockName(), i, regs().features().path()));
+            }
+        }
     }
 
     /** Before anything is staged: an operand address the engine would reject fails here, naming its register. */

@@ -18,7 +18,7 @@ public class TensorBlockTest {
         HardwareBlock block = new TensorBlock(Configs.instance(TensorConfig.class, "tensor1", 0x12_0000));
         assertEquals("tensor1", block.name());
         assertEquals(0x12_0000, block.baseAddress());
-        assertEquals(13, block.registers().size());
+        assertEquals("twelve of generation 1, FEATURES since generation 2", 14, block.registers().size());
         assertEquals(0x40, block.register("CYCLES").orElseThrow().offset());
         assertEquals(64, block.register("CMD_A").orElseThrow().width());
     }

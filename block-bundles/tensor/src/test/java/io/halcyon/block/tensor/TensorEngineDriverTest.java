@@ -20,6 +20,8 @@ import io.halcyon.block.tensor.regs.CmdScalarRegister;
 import io.halcyon.block.tensor.regs.CyclesRegister;
 import io.halcyon.block.tensor.regs.DoneCountRegister;
 import io.halcyon.block.tensor.regs.ErrCodeRegister;
+import io.halcyon.block.tensor.regs.Features;
+import io.halcyon.block.tensor.regs.FeaturesRegister;
 import io.halcyon.block.tensor.regs.IntStatus;
 import io.halcyon.block.tensor.regs.IntStatusRegister;
 import io.halcyon.block.tensor.regs.OpcodeE;
@@ -70,6 +72,23 @@ public class TensorEngineDriverTest {
     private void expectMatmulAndScale() {
         expectStaged((int) OpcodeE.MATMUL.value() | CmdOp.TRANS_A_MASK, 0x1000, 0x2000, 0x3000, 8, 16, 32, 0);
         expectStaged((int) OpcodeE.SCALE.value(), 0x3000, 0, 0x3000, 8, 16, 0, Float.floatToRawIntBits(0.5f));
+    }
+
+    @Test
+    public void aBf16MatmulIsStagedWhereTheEngineHasTheFeature() {
+        bus.expectRead32(BASE + FeaturesRegister.OFFSET, Features.BF16_MATMUL_MASK);
+        bus.expectBatchRead32(SNAPSHOT, 7, 0, 0, 0, 7);
+        expectStaged((int) OpcodeE.MATMUL_BF16.value(), 0x1000, 0x2000, 0x3000, 4, 4, 4, 0);
+        assertEquals(8, driver.submit(List.of(TensorCommand.matmulBf16(0x1000, false, 0x2000, false, 0x3000, 4, 4, 4)), BOUND));
+    }
+
+    @Test
+    public void aBf16MatmulIsRefusedBeforeAnythingIsStagedWhereTheEngineLacksIt() {
+        bus.expectRead32(BASE + FeaturesRegister.OFFSET, 0);
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> driver.submit(
+                List.of(SCALE, TensorCommand.matmulBf16(0x1000, false, 0x2000, false, 0x3000, 4, 4, 4)), BOUND));
+        assertEquals("tensor: command 1 is MATMUL_BF16, which this engine lacks (tensor.FEATURES.BF16_MATMUL reads 0)",
+                e.getMessage());
     }
 
     @Test

@@ -37,6 +37,12 @@ public final class ChipModelConverter {
     /** User-defined property (boolean, on fields) that makes a field part of the chip's identity. */
     public static final String IDENTITY_PROPERTY = "halcyon_identity";
 
+    /**
+     * User-defined property (boolean, on one identity field) whose reset value is the chip's generation,
+     * which drivers are matched against; a map that marks none is generation 1.
+     */
+    public static final String GENERATION_PROPERTY = "halcyon_generation";
+
     private ChipModelConverter() {
     }
 
@@ -56,7 +62,7 @@ public final class ChipModelConverter {
             }
         }
         blocks.sort(Comparator.comparingLong(BlockInstance::base));
-        return new ChipModel(top.instName(), describe(top), blocks, identity(model));
+        return new ChipModel(top.instName(), describe(top), blocks, identity(model), generation(model));
     }
 
     /** One address map of the model (the top, for a lone block description) as a block type. */
@@ -199,6 +205,34 @@ public final class ChipModelConverter {
             throw new DescriptionException(problems);
         }
         return words;
+    }
+
+    /**
+     * The reset value of the one field marked {@value #GENERATION_PROPERTY}, 1 when none is. It must be an
+     * identity field too: the generation is read from the chip like the rest of its identity, never assumed.
+     */
+    private static long generation(ElaboratedModel model) throws DescriptionException {
+        List<FieldNode> marked = new ArrayList<>();
+        for (RegNode r : model.registers()) {
+            for (FieldNode f : r.fields()) {
+                if (Boolean.TRUE.equals(f.userProperties().get(GENERATION_PROPERTY))) {
+                    marked.add(f);
+                }
+            }
+        }
+        if (marked.isEmpty()) {
+            return 1;
+        }
+        FieldNode f = marked.get(0);
+        if (marked.size() > 1) {
+            throw new DescriptionException(List.of(where(marked.get(1)) + "two fields are marked " + GENERATION_PROPERTY + ": "
+                    + f.path() + " and " + marked.get(1).path()));
+        }
+        if (!Boolean.TRUE.equals(f.userProperties().get(IDENTITY_PROPERTY)) || f.reset() == null || f.reset() < 1) {
+            throw new DescriptionException(List.of(where(f) + "generation field " + f.path() + " must be an identity field ("
+                    + IDENTITY_PROPERTY + ") with a constant reset of at least 1"));
+        }
+        return f.reset();
     }
 
     private static String identityProblem(RegNode r, FieldNode f) {

@@ -145,7 +145,7 @@ public final class ChipModelWriter {
             s.line("), List.of(");
             list(s, map.identity(), w -> String.format("new IdentityWord(%s, %s, %d, %d, %s)", Names.literal(w.path()),
                     SourceWriter.longLiteral(w.address()), w.lsb(), w.width(), SourceWriter.longLiteral(w.expected())));
-            s.line("));").line("");
+            s.line("), %s);", SourceWriter.longLiteral(map.generation())).line("");
             s.open("private %s()", className(map.name())).close().line("");
             s.javadoc("The chip map, built once.");
             s.open("static ChipModel chipModel()").line("return MODEL;").close();

@@ -4,8 +4,8 @@ package io.halcyon.hal.api.chip;
  * Names of the service and configuration properties that place a service on a chip and a block
  * instance. A platform publishes one block configuration per block instance of each chip it reaches
  * (factory PID: the block type's configuration PID) with {@link #CHIP}, {@link #BLOCK},
- * {@link #BLOCK_TYPE}, {@link #BASE_ADDRESS}, {@link #BUS_TARGET}, {@link #PLATFORM} and
- * {@link #CHIP_MAP}; the block's driver and register-map components are made once per configuration
+ * {@link #BLOCK_TYPE}, {@link #BASE_ADDRESS}, {@link #BUS_TARGET}, {@link #PLATFORM}, {@link #CHIP_MAP}
+ * and {@link #GENERATION}; the block's driver and register-map components are made once per configuration
  * and their services carry these properties.
  */
 public final class ChipProperties {
@@ -24,6 +24,13 @@ public final class ChipProperties {
 
     /** The chip map the platform matched the chip's identity to ({@code reference_gen1}). */
     public static final String CHIP_MAP = "halcyon.chipmap";
+
+    /**
+     * The chip's generation as its identity reads (a {@code Long}, {@code 1} for reference_gen1), on the
+     * platform's per-chip services and every block configuration. Drivers declare the generations they
+     * serve with {@link ServesGenerations}.
+     */
+    public static final String GENERATION = "halcyon.generation";
 
     /** Block configurations: absolute address of the block's first register (a {@code Long}). */
     public static final String BASE_ADDRESS = "base.address";

@@ -21,12 +21,23 @@ public enum Opcode {
     /** C[j] = sum over i of A[i][j], M x N input, 1 x N output. */
     SUM_ROWS(9),
     /** C = scalar * A + B. */
-    AXPY(10);
+    AXPY(10),
+    /**
+     * C[MxN] (fp32) = op(A)[MxK] x op(B)[KxN] with A and B in bfloat16 (2 bytes per element, row-major): each
+     * product is exact in fp32 and the products are summed in k order from 0, so results are bit-exact.
+     * Only on engines whose {@code FEATURES.BF16_MATMUL} reads 1 (generation 2); others refuse it.
+     */
+    MATMUL_BF16(11);
 
     private final int code;
 
     Opcode(int code) {
         this.code = code;
+    }
+
+    /** Whether the operation is a matrix multiply (it needs K and may transpose its operands). */
+    public boolean multipliesMatrices() {
+        return this == MATMUL || this == MATMUL_BF16;
     }
 
     /** The OPCODE field value. */

@@ -78,6 +78,18 @@ public class ChipMapIT {
         assertEquals(RELOCATED_BASES, bases(new HalcyonScript(tmp, RELOCATED).command("hal:blocks")));
     }
 
+    /** The short name gen2 (the launcher's, for reference_gen2): the main job runs on generation 2 and says so. */
+    @Test
+    public void theMainJobRunsOnAGenerationTwoChipAndNamesItsGeneration() throws Exception {
+        HostProcess.Result r = new HalcyonScript(tmp, Map.of("HALCYON_CHIPS", "gen2")).run("--json", "--out",
+                tmp.newFolder("gen2-run").toString());
+        assertEquals(r.stderr(), 0, r.exitCode());
+        assertTrue(r.stdout(), r.stdout().startsWith("{\"chip\":{\"chipMap\":\"reference_gen2\",\"generation\":2},\"bringup\":["));
+        // The generation-2 DMA engine is another block type, driven by its own bundle.
+        HostProcess.Result blocks = new HalcyonScript(tmp, Map.of("HALCYON_CHIPS", "gen2")).command("hal:blocks");
+        assertTrue(blocks.stdout(), blocks.stdout().matches("(?s).*\\ndma\\s+0x00040000\\s+\\d+\\s+io\\.halcyon\\.block\\.dma2\\s.*"));
+    }
+
     @Test
     public void aHostAttachingToAChipServerFindsOutWhichMapItsChipIs() throws Exception {
         Path socket = tmp.getRoot().toPath().resolve("chip.sock");
@@ -102,7 +114,7 @@ public class ChipMapIT {
             assertEquals(r.stderr(), List.of("halcyon: emulation platform: chip 0: identity edu.ID.MAGIC=0x78"
                     + " edu.ID.MINOR=0x34 edu.ID.MAJOR=0x12 sysctrl.CHIP_ID.ID=0x12345678"
                     + " sysctrl.VERSION.REVISION=0x1 sysctrl.VERSION.GENERATION=0x1 matches no chip map"
-                    + " (known: qemu_edu, reference_gen1, reference_gen1_relocated); nothing is published for it"), refusal);
+                    + " (known: qemu_edu, reference_gen1, reference_gen1_relocated, reference_gen2); nothing is published for it"), refusal);
         }
     }
 

@@ -67,7 +67,7 @@ public class HostCommandIT {
         assertEquals("only the JSON on stdout: " + first.stdout(), 1, first.stdout().lines().count());
         String number = "-?[0-9][0-9.E-]*";
         String step = "\\{\"step\":\"[a-z-]+\",\"deviceTime\":\\d+,\"wallMs\":" + number + ",\"alreadyDone\":(true|false)\\}";
-        assertTrue(json, json.matches("\\{\"bringup\":\\[" + step + "(," + step + "){" + (STEPS.size() - 1) + "}\\],"
+        assertTrue(json, json.matches("\\{\"chip\":\\{\"chipMap\":\"reference_gen1\",\"generation\":1\\},\"bringup\":\\[" + step + "(," + step + "){" + (STEPS.size() - 1) + "}\\],"
                 + "\"training\":\\{\"steps\":400,\"initialLoss\":" + number + ",\"finalLoss\":" + number + ",\"targetLoss\":" + number
                 + ",\"weightsChecksum\":\"[0-9a-f]{64}\",\"wallMs\":" + number + ",\"stepsPerSecond\":" + number + "\\},"
                 + "\"pictures\":\\[\"[^\"]+loss-curve.svg\",\"[^\"]+bringup-timeline.svg\"\\]\\}"));

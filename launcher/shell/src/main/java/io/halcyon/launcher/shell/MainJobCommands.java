@@ -24,6 +24,8 @@ import io.halcyon.consumers.training.api.TrainingResult;
 import io.halcyon.hal.api.bringup.BringUp;
 import io.halcyon.hal.api.bringup.BringUpReport;
 import io.halcyon.hal.api.bringup.BringUpStep;
+import io.halcyon.hal.api.chip.ChipProperties;
+import io.halcyon.hal.api.platform.PlatformInfo;
 
 /**
  * The main job ({@code hal:mainjob}): bring chip 0 up, train the MLP workload on it with progress
@@ -42,6 +44,11 @@ public class MainJobCommands {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(halcyon.chip=0)")
     private volatile MlpTraining training;
 
+    /** Chip 0's platform services' properties: which chip map the platform matched and the chip's generation. */
+    @Reference(service = PlatformInfo.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(halcyon.chip=0)")
+    private volatile Map<String, Object> chip0;
+
     @Descriptor("main job: bring chip 0 up, train the MLP workload with progress, write pictures, print a summary")
     public String mainjob(
             @Descriptor("print only the summary, as one JSON object")
@@ -55,9 +62,10 @@ public class MainJobCommands {
         MlpTraining t = require(training, "training");
         ProgressDisplay.Style style = json ? ProgressDisplay.Style.NONE : style(progress);
 
+        Chip chip = Chip.of(chip0);
         BringUpReport report = b.bringUp();
         if (!json) {
-            console.print("Bring-up of chip 0\n" + BringUpView.table(report) + BringUpView.totals(report) + "\n");
+            console.print("Bring-up of chip 0 (" + chip + ")\n" + BringUpView.table(report) + BringUpView.totals(report) + "\n");
             console.println("Training " + describe(t.plan()));
             console.flush();
         }
@@ -69,7 +77,7 @@ public class MainJobCommands {
             throw new IllegalStateException(String.format(Locale.ROOT, "training missed its target: final loss %s, target %s",
                     Units.value(result.finalLoss()), Units.value(result.targetLoss())));
         }
-        return json ? Json.write(summary(report, result, pictures)) + "\n" : "\n" + summaryText(report, result, pictures);
+        return json ? Json.write(summary(chip, report, result, pictures)) + "\n" : "\n" + summaryText(chip, report, result, pictures);
     }
 
     @Descriptor("train the MLP workload on chip 0 (the chip must be brought up) and show the loss as it goes")
@@ -95,7 +103,25 @@ public class MainJobCommands {
         return List.of(curve, timeline);
     }
 
-    static Map<String, Object> summary(BringUpReport report, TrainingResult r, List<Path> pictures) {
+    /**
+     * What the main job ran on, from the platform's service properties (the chip map it matched the chip's
+     * identity to, and the generation that identity reads).
+     */
+    record Chip(String chipMap, long generation) {
+        static Chip of(Map<String, Object> platformProperties) {
+            Map<String, Object> p = platformProperties == null ? Map.of() : platformProperties;
+            Object generation = p.get(ChipProperties.GENERATION);
+            return new Chip(String.valueOf(p.getOrDefault(ChipProperties.CHIP_MAP, "unknown")),
+                    generation instanceof Number n ? n.longValue() : 0);
+        }
+
+        @Override
+        public String toString() {
+            return chipMap + ", generation " + generation;
+        }
+    }
+
+    static Map<String, Object> summary(Chip chip, BringUpReport report, TrainingResult r, List<Path> pictures) {
         List<Object> steps = new ArrayList<>();
         for (BringUpStep s : report.steps()) {
             Map<String, Object> step = new LinkedHashMap<>();
@@ -114,14 +140,19 @@ public class MainJobCommands {
         training.put("wallMs", r.wallMillis());
         training.put("stepsPerSecond", r.stepsPerSecond());
         Map<String, Object> summary = new LinkedHashMap<>();
+        Map<String, Object> ranOn = new LinkedHashMap<>();
+        ranOn.put("chipMap", chip.chipMap());
+        ranOn.put("generation", chip.generation());
+        summary.put("chip", ranOn);
         summary.put("bringup", steps);
         summary.put("training", training);
         summary.put("pictures", pictures.stream().map(Path::toString).toList());
         return summary;
     }
 
-    private static String summaryText(BringUpReport report, TrainingResult r, List<Path> pictures) {
+    private static String summaryText(Chip chip, BringUpReport report, TrainingResult r, List<Path> pictures) {
         StringBuilder s = new StringBuilder("Summary\n");
+        s.append("  chip      ").append(chip).append(" (chip 0)\n");
         s.append(String.format("  bring-up  %d steps, %s device time, %s wall%s%n", report.steps().size(),
                 Units.nanos(BringUpView.deviceNanos(report)), Units.millis(BringUpView.wallMillis(report)),
                 report.attachedToRunningChip() ? " (chip was already up)" : ""));

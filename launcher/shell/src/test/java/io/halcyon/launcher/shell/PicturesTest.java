@@ -61,10 +61,11 @@ public class PicturesTest {
 
     @Test
     public void summaryHasTheKeysTheMainJobPromises() {
-        Map<String, Object> summary = MainJobCommands.summary(REPORT, result(), List.of(java.nio.file.Path.of("/tmp/a.svg")));
-        assertEquals(List.of("bringup", "training", "pictures"), List.copyOf(summary.keySet()));
+        MainJobCommands.Chip chip = MainJobCommands.Chip.of(Map.of("halcyon.chipmap", "reference_gen2", "halcyon.generation", 2L));
+        Map<String, Object> summary = MainJobCommands.summary(chip, REPORT, result(), List.of(java.nio.file.Path.of("/tmp/a.svg")));
+        assertEquals(List.of("chip", "bringup", "training", "pictures"), List.copyOf(summary.keySet()));
         String json = Json.write(summary);
-        assertTrue(json, json.startsWith("{\"bringup\":[{\"step\":\"identify-chip\",\"deviceTime\":30,\"wallMs\":0.3,\"alreadyDone\":true},"));
+        assertTrue(json, json.startsWith("{\"chip\":{\"chipMap\":\"reference_gen2\",\"generation\":2},\"bringup\":[{\"step\":\"identify-chip\",\"deviceTime\":30,\"wallMs\":0.3,\"alreadyDone\":true},"));
         assertTrue(json, json.contains("\"training\":{\"steps\":10,\"initialLoss\":0.8,\"finalLoss\":0.07272727272727274,\"targetLoss\":0.04,\"weightsChecksum\":\"abab"));
         assertTrue(json, json.endsWith("\"pictures\":[\"/tmp/a.svg\"]}"));
     }

@@ -15,11 +15,19 @@ import java.util.Set;
  *     elaborates it (per-chip values such as identity or fuse contents included)
  * @param identity what the chip's identity fields read on this design; a platform matches these
  *     against the hardware before it publishes anything
+ * @param generation the chip's generation: the reset value of the identity field its description marks
+ *     {@code halcyon_generation} ({@code sysctrl.VERSION.GENERATION}), 1 for a design that marks none (QEMU's
+ *     edu). Platforms publish it with every block configuration; drivers declare the generations they serve
+ *     (a {@code halcyon.driver} capability) and a chip no installed driver serves is not published
  */
-public record ChipModel(String name, String description, List<BlockInstance> blocks, List<IdentityWord> identity) {
+public record ChipModel(String name, String description, List<BlockInstance> blocks, List<IdentityWord> identity,
+        long generation) {
 
     public ChipModel {
         Objects.requireNonNull(name, "name");
+        if (generation < 1) {
+            throw new IllegalArgumentException("chip map " + name + ": generation " + generation + " is not positive");
+        }
         blocks = List.copyOf(blocks);
         identity = List.copyOf(identity);
         Set<String> names = new HashSet<>();
@@ -28,6 +36,11 @@ public record ChipModel(String name, String description, List<BlockInstance> blo
                 throw new IllegalArgumentException("chip map " + name + " has two block instances named " + b.name());
             }
         }
+    }
+
+    /** A design of generation 1, for descriptions that mark no generation field. */
+    public ChipModel(String name, String description, List<BlockInstance> blocks, List<IdentityWord> identity) {
+        this(name, description, blocks, identity, 1);
     }
 
     /** The instance with this name ({@code "dma"}), if the chip has one. */

@@ -92,6 +92,11 @@ final class ChipFixture {
         return EmulatedChip.of(ClassPathChipMaps.named("reference_gen1"));
     }
 
+    /** A fresh chip of another chip map ({@code reference_gen2}), at power-on. */
+    ChipFixture(String chipMap) {
+        this(EmulatedChip.of(ClassPathChipMaps.named(chipMap)));
+    }
+
     private ChipFixture(EmulatedChip chip) {
         this(chip, new EmulationBus(chip));
     }

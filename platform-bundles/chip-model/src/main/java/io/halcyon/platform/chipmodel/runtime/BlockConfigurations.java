@@ -77,6 +77,7 @@ public final class BlockConfigurations implements AutoCloseable {
         p.put(ChipProperties.BUS_TARGET, chipFilter(chip, platform));
         p.put(ChipProperties.PLATFORM, platform);
         p.put(ChipProperties.CHIP_MAP, map.name());
+        p.put(ChipProperties.GENERATION, map.generation());
         return p;
     }
 

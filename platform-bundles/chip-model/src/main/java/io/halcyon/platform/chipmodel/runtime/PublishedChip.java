@@ -24,8 +24,9 @@ import io.halcyon.platform.chipmodel.ChipModel;
 /**
  * What a platform registers for one identified chip, the same on every platform: its {@link RegisterBus},
  * {@link PlatformInfo}, {@link HostMemory} and any further per-chip services, each with the service
- * properties {@code halcyon.chip}, {@code halcyon.platform} and {@code halcyon.chipmap}, then one block
- * configuration per block instance ({@link BlockConfigurations}). {@link #withdraw} takes it all back in
+ * properties {@code halcyon.chip}, {@code halcyon.platform}, {@code halcyon.chipmap} and {@code halcyon.generation},
+ * then one block configuration per block instance ({@link BlockConfigurations}). A chip whose generation the
+ * installed drivers do not serve for every block is refused before anything is registered ({@link DriverGenerations}). {@link #withdraw} takes it all back in
  * reverse, the drivers' configurations first.
  */
 public final class PublishedChip {
@@ -52,14 +53,22 @@ public final class PublishedChip {
      * Registers chip {@code chip}, of chip map {@code map}, and publishes its block configurations.
      *
      * @param more further per-chip services, by the interface they are registered under
-     * @throws IOException when the block configurations cannot be published (the services are withdrawn)
+     * @throws IOException when the block configurations cannot be published (the services are withdrawn), or
+     *     when some block type has no installed driver for the chip's generation (one line per such block)
      */
     public static PublishedChip publish(BundleContext context, ConfigurationAdmin admin, int chip, ChipModel map,
             Platform platform, RegisterBus bus, HostMemory hostMemory, Map<Class<?>, Object> more) throws IOException {
+        List<String> unserved = DriverGenerations.unserved(map, DriverGenerations.installed(context));
+        if (!unserved.isEmpty()) {
+            throw new IOException(map.name() + " is generation " + map.generation() + ", which the installed drivers do not"
+                    + " serve for " + unserved.size() + " of its " + map.blocks().size() + " blocks, so bring-up cannot start"
+                    + " on it\n  " + String.join("\n  ", unserved));
+        }
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(ChipProperties.CHIP, String.valueOf(chip));
         props.put(ChipProperties.PLATFORM, platform.platform());
         props.put(ChipProperties.CHIP_MAP, map.name());
+        props.put(ChipProperties.GENERATION, map.generation());
         List<ServiceRegistration<?>> services = new ArrayList<>();
         services.add(context.registerService(RegisterBus.class, bus, props));
         services.add(context.registerService(PlatformInfo.class, new Info(platform, chip), props));

@@ -26,7 +26,7 @@ public class BlockConfigurationsTest {
             assertEquals("not bound to one bundle: a staged driver version receives it too", "?", fifo.location);
             assertEquals(Map.of("halcyon.chip", "2", "halcyon.block", "fifo", "halcyon.block.type", "fifo",
                     "base.address", 0x1000L, "bus.target", "(&(halcyon.chip=2)(halcyon.platform=emulation))",
-                    "halcyon.platform", "emulation", "halcyon.chipmap", "gen1"), asMap(fifo));
+                    "halcyon.platform", "emulation", "halcyon.chipmap", "gen1", "halcyon.generation", 1L), asMap(fifo));
         }
         assertEquals("deleted when the platform stops", Map.of(), cm.byPid);
     }

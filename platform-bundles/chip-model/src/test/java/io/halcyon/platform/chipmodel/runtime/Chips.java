@@ -27,7 +27,7 @@ final class Chips {
         return new ChipModel(name, "test chip", List.of(new BlockInstance("ident", IDENTITY, identityBase),
                 new BlockInstance("fifo", FIFO, fifoBase)), List.of(
                 new IdentityWord("ident.ID.ID", identityBase, 0, 32, id),
-                new IdentityWord("ident.VERSION.GENERATION", identityBase + 4, 8, 8, generation)));
+                new IdentityWord("ident.VERSION.GENERATION", identityBase + 4, 8, 8, generation)), generation);
     }
 
     static RegisterSpec register(String path, long offset, FieldSpec... fields) {

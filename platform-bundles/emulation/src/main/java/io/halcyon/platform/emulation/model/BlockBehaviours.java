@@ -28,6 +28,7 @@ public final class BlockBehaviours {
             .with("sysctrl", SysctrlBehaviour::new)
             .with("pcie", PcieBehaviour::new)
             .with("dma", DmaBehaviour::new)
+            .with("dma2", DmaBehaviour::countingDoorbell)
             .with("tensor", TensorBehaviour::new)
             .with("edu", EduBehaviour::new);
 

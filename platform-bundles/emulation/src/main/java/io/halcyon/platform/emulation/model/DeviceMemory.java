@@ -108,6 +108,22 @@ public final class DeviceMemory {
         return values;
     }
 
+    /**
+     * Reads {@code count} bfloat16 values (2 bytes each, little-endian: the upper half of an fp32) from
+     * {@code address}, widened to fp32 exactly.
+     */
+    public float[] readBf16(long address, int count) {
+        check(address, 2L * count);
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++, address += 2) {
+            byte[] page = pages[(int) (address >>> PAGE_SHIFT)];
+            int at = (int) (address & PAGE_BYTES - 1);
+            int bits = page == null ? 0 : (page[at] & 0xFF) | (page[at + 1] & 0xFF) << 8;
+            values[i] = Float.intBitsToFloat(bits << 16);
+        }
+        return values;
+    }
+
     /** Stores {@code values} as fp32 from {@code address} (4-byte aligned). */
     public void writeFloats(long address, float[] values) {
         check(address, 4L * values.length);

@@ -12,7 +12,7 @@ import io.halcyon.platform.emulation.regfile.FieldHandle;
 import io.halcyon.platform.emulation.regfile.Memory;
 
 /**
- * The DMA engine. A write to a channel's TAIL (the doorbell; the block out of reset and clocked) makes
+ * The DMA engine, of either programming model ({@link Doorbell}). A doorbell (the block out of reset and clocked) makes
  * the channel work through its ring from HEAD to TAIL, one descriptor at a time: each takes
  * length/16 ns + {@link #DESCRIPTOR_OVERHEAD_NANOS} of device time, after which its bytes are copied,
  * HEAD advances (modulo the ring's descriptors), BYTES_MOVED counts them, and with the IRQ flag DONE is
@@ -33,6 +33,7 @@ public final class DmaBehaviour extends BlockBehaviour {
     private final long lengthNotMultipleOf4;
     private final long hbmNotReady;
     private final long disabled;
+    private final Doorbell doorbell;
 
     private final BlockGate gate;
     private final InterruptLine interrupt;
@@ -43,8 +44,58 @@ public final class DmaBehaviour extends BlockBehaviour {
     private final DescriptorLayout layout;
     private final List<Channel> channels = new ArrayList<>();
 
+    /**
+     * How software tells a channel that descriptors wait: the part of the programming model that differs
+     * between the DMA block types, chosen where behaviours are attached to types ({@link BlockBehaviours}).
+     */
+    enum Doorbell {
+        /** Type dma (generation 1): software writes TAIL itself; any write to it is the doorbell. */
+        TAIL_WRITE {
+            @Override
+            void wire(DmaBehaviour dma, Channel c, String channel) {
+                dma.register(channel + ".TAIL").onWrite((data, mask) -> c.doorbell());
+            }
+        },
+        /**
+         * Type dma2 (generation 2): software writes how many descriptors it posted at TAIL to
+         * DOORBELL.COUNT and hardware adds that to TAIL; more than the ring's free slots stops the channel
+         * with RING_OVERFLOW, TAIL unchanged.
+         */
+        COUNT {
+            @Override
+            void wire(DmaBehaviour dma, Channel c, String channel) {
+                FieldSpec count = dma.block().type().requireRegister(channel + ".DOORBELL").field("COUNT");
+                long overflow = dma.code(channel + ".ERR_INFO.CODE", "RING_OVERFLOW");
+                dma.register(channel + ".DOORBELL").onWrite((data, mask) -> {
+                    long n = count.extract(data);
+                    long slots = dma.layout.descriptors;
+                    long free = slots - 1 - Math.floorMod(c.tail.get() - c.head.get(), slots);
+                    if (n > free) {
+                        c.fail((int) c.tail.get(), overflow);
+                        return;
+                    }
+                    c.tail.set((c.tail.get() + n) % slots);
+                    c.doorbell();
+                });
+            }
+        };
+
+        abstract void wire(DmaBehaviour dma, Channel c, String channel);
+    }
+
+    /** A generation-1 DMA engine (type dma). */
     DmaBehaviour(BlockInstance block, ChipParts chip) {
+        this(block, chip, Doorbell.TAIL_WRITE);
+    }
+
+    /** A generation-2 DMA engine (type dma2). */
+    static DmaBehaviour countingDoorbell(BlockInstance block, ChipParts chip) {
+        return new DmaBehaviour(block, chip, Doorbell.COUNT);
+    }
+
+    private DmaBehaviour(BlockInstance block, ChipParts chip, Doorbell doorbell) {
         super(block, chip.clock());
+        this.doorbell = doorbell;
         this.gate = chip.peer(ClkrstBehaviour.class, block).gate(block.name());
         this.interrupt = chip.peer(IntcBehaviour.class, block).line(block.name());
         this.hbm = chip.peer(HbmBehaviour.class, block);
@@ -68,44 +119,59 @@ public final class DmaBehaviour extends BlockBehaviour {
         }
     }
 
-    /** Where a descriptor's parts sit in one record of a ring, from the ring's virtual registers. */
+    /**
+     * Where a descriptor's parts sit in one record of a ring, from the ring's virtual registers. Each part
+     * is found by its field's name in whichever record register holds it: generation 1 keeps LENGTH and
+     * the flags in one word (DESC_CONTROL), generation 2 gives LENGTH a 64-bit word of its own.
+     */
     private static final class DescriptorLayout {
         final long descriptors;
         final long recordBytes;
-        final RegisterSpec source;
-        final RegisterSpec destination;
-        final RegisterSpec control;
-        final FieldSpec sourceAddress;
-        final FieldSpec destinationAddress;
-        final FieldSpec length;
-        final FieldSpec sourceHost;
-        final FieldSpec destinationHost;
-        final FieldSpec irq;
+        final Part sourceAddress;
+        final Part destinationAddress;
+        final Part length;
+        final Part sourceHost;
+        final Part destinationHost;
+        final Part irq;
+
+        /** One field of the record and the register that holds it. */
+        private record Part(RegisterSpec register, FieldSpec field) {
+            long read(Memory ring, long record) {
+                return field.extract(ring.read(record + register.offset(), register.bytes()));
+            }
+        }
 
         DescriptorLayout(MemorySpec.RecordLayout records) {
             descriptors = records.count();
             recordBytes = records.stride();
-            source = records.register("DESC_SOURCE");
-            destination = records.register("DESC_DESTINATION");
-            control = records.register("DESC_CONTROL");
-            sourceAddress = source.field("ADDR");
-            destinationAddress = destination.field("ADDR");
-            length = control.field("LENGTH");
-            sourceHost = control.field("SOURCE_HOST");
-            destinationHost = control.field("DESTINATION_HOST");
-            irq = control.field("IRQ");
+            sourceAddress = part(records, "DESC_SOURCE", "ADDR");
+            destinationAddress = part(records, "DESC_DESTINATION", "ADDR");
+            length = part(records, null, "LENGTH");
+            sourceHost = part(records, null, "SOURCE_HOST");
+            destinationHost = part(records, null, "DESTINATION_HOST");
+            irq = part(records, null, "IRQ");
+        }
+
+        /** The field {@code field} of register {@code register}, or of the one record register that has it. */
+        private static Part part(MemorySpec.RecordLayout records, String register, String field) {
+            if (register != null) {
+                RegisterSpec r = records.register(register);
+                return new Part(r, r.field(field));
+            }
+            List<RegisterSpec> holding = records.registers().stream()
+                    .filter(r -> r.fields().stream().anyMatch(f -> f.name().equals(field))).toList();
+            if (holding.size() != 1) {
+                throw new IllegalArgumentException("descriptor record: " + holding.size() + " registers have a field " + field
+                        + ", the DMA model needs exactly one");
+            }
+            return new Part(holding.get(0), holding.get(0).field(field));
         }
 
         Descriptor read(Memory ring, int index) {
             long at = index * recordBytes;
-            long controlWord = word(ring, at, control);
-            return new Descriptor(index, sourceAddress.extract(word(ring, at, source)),
-                    destinationAddress.extract(word(ring, at, destination)), length.extract(controlWord),
-                    sourceHost.extract(controlWord) == 1, destinationHost.extract(controlWord) == 1, irq.extract(controlWord) == 1);
-        }
-
-        private static long word(Memory ring, long record, RegisterSpec register) {
-            return ring.read(record + register.offset(), register.bytes());
+            return new Descriptor(index, sourceAddress.read(ring, at), destinationAddress.read(ring, at),
+                    length.read(ring, at), sourceHost.read(ring, at) == 1, destinationHost.read(ring, at) == 1,
+                    irq.read(ring, at) == 1);
         }
     }
 
@@ -139,7 +205,7 @@ public final class DmaBehaviour extends BlockBehaviour {
             errorCode = field(name + ".ERR_INFO.CODE");
             errorDescriptor = field(name + ".ERR_INFO.DESC");
             ring = registers().memory("RING[" + n + "]");
-            register(name + ".TAIL").onWrite((data, mask) -> doorbell());
+            doorbell.wire(DmaBehaviour.this, this, name);
         }
 
         void doorbell() {

@@ -33,6 +33,8 @@ public final class TensorBehaviour extends BlockBehaviour {
 
     private final FieldHandle go;
     private final FieldHandle opcode;
+    /** The engine decodes MATMUL_BF16 only when this per-chip constant is 1 (generation 2's chip map sets it). */
+    private final FieldHandle bf16;
     private final FieldHandle transA;
     private final FieldHandle transB;
     private final FieldHandle addressA;
@@ -64,6 +66,7 @@ public final class TensorBehaviour extends BlockBehaviour {
         badDimensions = code("ERR_CODE.CODE", "BAD_DIMENSIONS");
         go = field("SUBMIT.GO");
         opcode = field("CMD_OP.OPCODE");
+        bf16 = field("FEATURES.BF16_MATMUL");
         transA = field("CMD_OP.TRANS_A");
         transB = field("CMD_OP.TRANS_B");
         addressA = field("CMD_A.ADDR");
@@ -135,7 +138,7 @@ public final class TensorBehaviour extends BlockBehaviour {
 
     /** The error code of what keeps the command from running; 0 when nothing does. */
     private long check(TensorCommand c) {
-        if (!c.knownOpcode()) {
+        if (!c.knownOpcode() || c.opcode() == TensorCommand.MATMUL_BF16 && bf16.get() == 0) {
             return badOpcode;
         }
         if (!c.dimensionsValid()) {
@@ -147,13 +150,13 @@ public final class TensorBehaviour extends BlockBehaviour {
         if (!hbm.ready()) {
             return hbmNotReady;
         }
-        boolean inRange = operandFits(c.a(), c.aElements()) && operandFits(c.b(), c.bElements())
-                && operandFits(c.c(), c.cElements());
+        boolean inRange = operandFits(c.a(), c.aElements() * c.operandBytes())
+                && operandFits(c.b(), c.bElements() * c.operandBytes()) && operandFits(c.c(), c.cElements() * 4);
         return inRange ? 0 : addressOutOfRange;
     }
 
-    private boolean operandFits(long address, long elements) {
-        return elements == 0 || address % 4 == 0 && hbm.memory().contains(address, elements * 4);
+    private boolean operandFits(long address, long bytes) {
+        return bytes == 0 || address % 4 == 0 && hbm.memory().contains(address, bytes);
     }
 
     private void execute(TensorCommand c) {
@@ -162,12 +165,18 @@ public final class TensorBehaviour extends BlockBehaviour {
         }
         DeviceMemory memory = hbm.memory();
         // Operands are read whole before C is written, so C may alias A or B.
-        float[] a = memory.readFloats(c.a(), (int) c.aElements());
-        float[] b = memory.readFloats(c.b(), (int) c.bElements());
-        float[] result = c.opcode() == TensorCommand.MATMUL
+        float[] a = operand(memory, c, c.a(), c.aElements());
+        float[] b = operand(memory, c, c.b(), c.bElements());
+        // bfloat16 widens to fp32 exactly, and a product of two bfloat16 values (8-bit significands) is exact
+        // in fp32: MATMUL_BF16 is then MATMUL's loop, with MATMUL's order and rounding of the sums.
+        float[] result = c.multipliesMatrices()
                 ? TensorKernels.matmul(a, b, c.m(), c.n(), c.k(), c.transA(), c.transB())
                 : TensorKernels.elementWise(c.opcode(), a, b, c.m(), c.n(), c.scalar());
         memory.writeFloats(c.c(), result);
+    }
+
+    private static float[] operand(DeviceMemory memory, TensorCommand c, long address, long elements) {
+        return c.operandBytes() == 2 ? memory.readBf16(address, (int) elements) : memory.readFloats(address, (int) elements);
     }
 
     private void fail(long code) {

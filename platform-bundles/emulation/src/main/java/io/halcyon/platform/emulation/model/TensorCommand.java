@@ -18,20 +18,31 @@ record TensorCommand(int opcode, boolean transA, boolean transB, long a, long b,
     static final int ADD_ROW = 8;
     static final int SUM_ROWS = 9;
     static final int AXPY = 10;
+    static final int MATMUL_BF16 = 11;
 
     boolean knownOpcode() {
-        return opcode >= NOP && opcode <= AXPY;
+        return opcode >= NOP && opcode <= MATMUL_BF16;
+    }
+
+    /** MATMUL and MATMUL_BF16: the same extents and order, operands of another width. */
+    boolean multipliesMatrices() {
+        return opcode == MATMUL || opcode == MATMUL_BF16;
+    }
+
+    /** Bytes per element of A and B: bfloat16 for MATMUL_BF16, else fp32 (C is always fp32). */
+    int operandBytes() {
+        return opcode == MATMUL_BF16 ? 2 : 4;
     }
 
     boolean dimensionsValid() {
-        return opcode == NOP || m > 0 && n > 0 && (opcode != MATMUL || k > 0);
+        return opcode == NOP || m > 0 && n > 0 && (!multipliesMatrices() || k > 0);
     }
 
     /** Elements of A read; 0 when the opcode reads no A. */
     long aElements() {
         return switch (opcode) {
             case NOP -> 0;
-            case MATMUL -> (long) m * k;
+            case MATMUL, MATMUL_BF16 -> (long) m * k;
             default -> (long) m * n;
         };
     }
@@ -39,7 +50,7 @@ record TensorCommand(int opcode, boolean transA, boolean transB, long a, long b,
     /** Elements of B read; 0 when the opcode reads no B. */
     long bElements() {
         return switch (opcode) {
-            case MATMUL -> (long) k * n;
+            case MATMUL, MATMUL_BF16 -> (long) k * n;
             case ADD, SUB, MUL, RELU_GRAD, AXPY -> (long) m * n;
             case ADD_ROW -> n;
             default -> 0;
@@ -59,7 +70,7 @@ record TensorCommand(int opcode, boolean transA, boolean transB, long a, long b,
     long nanos() {
         long work = switch (opcode) {
             case NOP -> 0;
-            case MATMUL -> (long) m * n * k / 1024;
+            case MATMUL, MATMUL_BF16 -> (long) m * n * k / 1024;
             default -> (long) m * n / 64;
         };
         return work + TensorBehaviour.COMMAND_OVERHEAD_NANOS;
