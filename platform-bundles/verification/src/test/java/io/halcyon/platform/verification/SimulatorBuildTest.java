@@ -7,21 +7,26 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.stream.Stream;
 import org.junit.Test;
 
 /** The simulator cache and what a build that fails reports. */
 public class SimulatorBuildTest {
 
+    /**
+     * An unchanged build is the cached simulator, untouched: the same file, not rebuilt. How fast that is
+     * (tens of ms) is measured by benchmarks/verification, not asserted here: a timed assertion only
+     * measures how loaded the machine is.
+     */
     @Test
-    public void anUnchangedBuildIsTakenFromTheCacheInUnderASecond() throws Exception {
+    public void anUnchangedBuildIsTakenFromTheCache() throws Exception {
         SimulatorBuild.Built first = Simulators.reference("apb4");
-        long start = System.nanoTime();
+        FileTime built = Files.getLastModifiedTime(first.executable());
         SimulatorBuild.Built again = Simulators.reference("apb4");
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(again.cached());
         assertEquals(first.executable(), again.executable());
-        assertTrue("cached in " + millis + " ms", millis < 1000);
+        assertEquals("the cached simulator was not rebuilt", built, Files.getLastModifiedTime(again.executable()));
     }
 
     @Test

@@ -5,10 +5,13 @@ import io.halcyon.rdl.compiler.model.ElaboratedModel;
 import org.junit.Test;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
 
-/** A generated 10,000-register description must elaborate in seconds (no quadratic passes). */
-public class PerformanceTest {
+/**
+ * A generated 10,000-register description elaborates, individual instances and regfile arrays alike, to
+ * the right addresses and paths. How long it takes is benchmarks/register-access's GenerationTiming (its
+ * elaborate column), not a timed assertion here: that would measure the machine's load.
+ */
+public class LargeDescriptionTest {
 
     private static String generated(int regs) {
         StringBuilder sb = new StringBuilder("addrmap big {\n  reg r_t { field {} a[8] = 1; field {} b[8]; field { sw = r; hw = w; } c[16]; };\n");
@@ -23,16 +26,13 @@ public class PerformanceTest {
     }
 
     @Test
-    public void tenThousandRegistersElaborateQuickly() {
+    public void tenThousandRegistersElaborate() {
         String text = generated(10_000);
-        long start = System.nanoTime();
         ElaboratedModel m = new RdlCompiler().compileText(text, "big.rdl").elaborate(null);
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(10_000, m.registers().size());
         assertEquals(4L * 4999, m.registers().get(4999).absoluteAddress());
         assertEquals("big.blocks[99].x[49]", m.registers().get(9999).path());
         assertEquals("dynamic assignment on one instance", 2L, m.registers().get(0).reset());
         assertEquals(1L, m.registers().get(1).reset());
-        assertTrue("elaboration took " + millis + " ms", millis < 10_000);
     }
 }
