@@ -1,11 +1,17 @@
 package io.halcyon.consumers.bringup;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.halcyon.hal.api.bringup.BringUp;
+import io.halcyon.hal.api.bringup.BringUpListener;
 import io.halcyon.hal.api.bringup.BringUpReport;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.clkrst.ClockReset;
@@ -70,10 +76,17 @@ public class ChipBringUp implements BringUp {
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
     private volatile Telemetry telemetry;
 
+    /**
+     * Watchers of every bring-up of this chip (the whiteboard pattern): {@link BringUpListener} services
+     * with {@code halcyon.chip=0}, e.g. the web console's timeline, told each step as it ends.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE, target = CHIP_0)
+    private final List<BringUpListener> listeners = new CopyOnWriteArrayList<>();
+
     /** Two bring-ups of one chip at once would interleave their writes. */
     @Override
     public synchronized BringUpReport bringUp() {
-        return chip().sequence().run();
+        return chip().sequence().run(new Watchers(listeners));
     }
 
     @Override

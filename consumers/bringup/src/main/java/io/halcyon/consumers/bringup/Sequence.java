@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.halcyon.hal.api.bringup.BringUpException;
+import io.halcyon.hal.api.bringup.BringUpListener;
 import io.halcyon.hal.api.bringup.BringUpReport;
 import io.halcyon.hal.api.bringup.BringUpStep;
 import io.halcyon.hal.api.bus.RegisterBus;
@@ -22,6 +23,12 @@ final class Sequence {
     }
 
     BringUpReport run() {
+        return run(Watchers.NONE);
+    }
+
+    /** Runs the steps, telling {@code watchers} each one as it ends, before the next one starts. */
+    BringUpReport run(Watchers watchers) {
+        watchers.started(steps.stream().map(Step::name).toList());
         List<BringUpStep> timeline = new ArrayList<>();
         for (Step step : steps) {
             long deviceStart = clock.deviceTimeNanos();
@@ -33,12 +40,18 @@ final class Sequence {
                 alreadyDone = endState.isPresent();
                 detail = alreadyDone ? endState.get() : step.perform(new DeviceDeadline(clock, step.bound()));
             } catch (RuntimeException e) {
-                throw new BringUpException(step.name(), e);
+                BringUpException failure = new BringUpException(step.name(), e);
+                watchers.failed(failure);
+                throw failure;
             }
-            timeline.add(new BringUpStep(step.name(), alreadyDone, clock.deviceTimeNanos() - deviceStart,
-                    (System.nanoTime() - wallStart) / 1e6, detail));
+            BringUpStep done = new BringUpStep(step.name(), alreadyDone, clock.deviceTimeNanos() - deviceStart,
+                    (System.nanoTime() - wallStart) / 1e6, detail);
+            timeline.add(done);
+            watchers.step(done);
         }
-        return new BringUpReport(timeline, timeline.stream().allMatch(BringUpStep::alreadyDone));
+        BringUpReport report = new BringUpReport(timeline, timeline.stream().allMatch(BringUpStep::alreadyDone));
+        watchers.finished(report);
+        return report;
     }
 
     /** Whether every step's end state holds; reads only, as {@link Step#endState()} promises. */
