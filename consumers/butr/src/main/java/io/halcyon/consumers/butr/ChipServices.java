@@ -14,6 +14,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.halcyon.hal.api.bus.RegisterBus;
+import io.halcyon.hal.api.butr.TestListener;
+import io.halcyon.hal.api.butr.TestReport;
+import io.halcyon.hal.api.butr.TestRequest;
 import io.halcyon.hal.api.platform.PlatformInfo;
 import io.halcyon.hal.api.platform.PlatformKind;
 import io.halcyon.hal.api.regmap.HardwareBlock;
@@ -38,6 +41,32 @@ public class ChipServices {
     private final Map<Integer, RegisterBus> buses = new ConcurrentHashMap<>();
     private final Map<Integer, PlatformInfo> platforms = new ConcurrentHashMap<>();
     private final List<Entry<HardwareBlock>> blocks = new CopyOnWriteArrayList<>();
+    private final List<TestListener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Watchers of every run (the whiteboard pattern), e.g. the web console's tests page. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(TestListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(TestListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Tells every {@link TestListener} that a run ended: the one place both services report through. A
+     * listener that throws is ignored; the run's result is the caller's either way.
+     */
+    void finished(TestRequest request, List<TestReport> reports) {
+        List<TestReport> told = List.copyOf(reports);
+        for (TestListener l : listeners) {
+            try {
+                l.finished(request, told);
+            } catch (RuntimeException e) {
+                // a watcher's bug; the run stands
+            }
+        }
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addBus(RegisterBus bus, Map<String, Object> props) {

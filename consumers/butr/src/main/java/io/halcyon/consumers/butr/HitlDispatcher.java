@@ -101,6 +101,7 @@ public class HitlDispatcher implements HardwareInTheLoop {
                 reports.add(notAttached(t.name(), request, listener));
             }
         }
+        services.finished(request, reports);
         return reports;
     }
 

@@ -17,7 +17,11 @@ import io.halcyon.hal.api.butr.TestReport;
 import io.halcyon.hal.api.butr.TestRequest;
 import io.halcyon.hal.api.regmap.HardwareBlock;
 
-/** {@link RegisterTests} over the buses and register maps in the framework; no budget (the caller asked for this chip). */
+/**
+ * {@link RegisterTests} over the buses and register maps in the framework; no budget (the caller asked for
+ * this chip). A run over the chip's own maps is told to every {@link io.halcyon.hal.api.butr.TestListener};
+ * one over descriptions the caller gives (a health gate's staged version) is not.
+ */
 @Component(service = RegisterTests.class)
 public class RegisterTestsService implements RegisterTests {
 
@@ -30,7 +34,9 @@ public class RegisterTestsService implements RegisterTests {
 
     @Override
     public TestReport run(TestRequest request, ProgressListener listener) {
-        return runOver(services.blocks(request.chip()), request, listener);
+        TestReport report = runOver(services.blocks(request.chip()), request, listener);
+        services.finished(request, List.of(report));
+        return report;
     }
 
     @Override

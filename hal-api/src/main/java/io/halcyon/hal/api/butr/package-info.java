@@ -16,8 +16,12 @@
  * {@link io.halcyon.hal.api.butr.HardwareInTheLoop#attached()} says which configured platforms a run can
  * reach. Methods added to {@code @ProviderType} interfaces: a minor bump; providers move to {@code [1.1,1.2)}.
  *
- * <p>Import ranges: consumers {@code [1.1,2.0)}, providers {@code [1.1,1.2)}.
+ * <p>1.2: {@link io.halcyon.hal.api.butr.TestListener}, a whiteboard listener told the results of every run
+ * whoever started it (the web console shows a {@code hal:butr} run from the shell). A new
+ * {@code @ConsumerType} interface: a minor bump; providers move to {@code [1.2,1.3)}.
+ *
+ * <p>Import ranges: consumers {@code [1.2,2.0)}, providers {@code [1.2,1.3)}.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 @org.osgi.annotation.bundle.Export
 package io.halcyon.hal.api.butr;
