@@ -59,7 +59,8 @@
     clear(svg);
     const steps = run.bringup;
     svg.setAttribute('data-steps', steps.length);
-    if (steps.length === 0) { svg.appendChild(el('text', {x: 20, y: 120}, 'no bring-up run from this console yet')); return; }
+    svg.setAttribute('data-bringups', run.bringups);
+    if (steps.length === 0) { svg.appendChild(el('text', {x: 20, y: 120}, run.bringups ? 'bring-up starting' : 'no bring-up since the host started')); return; }
     const W = 640, L = 150, R = 10, row = Math.min(24, 220 / steps.length);
     const total = Math.max(1, steps.reduce((s, x) => s + x.deviceTime, 0));
     let t = 0;
@@ -81,11 +82,13 @@
       if (text !== lastText) {
         lastText = text;
         document.getElementById('run-state').textContent = run.state + (run.runs ? ' (training runs seen: ' + run.runs + ')' : '');
+        document.getElementById('bringup-state').textContent = run.bringupState + ', ' + run.bringup.length + ' of ' + run.bringupPlanned
+          + ' steps' + (run.bringups ? ' (bring-ups seen: ' + run.bringups + ')' : '');
         drawLoss(document.getElementById('loss-chart'), run);
         drawBringUp(document.getElementById('bringup-chart'), run);
         setTimeout(poll, 250);
       } else {
-        setTimeout(poll, run.state === 'running' || run.state === 'starting' ? 250 : 2000);
+        setTimeout(poll, run.state === 'running' || run.state === 'starting' || run.bringupState === 'running' ? 250 : 2000);
       }
     }).catch(() => setTimeout(poll, 2000));
   }

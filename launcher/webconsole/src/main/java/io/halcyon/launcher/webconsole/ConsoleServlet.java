@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,7 +85,7 @@ public class ConsoleServlet extends HttpServlet {
         t.setDaemon(true);
         return t;
     });
-    private transient volatile TestsDone lastTests;
+    private final transient TestsWatch tests;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(halcyon.chip=0)")
     private volatile BringUp bringUp;
@@ -96,8 +95,6 @@ public class ConsoleServlet extends HttpServlet {
     private volatile HardwareInTheLoop hitl;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile UpdateManager updates;
-
-    private record TestsDone(Instant at, String who, TestMode mode, List<TestReport> reports, List<String> attached) {}
 
     /** A refusal: an HTTP status and the one-line reason the shell would give. */
     private static final class Refused extends RuntimeException {
@@ -111,9 +108,10 @@ public class ConsoleServlet extends HttpServlet {
     }
 
     @Activate
-    public ConsoleServlet(BundleContext context, @Reference RunWatch watch) {
+    public ConsoleServlet(BundleContext context, @Reference RunWatch watch, @Reference TestsWatch tests) {
         this.context = context;
         this.watch = watch;
+        this.tests = tests;
         String users = context.getProperty(Credentials.PROPERTY);
         this.credentials = new Credentials(users == null || users.isBlank() ? null : Path.of(users));
         String auditFile = context.getProperty(AuditLog.PROPERTY);
@@ -376,8 +374,8 @@ public class ConsoleServlet extends HttpServlet {
         watch.starting();
         runner.execute(() -> {
             try {
-                watch.bringUp(b.bringUp());
-                // The loss reaches the page through the whiteboard (RunWatch), as for runs started elsewhere.
+                // The timeline and the loss reach the page through the whiteboard (RunWatch), as for runs started elsewhere.
+                b.bringUp();
                 t.train(steps > 0 ? t.plan().withSteps(steps) : t.plan(), TrainingListener.NONE);
             } catch (RuntimeException e) {
                 watch.failed(String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString()));
@@ -389,9 +387,9 @@ public class ConsoleServlet extends HttpServlet {
 
     private String runPage(String started) {
         return (started == null ? "" : "<p id=\"result\" class=\"ok\">" + esc(started) + "</p>")
-                + "<p>The latest bring-up the console ran, and the loss of the latest training run on chip 0 (whoever started it: "
-                + "this page, <code>hal:train</code> or the main job). Both redraw while a run goes on.</p>"
-                + "<p>State: <span id=\"run-state\">-</span></p>"
+                + "<p>The latest bring-up of chip 0 and the loss of its latest training run, whoever started them (this page, "
+                + "<code>hal:bringup</code>, <code>hal:train</code> or the main job). Both redraw while a run goes on.</p>"
+                + "<p>Training: <span id=\"run-state\">-</span></p><p>Bring-up: <span id=\"bringup-state\">-</span></p>"
                 + "<h2>Training loss</h2><svg id=\"loss-chart\" class=\"chart\" viewBox=\"0 0 640 240\" width=\"640\" height=\"240\"></svg>"
                 + "<h2>Bring-up timeline (device time)</h2><svg id=\"bringup-chart\" class=\"chart\" viewBox=\"0 0 640 240\" width=\"640\" height=\"240\"></svg>"
                 + "<form method=\"post\" action=\"" + BASE + "run\" id=\"run-form\"><fieldset><legend>Bring chip 0 up and train ("
@@ -417,8 +415,9 @@ public class ConsoleServlet extends HttpServlet {
         if (h == null) {
             throw new Refused(503, "the register tests bundle (io.halcyon.consumers.butr) is not running");
         }
+        // The run reaches the page through the whiteboard (TestsWatch), as runs started from the shell do; it is named here.
         List<TestReport> reports = h.run(TestRequest.wholeChip(0).withMode(mode), ProgressListener.NONE);
-        lastTests = new TestsDone(Instant.now(), who, mode, reports, h.attached());
+        tests.startedBy(reports, who + " (this console)");
         if (mode == TestMode.FULL) {
             audit.record(who, req.getRemoteAddr(), what, reports.stream().mapToLong(r -> r.count(io.halcyon.hal.api.butr.Outcome.FAILED)).sum()
                     + " failed checks");
@@ -427,20 +426,27 @@ public class ConsoleServlet extends HttpServlet {
     }
 
     private String testsPage(String ran) {
-        StringBuilder out = new StringBuilder("<p>The built-in register tests (BUTR) of chip 0 on every configured platform, side by side (HITL). "
+        StringBuilder out = new StringBuilder("<p>The latest run of the built-in register tests (BUTR) on this host, whoever started it (this page, "
+                + "<code>hal:butr</code> on chip 0, <code>hal:hitl</code> on every configured platform), per platform side by side (HITL). The form "
+                + "runs chip 0 on every configured platform. "
                 + "Non-destructive mode writes nothing and reads no register whose read has side effects; full mode writes registers "
                 + "and needs credentials.</p><form method=\"post\" action=\"").append(BASE).append("tests\" id=\"tests-form\"><fieldset><legend>Run</legend>"
                 + "<label>mode <select name=\"mode\" id=\"mode\"><option>non-destructive</option><option>full</option></select></label>"
                 + "<label>user <input name=\"user\" id=\"user\"></label><label>password <input type=\"password\" name=\"password\" id=\"password\"></label>"
                 + "<button type=\"submit\" id=\"run-tests\">run</button></fieldset></form>");
-        TestsDone done = lastTests;
+        TestsWatch.Run done = tests.latest().orElse(null);
         if (done == null) {
             return out.append("<p id=\"tests-state\">not run since the host started</p>").toString();
         }
-        out.append("<p id=\"tests-state\">").append(esc(done.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'))).append(" mode, run at ")
-                .append(done.at().truncatedTo(ChronoUnit.SECONDS)).append(" by ").append(esc(done.who())).append("</p>");
+        TestRequest asked = done.request();
+        HardwareInTheLoop h = hitl;
+        List<String> attached = h != null ? h.attached() : List.of();
+        out.append("<p id=\"tests-state\">").append(esc(asked.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'))).append(" mode, run at ")
+                .append(done.at().truncatedTo(ChronoUnit.SECONDS)).append(" by ").append(esc(done.who())).append("; ")
+                .append(esc(asked.block().map(b -> "block " + b + asked.register().map(r -> " register " + r).orElse("")).orElse("every block")))
+                .append(", seed ").append(asked.seed()).append("</p>");
         out.append("<table id=\"tests\"><tr><th>suite</th>");
-        done.reports().forEach(r -> out.append("<th>").append(esc(r.platform())).append(done.attached().contains(r.platform()) ? "" : " (not attached)")
+        done.reports().forEach(r -> out.append("<th>").append(esc(r.platform())).append((h == null || attached.contains(r.platform())) ? "" : " (not attached)")
                 .append("<br><small>passed / failed / skipped</small></th>"));
         out.append("</tr>");
         for (Suite s : Suite.values()) {
