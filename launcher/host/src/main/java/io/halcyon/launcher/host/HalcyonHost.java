@@ -66,7 +66,8 @@ public final class HalcyonHost {
             }
             switch (options.mode()) {
                 case SHELL:
-                    System.out.println("Halcyon HAL ready in " + readyMillis + " ms. Commands: help hal; leave with 'exit'.");
+                    System.out.println("Halcyon HAL ready in " + readyMillis + " ms. Commands: help hal; leave with 'exit'."
+                            + ("true".equals(host.context().getProperty("org.apache.felix.http.enable")) ? " Web console at " + consoleUrl(host) : ""));
                     host.startConsole();
                     host.waitForStop();
                     return OK;
@@ -74,9 +75,7 @@ public final class HalcyonHost {
                     // Ctrl-C or SIGTERM is how serve ends: stop the framework (Jetty lets go of the port) and
                     // remove the run folder then, as exit does for the shell.
                     Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "halcyon stop"));
-                    System.out.println("Halcyon HAL ready in " + readyMillis + " ms; web console at http://"
-                            + host.context().getProperty("org.apache.felix.http.host") + ":" + host.context().getProperty("org.osgi.service.http.port")
-                            + "/halcyon/ (stop with Ctrl-C)");
+                    System.out.println("Halcyon HAL ready in " + readyMillis + " ms; web console at " + consoleUrl(host) + " (stop with Ctrl-C)");
                     host.waitForStop();
                     return OK;
                 case MAIN:
@@ -96,6 +95,12 @@ public final class HalcyonHost {
         } finally {
             host.stop();
         }
+    }
+
+    /** Where the web console is served, as the assembly and HALCYON_CONSOLE set Felix HTTP up. */
+    private static String consoleUrl(HostFramework host) {
+        return "http://" + host.context().getProperty("org.apache.felix.http.host") + ":" + host.context().getProperty("org.osgi.service.http.port")
+                + "/halcyon/";
     }
 
     private static int execute(HostFramework host, String command) throws ReflectiveOperationException {

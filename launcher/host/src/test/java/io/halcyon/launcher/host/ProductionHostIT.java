@@ -3,13 +3,23 @@ package io.halcyon.launcher.host;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.Rule;
 import org.junit.Test;
@@ -95,6 +105,48 @@ public class ProductionHostIT {
         assertEquals(chips.stderr(), 1, chips.exitCode());
         assertTrue(chips.stdout(), chips.stdout().contains("{\"bench\": \"edu.LIVENESS\", \"count\": 100,"));
         assertTrue(chips.stderr(), chips.stderrLines().contains("halcyon: no production chip 2 (chips: [0, 1])"));
+    }
+
+    @Test
+    public void theProductionHostServesTheWebConsoleWhenAskedFor() throws Exception {
+        Path sysfs = tmp.newFolder("sys").toPath();
+        Path dev = tmp.newFolder("dev").toPath();
+        function(sysfs, "0000:00:04.0", 0x1234, 0x11e8, 1 << 20);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + port + "/halcyon/";
+        HalcyonScript script = script().with(Map.of("HALCYON_CONSOLE", String.valueOf(port), "HALCYON_JAVA_OPTS",
+                "-Dhalcyon.ready=(osgi.command.scope=hal) -Dhalcyon.production.sysfs=" + sysfs + " -Dhalcyon.production.dev=" + dev
+                        + " -Dhalcyon.state=" + tmp.newFolder("state")));
+        Path stderr = tmp.newFile("serve.err").toPath();
+        Process host = script.start(stderr, "--platform", "production", "serve");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
+            String ready = CompletableFuture.supplyAsync(() -> {
+                try {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        if (line.contains("web console at")) {
+                            return line;
+                        }
+                    }
+                    return null;
+                } catch (IOException e) {
+                    return null;
+                }
+            }).get(90, TimeUnit.SECONDS);
+            assertTrue("the host says where its console is: " + ready + "; stderr: " + Files.readString(stderr),
+                    ready != null && ready.contains(base));
+            HttpResponse<String> chips = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(chips.body(), 200, chips.statusCode());
+            assertTrue("the chips page shows the edu device on the production platform: " + chips.body(),
+                    chips.body().contains("qemu_edu") && chips.body().contains("0000:00:04.0"));
+        } finally {
+            host.descendants().forEach(ProcessHandle::destroyForcibly);
+            host.destroyForcibly();
+        }
     }
 
     /** A PCI function as Linux shows it: ids, configuration space, and BAR 0 holding edu's identification. */
