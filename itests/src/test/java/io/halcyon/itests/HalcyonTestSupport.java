@@ -21,6 +21,8 @@ import org.junit.After;
 import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -67,6 +69,17 @@ public abstract class HalcyonTestSupport {
     protected BundleContext context;
 
     private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
+
+    /**
+     * The tests are compiled against hal-api, so against 1.x of {@code io.halcyon.hal.api.dma}; the framework
+     * also exports 2.0.0 (the bundle io.halcyon.hal.api.dma), which an unversioned dynamic import would prefer.
+     * The probe imports the package with the consumer range of the major it was built against, as bnd would.
+     */
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        probe.setHeader(org.osgi.framework.Constants.IMPORT_PACKAGE, "io.halcyon.hal.api.dma;version=\"[1.0,2)\"");
+        return probe;
+    }
 
     /** Runs in the test driver (outside the framework): says what the framework is made of. */
     @Configuration

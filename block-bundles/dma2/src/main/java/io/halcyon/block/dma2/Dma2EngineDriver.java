@@ -39,9 +39,9 @@ import io.halcyon.hal.api.register.FieldCondition;
 import io.halcyon.hal.api.register.RegisterBatch;
 
 /**
- * Stateless driver of a generation-2 DMA engine, serving the 1.x DMA contract: every 1.x descriptor
- * (an {@code int} length) fits the 64-bit length word, so consumers written for generation 1 run
- * unchanged on generation 2. Ring positions are read from HEAD and TAIL on every call; software never
+ * Stateless driver of a generation-2 DMA engine, providing the 2.x DMA contract (64-bit lengths, post and
+ * doorbell apart). Consumers written against 1.x reach it through the adapter bundles in
+ * {@code adapters/}, since one bundle can wire to only one version of {@code io.halcyon.hal.api.dma}. Ring positions are read from HEAD and TAIL on every call; software never
  * writes TAIL on this engine, it tells the doorbell how many descriptors it put at TAIL.
  *
  * <p>The ring discipline (one slot left empty, wait for HEAD == TAIL when full, report a stopped channel
@@ -72,6 +72,34 @@ public class Dma2EngineDriver extends Dma2DriverBase implements DmaEngine {
     }
 
     @Override
+    public int post(int channel, List<DmaDescriptor> descriptors) {
+        checkChannel(channel);
+        List<DmaDescriptor> todo = List.copyOf(descriptors);
+        Channel now = read(channel);
+        now.failIfStopped();
+        int count = Math.min(room(now), todo.size());
+        for (int i = 0; i < count; i++) {
+            post(channel, (now.tail().index() + i) % SLOTS, todo.get(i));
+        }
+        // The descriptor words must have landed before a doorbell makes hardware fetch them.
+        regs().flush();
+        return count;
+    }
+
+    @Override
+    public void ringDoorbell(int channel, int count) {
+        checkChannel(channel);
+        if (count < 1 || count >= SLOTS) {
+            throw new IllegalArgumentException(blockName() + " doorbell count " + count + " outside 1.." + (SLOTS - 1));
+        }
+        regs().chDoorbell(channel).write(ChDoorbell.RESET.withCount(count));
+    }
+
+    private static int room(Channel now) {
+        return Math.floorMod(now.head().index() - now.tail().index() - 1, SLOTS);
+    }
+
+    @Override
     public void submit(int channel, List<DmaDescriptor> descriptors, Duration bound) {
         checkChannel(channel);
         Objects.requireNonNull(bound, "bound");
@@ -81,7 +109,7 @@ public class Dma2EngineDriver extends Dma2DriverBase implements DmaEngine {
         while (posted < todo.size()) {
             Channel now = read(channel);
             now.failIfStopped();
-            int room = Math.floorMod(now.head().index() - now.tail().index() - 1, SLOTS);
+            int room = room(now);
             if (room == 0) {
                 // Full: wait for the ring to drain (HEAD == TAIL stays true once reached; see awaitIdle).
                 deadline -= awaitHead(channel, now.tail().index(), "ring space", Duration.ofNanos(Math.max(1, deadline)));

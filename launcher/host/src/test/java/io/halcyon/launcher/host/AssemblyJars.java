@@ -25,7 +25,10 @@ final class AssemblyJars {
     /** The exported jar whose file name starts with {@code prefix}, e.g. {@code block-sysctrl-}. */
     static Path exported(String prefix) throws IOException {
         try (Stream<Path> jars = Files.list(HostProcess.HOME.resolve("export").resolve(Assembly.MAIN))) {
-            return jars.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst()
+            // The version must follow the prefix: "hal-api-" is hal-api-1.1.0-SNAPSHOT.jar, not hal-api-dma-2.0.0-SNAPSHOT.jar.
+            return jars.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.getFileName().toString().length() > prefix.length()
+                    && Character.isDigit(p.getFileName().toString().charAt(prefix.length()))).findFirst()
                     .orElseThrow(() -> new AssertionError("no " + prefix + "*.jar in the exported assembly"));
         }
     }

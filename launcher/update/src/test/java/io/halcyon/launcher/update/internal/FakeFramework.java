@@ -233,6 +233,8 @@ final class FakeFramework {
                     return state;
                 case "loadClass":
                     return Class.forName((String) args[0]);
+                case "adapt":
+                    return null; // no wiring: a fake bundle's contracts have major 0 (ContractKey)
                 case "start":
                     state = Bundle.ACTIVE;
                     onStart.accept(proxy);
