@@ -2,10 +2,8 @@ package io.halcyon.launcher.host;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -29,14 +27,9 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -48,7 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public class ConsoleBrowserIT {
 
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration BOUND = Duration.ofSeconds(60);
     private static final String USER = "alice";
     private static final String PASSWORD = "correct horse battery staple";
@@ -60,14 +52,10 @@ public class ConsoleBrowserIT {
     private static WebDriver browser;
     private static String base;
     private static Path deploy;
-    private static Path screenshots;
 
     @BeforeClass
     public static void aServingHostAndABrowser() throws Exception {
-        boolean ci = "true".equals(System.getenv("CI"));
-        assumeTrue("chromium and chromedriver are not installed (apt-get install chromium chromium-driver)",
-                ci || Files.isExecutable(CHROMEDRIVER));
-        screenshots = Files.createDirectories(HostProcess.HOME.resolve("screenshots"));
+        HeadlessChromium.assumeInstalled();
         Path users = tmp.newFile("users").toPath();
         Files.writeString(users, usersLine() + "\n");
         deploy = tmp.newFolder("deploy").toPath();
@@ -104,14 +92,7 @@ public class ConsoleBrowserIT {
         assertTrue("the host says where its console is: " + ready + "; stderr: " + Files.readString(tmp.getRoot().toPath().resolve("host.err")),
                 ready != null && ready.contains(base));
 
-        ChromeOptions options = new ChromeOptions().addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                "--window-size=1280,1400");
-        Path chromium = Path.of("/usr/lib/chromium/chromium");
-        if (Files.isExecutable(chromium)) {
-            options.setBinary(chromium.toFile());
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
     }
 
     @AfterClass
@@ -322,7 +303,6 @@ public class ConsoleBrowserIT {
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, name);
     }
 }

@@ -2,9 +2,7 @@ package io.halcyon.launcher.host;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,14 +25,9 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -47,7 +40,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public class ConsoleShellRunsIT {
 
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration BOUND = Duration.ofSeconds(60);
 
     @ClassRule
@@ -58,14 +50,10 @@ public class ConsoleShellRunsIT {
     private static final StringBuffer shellOutput = new StringBuffer();
     private static WebDriver browser;
     private static String base;
-    private static Path screenshots;
 
     @BeforeClass
     public static void aShellHostWithItsConsoleAndABrowser() throws Exception {
-        boolean ci = "true".equals(System.getenv("CI"));
-        assumeTrue("chromium and chromedriver are not installed (apt-get install chromium chromium-driver)",
-                ci || Files.isExecutable(CHROMEDRIVER));
-        screenshots = Files.createDirectories(HostProcess.HOME.resolve("screenshots"));
+        HeadlessChromium.assumeInstalled();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -88,14 +76,7 @@ public class ConsoleShellRunsIT {
         reader.start();
         awaitShell("Web console at " + base, Duration.ofSeconds(90));
 
-        ChromeOptions options = new ChromeOptions().addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                "--window-size=1280,1400");
-        Path chromium = Path.of("/usr/lib/chromium/chromium");
-        if (Files.isExecutable(chromium)) {
-            options.setBinary(chromium.toFile());
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
     }
 
     @AfterClass
@@ -226,7 +207,6 @@ public class ConsoleShellRunsIT {
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, name);
     }
 }
