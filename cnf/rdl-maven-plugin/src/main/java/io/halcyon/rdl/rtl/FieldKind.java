@@ -2,10 +2,13 @@ package io.halcyon.rdl.rtl;
 
 import io.halcyon.platform.chipmodel.FieldSpec;
 import io.halcyon.platform.chipmodel.RegisterSpec;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What one field is in hardware, decided once from its SystemRDL properties, and the SystemVerilog of
- * its storage and next-value logic. This is the table of field kinds: software access (with the
+ * its storage and of what it does at a clock edge (the statements {@link RegisterBlockWriter} puts in the
+ * block's one clocked process: reset, hardware events, software write and read). This is the table of field kinds: software access (with the
  * onwrite and onread actions as expressions), hardware writes (a load strobe, as SystemRDL's {@code we}
  * gives one), hardware-event counters (an increment strobe with an amount, wrapping or saturating),
  * singlepulse, and constants (read-only on both sides: no flop at all).
@@ -60,7 +63,7 @@ record FieldKind(RegisterSpec register, FieldSpec field, boolean swReadable, boo
     }
 
     /** The field's hardware-side ports: its value out, and (hardware-writable) a load, (counters) an increment in. */
-    void addPorts(java.util.List<HardwarePort> ports) {
+    void addPorts(List<HardwarePort> ports) {
         ports.add(new HardwarePort(false, width(), "hwo_" + name()));
         if (hwWritable) {
             ports.add(new HardwarePort(true, width(), "hwi_" + name() + "_next"));
@@ -72,75 +75,95 @@ record FieldKind(RegisterSpec register, FieldSpec field, boolean swReadable, boo
         }
     }
 
-    /** Storage and next-value logic; {@code reg} is the register's signal prefix. */
-    void writeLogic(StringBuilder sv, String reg) {
+    /** The field's comment line and its storage: a flop, or for a constant the reset parameter itself. */
+    void declare(StringBuilder sv) {
         String n = name();
-        String bits = "[" + msb() + ":" + field.lsb() + "]";
         sv.append("    // ").append(register.path()).append('.').append(field.name()).append(": sw=").append(field.sw())
                 .append(" hw=").append(field.hw()).append(field.onWrite() != null ? " onwrite=" + field.onWrite() : "")
                 .append(field.onRead() != null ? " onread=" + field.onRead() : "").append(field.singlePulse() ? " singlepulse" : "")
                 .append(counter ? " counter" : "").append('\n');
-        String w = RtlNames.range(width());
+        sv.append("    logic ").append(RtlNames.range(width())).append(n).append("_q;\n");
         if (constant()) {
-            sv.append("    logic ").append(w).append(n).append("_q;\n");
             sv.append("    assign ").append(n).append("_q = ").append(resetParameter()).append(";\n");
-            return;
         }
-        sv.append("    logic ").append(w).append(n).append("_q, ").append(n).append("_next;\n");
-        sv.append("    logic ").append(n).append("_load;\n");
-        if (counter) {
-            sv.append("    logic [").append(width()).append(":0] ").append(n).append("_sum;\n");
-        }
-        sv.append("    always_comb begin\n");
-        if (counter) {
-            sv.append("        ").append(n).append("_sum = '0;\n");
-        }
-        sv.append("        ").append(n).append("_next = ").append(n).append("_q;\n");
-        sv.append("        ").append(n).append("_load = 1'b0;\n");
-        if (hwWritable) {
-            sv.append("        if (hwi_").append(n).append("_we) begin ").append(n).append("_next = hwi_").append(n)
-                    .append("_next; ").append(n).append("_load = 1'b1; end\n");
-        }
-        if (counter) {
-            writeIncrement(sv, n);
-        }
-        String written = reg + "_wr && |" + reg + "_biten" + bits;
-        if (swWritable) {
-            sv.append("        if (").append(written).append(") begin ").append(n).append("_next = ")
-                    .append(writeExpression(n + "_next", reg + "_wdata" + bits, reg + "_biten" + bits)).append("; ")
-                    .append(n).append("_load = 1'b1; end\n");
-        }
-        if (field.singlePulse()) {
-            // One cycle high after software wrote it, then back to 0.
-            sv.append("        if (!(").append(swWritable ? written : "1'b0").append(")) begin ").append(n).append("_next = '0; ")
-                    .append(n).append("_load = 1'b1; end\n");
-        }
-        if (field.onRead() != null && swReadable) {
-            sv.append("        if (").append(reg).append("_rd) begin ").append(n).append("_next = ")
-                    .append(field.onRead().equals("rclr") ? "'0" : "'1").append("; ").append(n).append("_load = 1'b1; end\n");
-        }
-        sv.append("    end\n");
-        sv.append("    always_ff @(posedge clk) begin\n");
-        sv.append("        if (rst) ").append(n).append("_q <= ").append(resetParameter()).append(";\n");
-        sv.append("        else if (").append(n).append("_load) ").append(n).append("_q <= ").append(n).append("_next;\n");
-        sv.append("    end\n");
     }
 
-    /** A hardware event adds {@code incrvalue}; the sum wraps, or stops at the saturation value. */
-    private void writeIncrement(StringBuilder sv, String n) {
-        int w = width();
-        sv.append("        if (hwi_").append(n).append("_incr) begin\n");
-        sv.append("            ").append(n).append("_sum = {1'b0, ").append(n).append("_next} + {1'b0, hwi_").append(n).append("_incrvalue};\n");
-        Long saturate = field.incrSaturate();
-        if (saturate != null) {
-            String limit = RtlNames.literal(w + 1, saturate);
-            sv.append("            ").append(n).append("_next = ").append(n).append("_sum > ").append(limit).append(" ? ")
-                    .append(RtlNames.literal(w, saturate)).append(" : ").append(n).append("_sum[").append(w - 1).append(":0];\n");
-        } else {
-            sv.append("            ").append(n).append("_next = ").append(n).append("_sum[").append(w - 1).append(":0];\n");
+    /** The flop's reset, or null for a constant (no flop). */
+    String resetStatement() {
+        return constant() ? null : name() + "_q <= " + resetParameter() + ";";
+    }
+
+    /**
+     * What the field does at a clock edge without a software access, or null when it holds its value: a singlepulse
+     * field falls back to 0, a hardware-written field or counter takes {@link #hardwareValue()} in a cycle with a load
+     * or an increment. A software access in the same cycle comes after it in the clocked block and wins.
+     */
+    String idleStatement() {
+        if (field.singlePulse()) {
+            return name() + "_q <= '0;";
         }
-        sv.append("            ").append(n).append("_load = 1'b1;\n");
-        sv.append("        end\n");
+        if (!hwWritable && !counter) {
+            return null;
+        }
+        String n = name();
+        if (!counter) {
+            return "if (hwi_" + n + "_we) " + n + "_q <= hwi_" + n + "_next;";
+        }
+        return "if (" + (hwWritable ? "hwi_" + n + "_we || " : "") + "hwi_" + n + "_incr) " + n + "_q <= " + hardwareValue() + ";";
+    }
+
+    /**
+     * The field's value after this cycle's hardware events (a load, then an increment that wraps or saturates at
+     * {@code incrsaturate}), before software acts: what a software write in the same cycle applies to.
+     */
+    String hardwareValue() {
+        String n = name();
+        String v = hwWritable ? "(hwi_" + n + "_we ? hwi_" + n + "_next : " + n + "_q)" : n + "_q";
+        if (!counter) {
+            return v;
+        }
+        int w = width();
+        String sum = "({1'b0, " + v + "} + {1'b0, hwi_" + n + "_incrvalue})";
+        Long saturate = field.incrSaturate();
+        String stepped = saturate == null ? w + "'(" + sum + ")"
+                : "(" + sum + " > " + RtlNames.literal(w + 1, saturate) + " ? " + RtlNames.literal(w, saturate) + " : " + w + "'(" + sum + "))";
+        return "(hwi_" + n + "_incr ? " + stepped + " : " + v + ")";
+    }
+
+    /**
+     * The software write of bus word {@code word} (0, or 1 for the high word of a 64-bit register) to this field, or
+     * null when the field has no bits there or software cannot write it: applied when any of its bits there is enabled.
+     */
+    String writeStatement(int word) {
+        int lo = Math.max(field.lsb(), 32 * word), hi = Math.min(msb(), 32 * word + 31);
+        if (!swWritable || lo > hi) {
+            return null;
+        }
+        String n = name();
+        return "if (|wr_biten[" + (hi - 32 * word) + ":" + (lo - 32 * word) + "]) " + n + "_q <= "
+                + writeExpression(hardwareValue(), busBits("wr_data", lo, hi, word), busBits("wr_biten", lo, hi, word)) + ";";
+    }
+
+    /** The read side effect (rclr, rset) of a software read of the register, or null. */
+    String readStatement() {
+        if (field.onRead() == null || !swReadable) {
+            return null;
+        }
+        return name() + "_q <= " + (field.onRead().equals("rclr") ? "'0" : "'1") + ";";
+    }
+
+    /** The field's bits {@code lo..hi} of {@code bus} (a 32-bit word of the register), zero-extended to the field's width. */
+    private String busBits(String bus, int lo, int hi, int word) {
+        String bits = bus + "[" + (hi - 32 * word) + ":" + (lo - 32 * word) + "]";
+        List<String> parts = new ArrayList<>();
+        if (msb() > hi) {
+            parts.add((msb() - hi) + "'h0");
+        }
+        parts.add(bits);
+        if (lo > field.lsb()) {
+            parts.add((lo - field.lsb()) + "'h0");
+        }
+        return parts.size() == 1 ? bits : "{" + String.join(", ", parts) + "}";
     }
 
     /** The field's value after a software write of data {@code d} with bit enables {@code b}. */

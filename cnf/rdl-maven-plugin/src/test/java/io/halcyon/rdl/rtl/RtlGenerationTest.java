@@ -66,16 +66,22 @@ public class RtlGenerationTest {
         assertTrue(files.toString(), files.containsAll(List.of("halcyon_blk_regs.sv", "testchip_core.sv", "testchip_apb4.sv",
                 "testchip_axi4lite.sv", "testchip_binding.h", "testchip.f", "halcyon_apb4_slave.sv", "halcyon_axi4lite_slave.sv")));
         String sv = Files.readString(out.resolve("halcyon_blk_regs.sv"));
-        assertTrue("woclr", sv.contains("STATUS_DONE_next = STATUS_DONE_next & ~(r_STATUS_wdata[0:0] & r_STATUS_biten[0:0])"));
-        assertTrue("wzc", sv.contains("STATUS_ZC_next = STATUS_ZC_next & (r_STATUS_wdata[3:3] | ~r_STATUS_biten[3:3])"));
-        assertTrue("wclr", sv.contains("STATUS_CLR_next = '0"));
-        assertTrue("rclr", sv.contains("if (r_EVENTS_rd) begin EVENTS_COUNT_next = '0;"));
-        assertTrue("rset", sv.contains("if (r_EVENTS_rd) begin EVENTS_FLAG_next = '1;"));
-        assertTrue("singlepulse", sv.contains("if (!(r_CTRL_wr && |r_CTRL_biten[0:0])) begin CTRL_GO_next = '0;"));
-        assertTrue("saturating counter", sv.contains("EVENTS_COUNT_next = EVENTS_COUNT_sum > 9'hff ? 8'hff : EVENTS_COUNT_sum[7:0];"));
+        assertTrue("woclr, on the value the hardware loads in the same cycle", sv.contains(
+                "STATUS_DONE_q <= (hwi_STATUS_DONE_we ? hwi_STATUS_DONE_next : STATUS_DONE_q) & ~(wr_data[0:0] & wr_biten[0:0]);"));
+        assertTrue("wzc", sv.contains("if (|wr_biten[3:3]) STATUS_ZC_q <= STATUS_ZC_q & (wr_data[3:3] | ~wr_biten[3:3]);"));
+        assertTrue("wclr", sv.contains("if (|wr_biten[6:6]) STATUS_CLR_q <= '0;"));
+        assertTrue("rclr and rset, under the read of EVENTS",
+                sv.contains("if (sel[2]) begin  // EVENTS\n                    EVENTS_COUNT_q <= '0;\n                    EVENTS_FLAG_q <= '1;"));
+        assertTrue("singlepulse falls back to 0", sv.contains("            CTRL_GO_q <= '0;\n"));
+        assertTrue("saturating counter", sv.contains("+ {1'b0, hwi_EVENTS_COUNT_incrvalue}) > 9'hff ? 8'hff : 8'("));
+        assertTrue("hardware load", sv.contains("if (hwi_STATUS_DONE_we) STATUS_DONE_q <= hwi_STATUS_DONE_next;"));
+        assertTrue("software after hardware: software wins", sv.indexOf("if (hwi_STATUS_DONE_we) STATUS_DONE_q")
+                < sv.indexOf("if (|wr_biten[0:0]) STATUS_DONE_q"));
         assertTrue("constant: no flop", sv.contains("assign ID_VALUE_q = RESET_ID_VALUE;"));
-        assertTrue("write-only reads 0", !sv.contains("_rdval[15:8] = CTRL_WO_q"));
-        assertTrue("64-bit latch", sv.contains("if (r_WIDE_sel_hi) begin hit = 1'b1; rdmux = r_WIDE_latch; end"));
+        assertTrue("write-only reads 0", sv.contains("if (sel[0]) rdmux = {24'h0, CTRL_MODE_q, 3'h0, CTRL_GO_q};  // CTRL"));
+        assertTrue("decode", sv.contains("10'h10: sel[4] = 1'b1;  // WIDE (low word)"));
+        assertTrue("64-bit latch", sv.contains("r_WIDE_latch <= WIDE_ADDR_q[63:32];")
+                && sv.contains("if (sel[5]) rdmux = r_WIDE_latch;  // WIDE (high word)"));
         assertTrue("external memory", sv.contains("ext_RING_req <= !rst && ext_RING_hit;"));
         String core = Files.readString(out.resolve("testchip_core.sv"));
         assertTrue("window decode", core.contains("assign b0_sel = cpuif_addr[31:10] == 22'h4;"));

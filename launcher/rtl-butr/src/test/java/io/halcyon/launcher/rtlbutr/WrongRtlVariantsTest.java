@@ -42,8 +42,8 @@ public class WrongRtlVariantsTest {
     @Test
     public void aWriteOneToClearBitImplementedAsReadWriteIsCaught() throws Exception {
         List<CheckResult> failures = butrOn("intc", "halcyon_intc_regs.sv",
-                "PENDING_DMA_next = PENDING_DMA_next & ~(r_PENDING_wdata[2:2] & r_PENDING_biten[2:2]);",
-                "PENDING_DMA_next = (PENDING_DMA_next & ~r_PENDING_biten[2:2]) | (r_PENDING_wdata[2:2] & r_PENDING_biten[2:2]);");
+                "PENDING_DMA_q <= (hwi_PENDING_DMA_we ? hwi_PENDING_DMA_next : PENDING_DMA_q) & ~(wr_data[2:2] & wr_biten[2:2]);",
+                "PENDING_DMA_q <= ((hwi_PENDING_DMA_we ? hwi_PENDING_DMA_next : PENDING_DMA_q) & ~wr_biten[2:2]) | (wr_data[2:2] & wr_biten[2:2]);");
         assertOnly(failures, Suite.SIDE_EFFECTS, "intc.PENDING.DMA[2]");
         assertTrue(failures.get(0).message(), failures.get(0).reason().startsWith("woclr after writing 1: expected 0x0, read 0x4"));
     }
@@ -58,9 +58,9 @@ public class WrongRtlVariantsTest {
 
     @Test
     public void twoRegistersDecodingToOneAddressAreCaught() throws Exception {
-        // CMD_K answers at its own offset and at CMD_SCALAR's: a write to CMD_SCALAR lands in both.
-        List<CheckResult> failures = butrOn("tensor", "halcyon_tensor_regs.sv", "assign r_CMD_K_sel_lo = req && addr == 7'h24;",
-                "assign r_CMD_K_sel_lo = req && (addr == 7'h24 || addr == 7'h28);");
+        // CMD_K (select bit 8) answers at its own offset and at CMD_SCALAR's: a write to CMD_SCALAR lands in both.
+        List<CheckResult> failures = butrOn("tensor", "halcyon_tensor_regs.sv", "7'h28: sel[9] = 1'b1;  // CMD_SCALAR",
+                "7'h28: begin sel[9] = 1'b1; sel[8] = 1'b1; end  // CMD_SCALAR, and CMD_K");
         assertOnly(failures, Suite.ALIASING, "tensor.CMD_SCALAR.VALUE[0]");
         assertTrue(failures.get(0).reason(), failures.get(0).reason().contains("tensor.CMD_K.K[0]"));
     }
@@ -70,7 +70,7 @@ public class WrongRtlVariantsTest {
         // SIZE is a constant; here a flop that software writes (starting at its reset value: the HBM model sizes itself from it).
         List<CheckResult> failures = butrOn("hbm", "halcyon_hbm_regs.sv", "    assign SIZE_SIZE_MB_q = RESET_SIZE_SIZE_MB;\n",
                 "    initial SIZE_SIZE_MB_q = RESET_SIZE_SIZE_MB;\n"
-                        + "    always_ff @(posedge clk) if (rst) SIZE_SIZE_MB_q <= RESET_SIZE_SIZE_MB; else if (r_SIZE_wr) SIZE_SIZE_MB_q <= r_SIZE_wdata;\n");
+                        + "    always_ff @(posedge clk) if (rst) SIZE_SIZE_MB_q <= RESET_SIZE_SIZE_MB; else if (sel[2] && req_is_wr) SIZE_SIZE_MB_q <= wr_data;\n");
         assertOnly(failures, Suite.ACCESS, "hbm.SIZE.SIZE_MB[0]");
     }
 
