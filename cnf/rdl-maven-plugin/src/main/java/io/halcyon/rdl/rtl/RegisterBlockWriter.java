@@ -75,7 +75,7 @@ final class RegisterBlockWriter {
         fields.forEach(f -> f.addPorts(ports));
         for (RegisterSpec r : type.registers()) {
             if (writable(r)) {
-                ports.add(new HardwarePort(false, 1, "hwo_" + RtlNames.flat(r.path()) + "_swwr"));
+                ports.add(new HardwarePort(false, 1, writePulse(r)));
             }
         }
         for (MemorySpec m : type.memories()) {
@@ -184,26 +184,18 @@ final class RegisterBlockWriter {
         for (FieldKind f : fields) {
             line(sv, 3, f.resetStatement());
         }
-        for (RegisterSpec r : type.registers()) {
-            if (writable(r)) {
-                line(sv, 3, "hwo_" + RtlNames.flat(r.path()) + "_swwr <= 1'b0;");
-            }
-        }
+        clearWritePulses(sv);
         sv.append("        end else begin\n");
         for (FieldKind f : fields) {
             line(sv, 3, f.idleStatement());
         }
-        for (RegisterSpec r : type.registers()) {
-            if (writable(r)) {
-                line(sv, 3, "hwo_" + RtlNames.flat(r.path()) + "_swwr <= 1'b0;");
-            }
-        }
+        clearWritePulses(sv);
         sv.append("            if (req && req_is_wr) begin\n");
         for (Word w : words) {
             List<String> body = new ArrayList<>();
             fields.stream().filter(f -> f.register() == w.register()).map(f -> f.writeStatement(w.half())).forEach(body::add);
             if (writable(w.register())) {
-                body.add("hwo_" + RtlNames.flat(w.register().path()) + "_swwr <= 1'b1;");
+                body.add(writePulse(w.register()) + " <= 1'b1;");
             }
             armOf(sv, w, body);
         }
@@ -220,6 +212,16 @@ final class RegisterBlockWriter {
             armOf(sv, w, body);
         }
         sv.append("            end\n        end\n    end\n");
+    }
+
+    /** Every register's software-write pulse back to 0 (the write of a register sets its own after this). */
+    private void clearWritePulses(StringBuilder sv) {
+        type.registers().stream().filter(RegisterBlockWriter::writable).forEach(r -> line(sv, 3, writePulse(r) + " <= 1'b0;"));
+    }
+
+    /** The port that is 1 in the cycle after software wrote register {@code r}. */
+    private static String writePulse(RegisterSpec r) {
+        return "hwo_" + RtlNames.flat(r.path()) + "_swwr";
     }
 
     /** {@code if (sel[i]) begin ... end} around the statements that are not null, or nothing when none is. */
