@@ -16,7 +16,7 @@ import java.util.Locale;
  * {@value #WARM_UP_CALLS} times before anything is timed, so that a JVM that compiles them (C2) times
  * compiled code, not the interpreter or C1's profiling code that an on-stack replacement of one long loop
  * would run. The four measurements of a round run side by side, HAL and raw alternating which goes first,
- * {@value #ROUNDS} rounds: the best of each side, and the median of the rounds' HAL/raw ratios (each taken
+ * {@value #ROUNDS} rounds of {@code count} accesses each: the best of each side, and the median of the rounds' HAL/raw ratios (each taken
  * from two measurements moments apart, so a change of the machine's load between rounds cancels out).
  */
 final class AccessBenchmark {
@@ -24,8 +24,12 @@ final class AccessBenchmark {
     private AccessBenchmark() {
     }
 
-    /** Rounds of the four measurements; odd, for the median. */
-    static final int ROUNDS = 11;
+    /**
+     * Rounds of the four measurements; odd, for the median. Many short rounds rather than a few long ones: on
+     * a loaded machine (a QEMU guest shares its host) the best of many short measurements is one the host did
+     * not interrupt, for either side, and a round's HAL and raw measurements are moments apart.
+     */
+    static final int ROUNDS = 51;
     /** Calls of each HAL loop before the timed rounds, {@value #WARM_UP_LENGTH} accesses each: enough for C2. */
     static final int WARM_UP_CALLS = 2_000;
     static final int WARM_UP_LENGTH = 50;
@@ -40,10 +44,10 @@ final class AccessBenchmark {
     record Result(String register, int count, double halWrites, double rawWrites, double halReads, double rawReads,
             double writesRatioMedian, double readsRatioMedian, long timedFromUptimeMs) {
         String json() {
-            return String.format(Locale.ROOT, "{\"bench\": \"%s\", \"count\": %d, \"rounds\": %d, \"halWritesPerSecond\": %.0f,"
+            return String.format(Locale.ROOT, "{\"bench\": \"%s\", \"access\": \"%s\", \"count\": %d, \"rounds\": %d, \"halWritesPerSecond\": %.0f,"
                     + " \"rawWritesPerSecond\": %.0f, \"halReadsPerSecond\": %.0f, \"rawReadsPerSecond\": %.0f,"
                     + " \"writesHalOverRaw\": %.3f, \"readsHalOverRaw\": %.3f, \"writesHalOverRawMedian\": %.3f,"
-                    + " \"readsHalOverRawMedian\": %.3f, \"timedFromUptimeMs\": %d}", register, count, ROUNDS, halWrites, rawWrites,
+                    + " \"readsHalOverRawMedian\": %.3f, \"timedFromUptimeMs\": %d}", register, NativeAccess.KIND, count, ROUNDS, halWrites, rawWrites,
                     halReads, rawReads, halWrites / rawWrites, halReads / rawReads, writesRatioMedian, readsRatioMedian,
                     timedFromUptimeMs);
         }
