@@ -44,10 +44,10 @@ final class AccessBenchmark {
     record Result(String register, int count, double halWrites, double rawWrites, double halReads, double rawReads,
             double writesRatioMedian, double readsRatioMedian, long timedFromUptimeMs) {
         String json() {
-            return String.format(Locale.ROOT, "{\"bench\": \"%s\", \"access\": \"%s\", \"count\": %d, \"rounds\": %d, \"halWritesPerSecond\": %.0f,"
+            return String.format(Locale.ROOT, "{\"bench\": \"%s\", \"count\": %d, \"rounds\": %d, \"access\": \"%s\", \"halWritesPerSecond\": %.0f,"
                     + " \"rawWritesPerSecond\": %.0f, \"halReadsPerSecond\": %.0f, \"rawReadsPerSecond\": %.0f,"
                     + " \"writesHalOverRaw\": %.3f, \"readsHalOverRaw\": %.3f, \"writesHalOverRawMedian\": %.3f,"
-                    + " \"readsHalOverRawMedian\": %.3f, \"timedFromUptimeMs\": %d}", register, NativeAccess.KIND, count, ROUNDS, halWrites, rawWrites,
+                    + " \"readsHalOverRawMedian\": %.3f, \"timedFromUptimeMs\": %d}", register, count, ROUNDS, NativeAccess.KIND, halWrites, rawWrites,
                     halReads, rawReads, halWrites / rawWrites, halReads / rawReads, writesRatioMedian, readsRatioMedian,
                     timedFromUptimeMs);
         }
