@@ -136,9 +136,10 @@ final class HitlReport {
                     t.failed(), t.skipped()));
         }
         for (Map<String, String> m : bench) {
-            b.append(String.format(Locale.ROOT, "bench (%s run): HAL %s writes/s, raw %s writes/s (%s); HAL %s reads/s, raw %s reads/s (%s)%n",
-                    m.get("run"), m.get("halWritesPerSecond"), m.get("rawWritesPerSecond"), m.get("writesHalOverRaw"),
-                    m.get("halReadsPerSecond"), m.get("rawReadsPerSecond"), m.get("readsHalOverRaw")));
+            b.append(String.format(Locale.ROOT, "bench (%s run, %s, best of %s): HAL %s writes/s, raw %s writes/s (%s, median of rounds %s);"
+                    + " HAL %s reads/s, raw %s reads/s (%s, median of rounds %s)%n", m.get("run"), m.get("access"), m.get("rounds"),
+                    m.get("halWritesPerSecond"), m.get("rawWritesPerSecond"), m.get("writesHalOverRaw"), m.get("writesHalOverRawMedian"),
+                    m.get("halReadsPerSecond"), m.get("rawReadsPerSecond"), m.get("readsHalOverRaw"), m.get("readsHalOverRawMedian")));
         }
         notes.forEach(n -> b.append(n).append('\n'));
         for (Check c : checks) {
@@ -162,9 +163,10 @@ final class HitlReport {
         }
         List<String> bs = new ArrayList<>();
         for (Map<String, String> m : bench) {
-            bs.add(String.format(Locale.ROOT, "{\"run\": %s, \"halWritesPerSecond\": %s, \"rawWritesPerSecond\": %s, \"halReadsPerSecond\": %s, \"rawReadsPerSecond\": %s}",
-                    quote(m.get("run")), m.get("halWritesPerSecond"), m.get("rawWritesPerSecond"), m.get("halReadsPerSecond"),
-                    m.get("rawReadsPerSecond")));
+            bs.add(String.format(Locale.ROOT, "{\"run\": %s, \"access\": %s, \"halWritesPerSecond\": %s, \"rawWritesPerSecond\": %s, \"halReadsPerSecond\": %s,"
+                    + " \"rawReadsPerSecond\": %s, \"writesHalOverRawMedian\": %s, \"readsHalOverRawMedian\": %s}",
+                    quote(m.get("run")), quote(m.get("access")), m.get("halWritesPerSecond"), m.get("rawWritesPerSecond"),
+                    m.get("halReadsPerSecond"), m.get("rawReadsPerSecond"), m.get("writesHalOverRawMedian"), m.get("readsHalOverRawMedian")));
         }
         return String.format(Locale.ROOT, "{\"phases\": [%s], \"butr\": {\"passed\": %d, \"failed\": %d, \"skipped\": %d}, "
                 + "\"checks\": [%s], \"bench\": [%s], \"jdk\": %s, \"guestSeconds\": %.1f, \"ok\": %b}",

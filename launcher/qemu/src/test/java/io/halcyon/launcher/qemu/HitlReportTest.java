@@ -73,4 +73,25 @@ public class HitlReportTest {
         assertEquals(true, HitlReport.of(g, whole).checks.stream()
                 .filter(c -> c.name().startsWith("every access of the 64-bit phases")).findFirst().orElseThrow().passed());
     }
+
+    @Test
+    public void theBenchmarkCountsAsCompiledOnlyWhenItsLoopsHadC2CodeBeforeTheTimedRoundsThatWasKept() {
+        String bench = "{\"bench\": \"edu.LIVENESS\", \"count\": 10000, \"timedFromUptimeMs\": 5000}";
+        String reads = "io.halcyon.platform.production.AccessBenchmark::halReads (37 bytes)";
+        String writes = "io.halcyon.platform.production.AccessBenchmark::halWrites (30 bytes)";
+        assertEquals(true, benchChecksPass(guest("HITL-GUEST run compiled", "JIT   4000 10    b  4       " + reads,
+                "JIT   4001 11    b  4       " + writes, bench)));
+        // C2 code made after the timed rounds began, or discarded, means the rounds ran something else.
+        assertEquals(false, benchChecksPass(guest("HITL-GUEST run compiled", "JIT   6000 10    b  4       " + reads,
+                "JIT   4001 11    b  4       " + writes, bench)));
+        assertEquals(false, benchChecksPass(guest("HITL-GUEST run compiled", "JIT   4000 10    b  4       " + reads,
+                "JIT   4001 11    b  4       " + writes, bench, "JIT   5500 10       4       " + reads + "   made not entrant")));
+        // Only C1's profiling code (an on-stack replacement of a long loop) is not compiled code in this sense.
+        assertEquals(false, benchChecksPass(guest("HITL-GUEST run compiled", "JIT   4000 10 %  b  3       " + reads,
+                "JIT   4001 11    b  4       " + writes, bench)));
+    }
+
+    private static boolean benchChecksPass(GuestOutput g) {
+        return JitEvidence.checks(g).stream().filter(c -> c.name().contains("AccessBenchmark")).allMatch(HitlReport.Check::passed);
+    }
 }

@@ -5,8 +5,9 @@ import java.nio.ByteBuffer;
 
 /**
  * The native device accesses (src/main/c/halcyon_mmio.c). Every register access of the production
- * platform goes through {@link #read32}, {@link #read64}, {@link #write32} or {@link #write64}: one JNI
- * call, one fixed-width volatile load or store in C. The JIT cannot merge, drop or reorder native calls
+ * platform goes through {@link NativeAccess}: on JDK 17 {@link #read32}, {@link #read64}, {@link #write32}
+ * or {@link #write64}, one JNI call, one fixed-width volatile load or store in C (on a JDK with
+ * java.lang.foreign, a downcall of the same C). The JIT cannot merge, drop or reorder native calls
  * (it knows nothing of what they do), and the C side never reads before it writes, so each access
  * reaches the device exactly once whether the caller runs interpreted or compiled.
  *

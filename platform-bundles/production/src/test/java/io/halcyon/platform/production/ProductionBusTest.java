@@ -19,7 +19,7 @@ import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.platform.chipmaps.ChipMapIndex;
 import io.halcyon.platform.chipmodel.runtime.KnownChipMaps;
 
-/** The bus on a mapped file laid out as an edu BAR: identification, counting, bounds, and a device that goes away. */
+/** The bus on a mapped file laid out as an edu BAR: identification, counting, bounds, a device that goes away, and the native accesses (FFM or JNI). */
 public class ProductionBusTest {
 
     private final List<DeviceGone> told = new ArrayList<>();
@@ -137,5 +137,26 @@ public class ProductionBusTest {
         assertTrue("device time spent " + r.deviceNanos(), r.deviceNanos() >= 50_000_000L);
         assertTrue("took " + took + " ns", took < TimeUnit.SECONDS.toNanos(10));
         assertThrows(IllegalArgumentException.class, () -> bus.await(0x00, 1, 1, Duration.ZERO));
+    }
+
+    @Test
+    public void accessesUseCriticalDowncallsWhereTheJdkHasJavaLangForeign() {
+        boolean foreign = Runtime.version().feature() >= 22 && System.getProperty(NativeAccess.PROPERTY) == null;
+        assertEquals(foreign ? NativeAccess.FFM : NativeAccess.JNI, NativeAccess.KIND);
+    }
+
+    @Test
+    public void downcallsAndJniMethodsSeeEachOthersStoresOfBothWidths() {
+        long a32 = device.region().at(0x20, 4, "test");
+        long a64 = device.region().at(0x88, 8, "test");
+        NativeAccess.write32(a32, 0xCAFE_F00D);
+        assertEquals(0xCAFE_F00D, Mmio.read32(a32));
+        Mmio.write32(a32, 0x0BAD_BEEF);
+        assertEquals(0x0BAD_BEEF, NativeAccess.read32(a32));
+        NativeAccess.write64(a64, 0xFEDC_BA98_7654_3210L);
+        assertEquals(0xFEDC_BA98_7654_3210L, Mmio.read64(a64));
+        Mmio.write64(a64, -2L);
+        assertEquals(-2L, NativeAccess.read64(a64));
+        assertEquals(0x0BAD_BEEF, NativeAccess.read32(a32)); // the 64-bit stores left the 32-bit register alone
     }
 }
