@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Rule;
@@ -97,12 +99,32 @@ public class VerificationHostIT {
         assertEquals("the weights of the same training on the emulated generation 2", checksum(emulated.stdout()), checksum(rtl.stdout()));
     }
 
-    /** The DMA block of generation 2 is type dma2: block-dma2's driver serves it, block-dma's (generation 1 only) never does. */
+    /**
+     * The DMA block of generation 2 is type dma2: block-dma2's driver serves it, block-dma's (generation 1 only)
+     * never does; a consumer of the 2.x contract (dmacheck-v2, hot-deployed) moves bytes host to HBM to host
+     * through that driver on the RTL.
+     */
     @Test
     public void generationTwoOnItsRtlIsServedByTheGenerationTwoDmaDriverOnly() throws Exception {
         HostProcess.Result r = new HalcyonScript(tmp, GEN2).command("--platform", "verification", "run", "hal:blocks");
         assertTrue(r.stdout(), Pattern.compile("(?m)^dma\\s+0x\\p{XDigit}+\\s+\\d+\\s+io\\.halcyon\\.block\\.dma2\\s").matcher(r.stdout()).find());
         assertFalse(r.stdout(), Pattern.compile("io\\.halcyon\\.block\\.dma\\s").matcher(r.stdout()).find());
+
+        Path deploy = tmp.newFolder("deploy").toPath();
+        Files.copy(dmacheckV2(), deploy.resolve("dmacheck-v2.jar"));
+        // The host installs and starts what the hot-deploy directory holds before it runs the command.
+        HostProcess.Result roundTrip = new HalcyonScript(tmp, GEN2).with(Map.of("HALCYON_DEPLOY", deploy.toString())).command("--platform", "verification", "run", "hal:bringup; dmacheck2:roundtrip 0 7 1048576 65536");
+        assertTrue(roundTrip.stdout(), roundTrip.stdout().contains("chip 0 channel 7: 65536 bytes host->HBM->host identical; 8 channels"));
+        assertTrue(roundTrip.stdout(), roundTrip.stdout().contains("engine of io.halcyon.block.dma2."));
+    }
+
+    /** consumers/dmacheck-v2's jar, which the reactor builds before this module (a test dependency). */
+    private static Path dmacheckV2() throws Exception {
+        Path target = HalcyonScript.ROOT.resolve("consumers/dmacheck-v2/target");
+        try (Stream<Path> jars = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            return jars.filter(p -> p.getFileName().toString().matches("consumers-dmacheck-v2-[0-9].*(?<!-tests)\\.jar")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no consumers-dmacheck-v2-*.jar in " + target + ": build consumers/dmacheck-v2 first"));
+        }
     }
 
     /**
