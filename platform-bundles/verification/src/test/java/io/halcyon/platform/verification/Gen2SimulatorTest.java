@@ -46,7 +46,7 @@ public class Gen2SimulatorTest {
         map = ClassPathChipMaps.named(CHIP);
         Path dir = Files.createDirectories(Path.of("target/sim-run"));
         long pid = ProcessHandle.current().pid();
-        rtl = SimulatorProcess.start(SimulatorBuild.of(SimulatorSources.of(Simulators.CLASSES), CHIP, "apb4", Simulators.CACHE).executable(),
+        rtl = SimulatorProcess.start(Simulators.of(CHIP, "apb4").executable(),
                 dir.resolve("gen2-" + pid + ".sock"), dir.resolve("sim-gen2.log"));
         emulated = ChipServer.start(EmulatedChip.of(map), dir.resolve("gen2-emulated-" + pid + ".sock"));
         emulation = ChipClient.connect(emulated.socket());
