@@ -5,7 +5,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.halcyon.block.testsupport.Configs;
+import io.halcyon.block.tensor.TensorEngineDriver;
+import io.halcyon.block.tensor.regs.TensorConfig;
 import io.halcyon.hal.api.hostmem.HostBuffer;
+import io.halcyon.hal.api.tensor.TensorCommand;
+import io.halcyon.hal.api.tensor.TensorEngine;
 import io.halcyon.platform.chipmodel.ChipModel;
 import io.halcyon.platform.chipmodel.MemorySpec;
 import io.halcyon.platform.chipmodel.remote.ChipClient;
@@ -16,6 +21,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -25,8 +32,8 @@ import org.junit.Test;
  * Generation 2 of the reference chip on its RTL (reference_gen2, APB4) beside the emulation of the same chip
  * map, both behind the chip-server client: the same register sequence on each must observe the same thing.
  * The dma2 engine (eight channels, counting doorbell, 64-bit descriptor lengths, BYTES_MOVED at its new
- * offset, RING_OVERFLOW) and the tensor engine's MATMUL_BF16 are C++ models on the RTL's hardware-side ports
- * and Java behaviours in the emulation; their results must agree bit for bit.
+ * offset, RING_OVERFLOW) and the tensor engine's MATMUL_BF16 (issued by block-tensor's driver) are C++ models on
+ * the RTL's hardware-side ports and Java behaviours in the emulation; their results must agree bit for bit.
  */
 public class Gen2SimulatorTest {
 
@@ -34,7 +41,7 @@ public class Gen2SimulatorTest {
     private static final int M = 7, N = 6, K = 10;  // A and B whole multiples of 4 bytes, as DMA lengths must be
     private static final int CHANNEL = 6;  // beyond generation 1's four
     private static final long HBM_A = 0x1_0000, HBM_B = 0x2_0000, HBM_C = 0x3_0000;
-    private static final int MATMUL_BF16 = 11;
+    private static final Duration BOUND = Duration.ofMillis(1);
 
     private static ChipModel map;
     private static SimulatorProcess rtl;
@@ -113,15 +120,10 @@ public class Gen2SimulatorTest {
             chip.await("dma", ch + ".HEAD", "INDEX", 2);
             chip.write("dma", ch + ".INT_STATUS", chip.allFields("dma", ch + ".INT_STATUS"));
 
-            long before = chip.read("tensor", "DONE_COUNT");
-            chip.write("tensor", "CMD_OP", chip.value("tensor", "CMD_OP", "OPCODE", MATMUL_BF16));
-            chip.write("tensor", "CMD_A", HBM_A);
-            chip.write("tensor", "CMD_B", HBM_B);
-            chip.write("tensor", "CMD_C", HBM_C);
-            chip.write("tensor", "CMD_DIMS", chip.value("tensor", "CMD_DIMS", "M", M) | chip.value("tensor", "CMD_DIMS", "N", N));
-            chip.write("tensor", "CMD_K", chip.value("tensor", "CMD_K", "K", K));
-            chip.write("tensor", "SUBMIT", chip.value("tensor", "SUBMIT", "GO", 1));
-            chip.await("tensor", "DONE_COUNT", "COUNT", before + 1);
+            // The multiply as the generation-2 driver issues it (it checks FEATURES.BF16_MATMUL before staging).
+            TensorEngine tensor = new TensorEngineDriver(client.bus(),
+                    Configs.instance(TensorConfig.class, "tensor", map.requireBlock("tensor").base()));
+            tensor.await(tensor.submit(List.of(TensorCommand.matmulBf16(HBM_A, false, HBM_B, false, HBM_C, M, N, K)), BOUND), BOUND);
 
             // C back to the host, then a descriptor whose length needs the upper word.
             descriptor(chip, 2, HBM_C, hostC, 4L * M * N, false, true, true);
