@@ -52,7 +52,7 @@ void Chip::cycle() {
 
 void Chip::attachModels() {
     // Intc first: every other model takes its interrupt line from it. Types without a model are plain register files.
-    std::vector<std::string> order = {"intc", "clkrst", "sysctrl", "pcie", "hbm", "telemetry", "dma", "tensor"};
+    std::vector<std::string> order = {"intc", "clkrst", "sysctrl", "pcie", "hbm", "telemetry", "dma", "dma2", "tensor"};
     for (const std::string& type : order) {
         for (const std::string& i : hw_.instances()) {
             if (hw_.blockNamed(i).type == type) models_.push_back(makeModel(type, *this, i));

@@ -116,22 +116,31 @@ private:
 class DmaModel : public Model {
 public:
     static constexpr uint64_t DESCRIPTOR_OVERHEAD = 100, BYTES_PER_CYCLE = 16;
-    DmaModel(Chip& chip, const std::string& instance);
+    // How software tells a channel that descriptors wait, the part of the programming model that differs
+    // between the block types: dma's TAIL write (generation 1), dma2's DOORBELL.COUNT (generation 2).
+    enum class Doorbell { TAIL_WRITE, COUNT };
+    DmaModel(Chip& chip, const std::string& instance, Doorbell doorbell);
     void cycle() override;
     void resetBehaviour() override;
 private:
     struct Descriptor { int index; uint64_t source, destination, length; bool sourceHost, destinationHost, irq; };
     struct Channel { int n; bool working = false; Port doorbell; };
+    void countRung(Channel& c);
     void startNext(Channel& c);
     void finish(Channel& c, Descriptor d);
     void fail(Channel& c, int index, uint64_t code);
     uint64_t check(const Descriptor& d);
     uint8_t* resolve(uint64_t address, uint64_t length, bool host);
     Descriptor descriptor(int channel, int index);
+    // The record field path ("DESC_CONTROL.LENGTH") of the one record register with a field `name`.
+    std::string recordField(const ExternalMemory& ring, const std::string& name);
     std::string ch(int n, const std::string& path) { return "CH[" + std::to_string(n) + "]." + path; }
+    const Doorbell doorbell_;
     BlockGate gate_;
     InterruptLine interrupt_;
     HbmModel& hbm_;
+    std::string source_, destination_, length_, sourceHost_, destinationHost_, irq_;
+    uint64_t descriptors_;
     std::vector<Channel> channels_;
 };
 
@@ -145,13 +154,16 @@ public:
 private:
     struct Command {
         int opcode; bool transA, transB; uint64_t a, b, c; int m, n, k; float scalar;
+        // MATMUL and MATMUL_BF16: the same extents, order and time; operands of another width.
+        bool multipliesMatrices() const;
+        uint64_t operandBytes() const;
         uint64_t aElements() const, bElements() const, cElements() const, cycles() const;
     };
     Command staged();
     void startNext();
     void complete(const Command& c);
     uint64_t check(const Command& c);
-    bool fits(uint64_t address, uint64_t elements);
+    bool fits(uint64_t address, uint64_t bytes);
     void execute(const Command& c);
     void fail(uint64_t code);
     void setBusy(bool busy);
@@ -162,6 +174,7 @@ private:
     TelemetryModel* telemetry_;
     Port submitted_;
     Field& go_;
+    Field& bf16_;  // FEATURES.BF16_MATMUL, a per-chip reset value: 1 where the engine decodes MATMUL_BF16
     std::deque<Command> queue_;
     bool busy_ = false;
 };

@@ -19,7 +19,8 @@ std::unique_ptr<Model> makeModel(const std::string& type, Chip& chip, const std:
     if (type == "pcie") return std::make_unique<PcieModel>(chip, instance);
     if (type == "hbm") return std::make_unique<HbmModel>(chip, instance);
     if (type == "telemetry") return std::make_unique<TelemetryModel>(chip, instance);
-    if (type == "dma") return std::make_unique<DmaModel>(chip, instance);
+    if (type == "dma") return std::make_unique<DmaModel>(chip, instance, DmaModel::Doorbell::TAIL_WRITE);
+    if (type == "dma2") return std::make_unique<DmaModel>(chip, instance, DmaModel::Doorbell::COUNT);
     if (type == "tensor") return std::make_unique<TensorModel>(chip, instance);
     throw std::runtime_error("no behaviour model for block type " + type);
 }

@@ -3,6 +3,9 @@
 // taking the cycles TensorCommand.nanos() gives, and C is written when one completes. The kernels are
 // TensorKernels.java's loops in the same order, accumulating in float; built without fast-math and
 // with -ffp-contract=off (no fused multiply-add), so the results are the emulation's bit for bit.
+// MATMUL_BF16 (decoded only where the per-chip FEATURES.BF16_MATMUL reads 1: generation 2) reads bfloat16
+// A and B, widens them to fp32 exactly, and runs MATMUL's loop: a product of two bfloat16 values is exact
+// in fp32, so the sums round as MATMUL's and as the emulation's.
 #include <cstring>
 #include <vector>
 #include "models.h"
@@ -10,7 +13,7 @@
 namespace halcyon {
 
 namespace {
-enum Op { NOP, MATMUL, ADD, SUB, MUL, SCALE, RELU, RELU_GRAD, ADD_ROW, SUM_ROWS, AXPY };
+enum Op { NOP, MATMUL, ADD, SUB, MUL, SCALE, RELU, RELU_GRAD, ADD_ROW, SUM_ROWS, AXPY, MATMUL_BF16 };
 
 std::vector<float> matmul(const std::vector<float>& a, const std::vector<float>& b, int m, int n, int k, bool transA, bool transB) {
     std::vector<float> c(static_cast<size_t>(m) * n);
@@ -50,13 +53,33 @@ std::vector<float> elementWise(int op, const std::vector<float>& a, const std::v
     }
     return c;
 }
+
+// An operand of `elements` values from device memory: fp32, or bfloat16 (2 bytes, little-endian: the upper
+// half of an fp32) widened to fp32 exactly, as the emulation's DeviceMemory.readBf16.
+std::vector<float> operand(DeviceMemory& memory, uint64_t address, uint64_t elements, uint64_t bytesPerElement) {
+    std::vector<float> values(elements);
+    if (bytesPerElement == 4) {
+        std::memcpy(values.data(), memory.at(address), elements * 4);
+        return values;
+    }
+    const uint8_t* bf16 = memory.at(address);
+    for (uint64_t i = 0; i < elements; i++) {
+        uint32_t bits = static_cast<uint32_t>(bf16[2 * i] | bf16[2 * i + 1] << 8) << 16;
+        std::memcpy(&values[i], &bits, 4);
+    }
+    return values;
+}
 }  // namespace
 
-uint64_t TensorModel::Command::aElements() const { return opcode == NOP ? 0 : opcode == MATMUL ? uint64_t(m) * k : uint64_t(m) * n; }
+bool TensorModel::Command::multipliesMatrices() const { return opcode == MATMUL || opcode == MATMUL_BF16; }
+
+uint64_t TensorModel::Command::operandBytes() const { return opcode == MATMUL_BF16 ? 2 : 4; }
+
+uint64_t TensorModel::Command::aElements() const { return opcode == NOP ? 0 : multipliesMatrices() ? uint64_t(m) * k : uint64_t(m) * n; }
 
 uint64_t TensorModel::Command::bElements() const {
+    if (multipliesMatrices()) return uint64_t(k) * n;
     switch (opcode) {
-        case MATMUL: return uint64_t(k) * n;
         case ADD: case SUB: case MUL: case RELU_GRAD: case AXPY: return uint64_t(m) * n;
         case ADD_ROW: return n;
         default: return 0;
@@ -66,14 +89,14 @@ uint64_t TensorModel::Command::bElements() const {
 uint64_t TensorModel::Command::cElements() const { return opcode == NOP ? 0 : opcode == SUM_ROWS ? n : uint64_t(m) * n; }
 
 uint64_t TensorModel::Command::cycles() const {
-    uint64_t work = opcode == NOP ? 0 : opcode == MATMUL ? uint64_t(m) * n * k / 1024 : uint64_t(m) * n / 64;
+    uint64_t work = opcode == NOP ? 0 : multipliesMatrices() ? uint64_t(m) * n * k / 1024 : uint64_t(m) * n / 64;
     return work + COMMAND_OVERHEAD;
 }
 
 TensorModel::TensorModel(Chip& chip, const std::string& instance)
     : Model(chip, instance), gate_(chip.peer<ClkrstModel>(instance).gate(instance)),
       interrupt_(chip.peer<IntcModel>(instance).line(instance)), hbm_(chip.peer<HbmModel>(instance)), telemetry_(nullptr),
-      submitted_(written("SUBMIT")), go_(field("SUBMIT.GO")) {
+      submitted_(written("SUBMIT")), go_(field("SUBMIT.GO")), bf16_(field("FEATURES.BF16_MATMUL")) {
     try {
         telemetry_ = &chip.peer<TelemetryModel>(instance);
     } catch (const std::runtime_error&) {
@@ -133,26 +156,25 @@ void TensorModel::complete(const Command& c) {
 }
 
 uint64_t TensorModel::check(const Command& c) {
-    if (c.opcode < NOP || c.opcode > AXPY) return code("ERR_CODE.CODE", "BAD_OPCODE");
-    if (c.opcode != NOP && !(c.m > 0 && c.n > 0 && (c.opcode != MATMUL || c.k > 0))) return code("ERR_CODE.CODE", "BAD_DIMENSIONS");
+    if (c.opcode < NOP || c.opcode > MATMUL_BF16 || (c.opcode == MATMUL_BF16 && bf16_.get() == 0)) return code("ERR_CODE.CODE", "BAD_OPCODE");
+    if (c.opcode != NOP && !(c.m > 0 && c.n > 0 && (!c.multipliesMatrices() || c.k > 0))) return code("ERR_CODE.CODE", "BAD_DIMENSIONS");
     if (c.opcode == NOP) return 0;
     if (!hbm_.ready()) return code("ERR_CODE.CODE", "HBM_NOT_READY");
-    bool inRange = fits(c.a, c.aElements()) && fits(c.b, c.bElements()) && fits(c.c, c.cElements());
+    bool inRange = fits(c.a, c.aElements() * c.operandBytes()) && fits(c.b, c.bElements() * c.operandBytes()) && fits(c.c, c.cElements() * 4);
     return inRange ? 0 : code("ERR_CODE.CODE", "ADDRESS_RANGE");
 }
 
-bool TensorModel::fits(uint64_t address, uint64_t elements) {
-    return elements == 0 || (address % 4 == 0 && hbm_.memory().contains(address, elements * 4));
+bool TensorModel::fits(uint64_t address, uint64_t bytes) {
+    return bytes == 0 || (address % 4 == 0 && hbm_.memory().contains(address, bytes));
 }
 
 void TensorModel::execute(const Command& c) {
     if (c.opcode == NOP) return;
     DeviceMemory& memory = hbm_.memory();
     // Operands are read whole before C is written, so C may alias A or B.
-    std::vector<float> a(c.aElements()), b(c.bElements());
-    std::memcpy(a.data(), memory.at(c.a), a.size() * 4);
-    std::memcpy(b.data(), memory.at(c.b), b.size() * 4);
-    std::vector<float> result = c.opcode == MATMUL ? matmul(a, b, c.m, c.n, c.k, c.transA, c.transB)
+    std::vector<float> a = operand(memory, c.a, c.aElements(), c.operandBytes());
+    std::vector<float> b = operand(memory, c.b, c.bElements(), c.operandBytes());
+    std::vector<float> result = c.multipliesMatrices() ? matmul(a, b, c.m, c.n, c.k, c.transA, c.transB)
                                                    : elementWise(c.opcode, a, b, c.m, c.n, c.scalar);
     std::memcpy(memory.at(c.c), result.data(), result.size() * 4);
 }

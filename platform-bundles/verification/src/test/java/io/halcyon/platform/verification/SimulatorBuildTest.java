@@ -1,6 +1,7 @@
 package io.halcyon.platform.verification;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -27,6 +28,16 @@ public class SimulatorBuildTest {
         assertTrue(again.cached());
         assertEquals(first.executable(), again.executable());
         assertEquals("the cached simulator was not rebuilt", built, Files.getLastModifiedTime(again.executable()));
+    }
+
+    /** Generation 1 and 2 are two simulators, built from their own RTL and cached side by side. */
+    @Test
+    public void eachChipMapIsACacheEntryOfItsOwn() throws Exception {
+        SimulatorBuild.Built gen1 = Simulators.reference("apb4");
+        SimulatorBuild.Built gen2 = Simulators.of("reference_gen2", "apb4");
+        assertNotEquals(gen1.executable(), gen2.executable());
+        assertTrue(Files.isExecutable(gen1.executable()) && Files.isExecutable(gen2.executable()));
+        assertTrue("still cached after the other generation's build", Simulators.reference("apb4").cached());
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.SlaveErrorException;
 import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.hal.api.hostmem.HostBuffer;
+import io.halcyon.platform.chipmodel.ChipModel;
+import io.halcyon.platform.emulation.server.ClassPathChipMaps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,6 +117,23 @@ public class SimulatorTest {
         assertEquals("sysctrl reset", 0, bus.read32(SCRATCH));
         assertEquals("clkrst reset", 0x0A00, bus.read32(CORE_PLL_CTRL));
         assertEquals("SOFT_RESET is a single pulse", 0, bus.read32(SOFT_RESET));
+    }
+
+    /** Generation 1's engine lacks MATMUL_BF16 (its FEATURES bit reads 0): the model refuses it, as the emulation does. */
+    @Test
+    public void generationOnesTensorEngineRefusesTheBf16MultiplyAsABadOpcode() {
+        ChipModel map = ClassPathChipMaps.named("reference_gen1");
+        ChipRegisters chip = new ChipRegisters(map, bus);
+        chip.write("clkrst", "CLOCK_EN", chip.allFields("clkrst", "CLOCK_EN"));
+        chip.write("clkrst", "BLOCK_RESET", 0);
+        assertEquals(0, chip.field("tensor", "FEATURES", "BF16_MATMUL"));
+        long bf16 = map.requireBlock("tensor").type().requireRegister("CMD_OP").field("OPCODE").encoding().requireMember("MATMUL_BF16").value();
+        chip.write("tensor", "CMD_OP", chip.value("tensor", "CMD_OP", "OPCODE", bf16));
+        chip.write("tensor", "SUBMIT", chip.value("tensor", "SUBMIT", "GO", 1));
+        chip.await("tensor", "INT_STATUS", "ERROR", 1);
+        assertEquals(map.requireBlock("tensor").type().requireRegister("ERR_CODE").field("CODE").encoding().requireMember("BAD_OPCODE").value(),
+                chip.field("tensor", "ERR_CODE", "CODE"));
+        assertEquals("nothing completed", 0, chip.read("tensor", "DONE_COUNT"));
     }
 
     @Test

@@ -13,7 +13,12 @@ final class Simulators {
     }
 
     static SimulatorBuild.Built reference(String bus) throws IOException, InterruptedException {
-        return SimulatorBuild.of(SimulatorSources.of(CLASSES), "reference_gen1", bus, CACHE);
+        return of("reference_gen1", bus);
+    }
+
+    /** The simulator of a chip map (reference_gen2...), a cache entry of its own. */
+    static SimulatorBuild.Built of(String chipMap, String bus) throws IOException, InterruptedException {
+        return SimulatorBuild.of(SimulatorSources.of(CLASSES), chipMap, bus, CACHE);
     }
 
     /** The build with waveform support (Verilator's --trace), a cache entry of its own. */
