@@ -45,8 +45,12 @@ final class HostFramework {
             + "(osgi.command.scope=hal);"
             + "(objectClass=" + GogoSession.PROCESSOR + ")";
 
-    /** What the main job needs on top: the training workload and the command that runs the job. */
+    /**
+     * What the main job needs on top: the training workload (chip 0's and the data-parallel one) and the
+     * command that runs the job. The other chips' bring-up services the job waits for itself.
+     */
     static final String MAIN_JOB_READY = "(&(objectClass=io.halcyon.consumers.training.api.MlpTraining)(halcyon.chip=0));"
+            + "(objectClass=io.halcyon.consumers.training.api.DataParallelTraining);"
             + "(&(osgi.command.scope=hal)(osgi.command.function=mainjob))";
 
     static final String READY = "halcyon.ready";
