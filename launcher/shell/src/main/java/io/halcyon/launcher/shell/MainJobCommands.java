@@ -114,16 +114,25 @@ public class MainJobCommands {
         return json ? Json.write(summary(chips, parallelResult, pictures)) + "\n" : "\n" + summaryText(chips, parallelResult, pictures);
     }
 
-    @Descriptor("train the MLP workload on chip 0 (the chip must be brought up) and show the loss as it goes")
+    @Descriptor("train the MLP workload on one chip (brought up) and show the loss as it goes")
     public String train(
+            @Descriptor("the chip (hal:chips lists them)") @Parameter(names = "--chip", absentValue = "0") int chip,
             @Descriptor("weight updates (0: as many as the standard plan)")
             @Parameter(names = "--steps", absentValue = "0") int steps,
             @Descriptor("progress display: bar, lines or none")
             @Parameter(names = "--progress", absentValue = "lines") String progress) {
-        MlpTraining t = require(training, "training");
-        TrainingPlan plan = steps > 0 ? t.plan().withSteps(steps) : t.plan();
-        System.out.println("Training " + describe(plan));
-        TrainingResult r = t.train(plan, new ProgressDisplay(System.out, style(progress)));
+        // Chip 0 has a workload of its own (whose runs the web console watches); another chip trains through
+        // the data-parallel workload on that chip alone, which runs the same commands (the same weights).
+        MlpTraining t = chip == 0 ? training : null;
+        DataParallelTraining p = t == null ? require(parallel, "data-parallel training") : null;
+        TrainingPlan standard = t != null ? t.plan() : p.plan();
+        TrainingPlan plan = steps > 0 ? standard.withSteps(steps) : standard;
+        if (p != null) {
+            PerChip.requireChip(chip, platforms.chips());
+        }
+        System.out.println("Training " + describe(plan) + (chip == 0 ? "" : " on chip " + chip));
+        ProgressDisplay display = new ProgressDisplay(System.out, style(progress));
+        TrainingResult r = t != null ? t.train(plan, display) : p.train(plan, List.of(chip), display).result();
         return trainingLines(r);
     }
 

@@ -62,6 +62,48 @@ final class PerChip<T> {
         return true;
     }
 
+    /**
+     * The service of chip {@code chip} among {@code services} (a DS reference field of cardinality multiple
+     * whose elements are properties and service), the highest ranked if several.
+     */
+    static <T> Optional<T> pick(List<Map.Entry<Map<String, Object>, T>> services, int chip) {
+        Map.Entry<Map<String, Object>, T> best = null;
+        for (Map.Entry<Map<String, Object>, T> e : services == null ? List.<Map.Entry<Map<String, Object>, T>>of() : services) {
+            if (Integer.valueOf(chip).equals(chip(e.getKey())) && (best == null || ranking(e) > ranking(best))) {
+                best = e;
+            }
+        }
+        return Optional.ofNullable(best).map(Map.Entry::getValue);
+    }
+
+    /** The chips {@code services} serve, ascending. */
+    static <T> List<Integer> chipsOf(List<Map.Entry<Map<String, Object>, T>> services) {
+        return (services == null ? List.<Map.Entry<Map<String, Object>, T>>of() : services).stream()
+                .map(e -> chip(e.getKey())).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+    }
+
+    /**
+     * Chip {@code chip}'s service among {@code services}, or a one-line error: naming the chips there are when
+     * {@code chip} is not one of {@code chips} (what the platforms published), else naming what is missing.
+     */
+    static <T> T require(List<Map.Entry<Map<String, Object>, T>> services, int chip, List<Integer> chips, String what) {
+        requireChip(chip, chips);
+        return pick(services, chip).orElseThrow(() -> new IllegalStateException("no " + what + " for chip " + chip
+                + " (a block driver or its bundle is not active; see hal:blocks --chip " + chip + ")"));
+    }
+
+    /** Refuses, in one line, a chip that does not exist on this host. */
+    static void requireChip(int chip, List<Integer> chips) {
+        if (!chips.contains(chip)) {
+            throw new IllegalArgumentException("chip " + chip + " does not exist on this host (" + (chips.isEmpty() ? "no chips"
+                    : "chips " + String.join(", ", chips.stream().map(String::valueOf).toList())) + "; hal:chips lists them)");
+        }
+    }
+
+    private static int ranking(Map.Entry<Map<String, Object>, ?> e) {
+        return e.getKey().get("service.ranking") instanceof Integer r ? r : 0;
+    }
+
     private static Integer chip(Map<String, Object> properties) {
         try {
             return Integer.valueOf(String.valueOf(properties.get(ChipProperties.CHIP)));
