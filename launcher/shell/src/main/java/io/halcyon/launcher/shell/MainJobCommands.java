@@ -79,9 +79,16 @@ public class MainJobCommands {
             @Descriptor("directory for the pictures (created if missing; none: the host's run directory, launcher/run)")
             @Parameter(names = "--out", absentValue = "") String out,
             @Descriptor("progress display: bar (redrawn in place), lines or none")
-            @Parameter(names = "--progress", absentValue = "lines") String progress) throws IOException, InterruptedException {
+            @Parameter(names = "--progress", absentValue = "lines") String progress,
+            @Descriptor("what to train: standard (the MLP 8-16-1 on 256 samples) or large (16-64-1 on 2048 samples, where the split across chips matters)")
+            @Parameter(names = "--plan", absentValue = "standard") String planName) throws IOException, InterruptedException {
         PrintStream console = System.out;
         DataParallelTraining t = require(parallel, "data-parallel training");
+        TrainingPlan plan = switch (planName) {
+            case "standard" -> t.plan();
+            case "large" -> TrainingPlan.large();
+            default -> throw new IllegalArgumentException("--plan must be standard or large, was '" + planName + "'");
+        };
         ProgressDisplay.Style style = json ? ProgressDisplay.Style.NONE : style(progress);
 
         List<ChipBringUps.Outcome> chips = ChipBringUps.all(platforms, bringUps,
@@ -99,10 +106,10 @@ public class MainJobCommands {
                     : chips.get(0).failure();
         }
         if (!json) {
-            console.println("Training " + describe(t.plan()) + ", data-parallel on " + chipList(serving));
+            console.println("Training " + describe(plan) + ", data-parallel on " + chipList(serving));
             console.flush();
         }
-        ParallelTrainingResult parallelResult = t.train(t.plan(), serving, new ProgressDisplay(console, style));
+        ParallelTrainingResult parallelResult = t.train(plan, serving, new ProgressDisplay(console, style));
         TrainingResult result = parallelResult.result();
         // The script names the host's run directory; a bare JVM falls back to ./run.
         Path dir = Path.of(out.isEmpty() ? System.getProperty("halcyon.run", "run") : out);
