@@ -65,7 +65,7 @@ public class DataParallelTrainingComponent implements DataParallelTraining {
     }
 
     @Override
-    public ParallelTrainingResult train(TrainingPlan plan, List<Integer> chips, TrainingListener listener) {
+    public ParallelTrainingResult train(TrainingPlan plan, List<Integer> chips, TrainingListener listener, boolean continueOnChipLoss) {
         if (chips.isEmpty()) {
             throw new IllegalArgumentException("data-parallel training needs at least one chip");
         }
@@ -81,7 +81,7 @@ public class DataParallelTrainingComponent implements DataParallelTraining {
         }
         run.lock();
         try {
-            return new DataParallelTrainer(chips, this::access, DataParallelTrainer.HBM_BASE).run(plan, listener);
+            return new DataParallelTrainer(chips, this::access, DataParallelTrainer.HBM_BASE, continueOnChipLoss).run(plan, listener);
         } finally {
             run.unlock();
         }

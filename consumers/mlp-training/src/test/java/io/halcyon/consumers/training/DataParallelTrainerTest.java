@@ -23,7 +23,7 @@ public class DataParallelTrainerTest {
 
     private static ParallelTrainingResult train(TrainingPlan plan, List<FakeAccelerator> chips) {
         List<Integer> numbers = IntStream.range(0, chips.size()).boxed().toList();
-        return new DataParallelTrainer(numbers, chips::get, 0).run(plan, TrainingListener.NONE);
+        return new DataParallelTrainer(numbers, chips::get, 0, false).run(plan, TrainingListener.NONE);
     }
 
     private static List<FakeAccelerator> chips(int n) {
@@ -94,6 +94,39 @@ public class DataParallelTrainerTest {
             fail("trained on a chip whose HBM failed");
         } catch (IllegalStateException e) {
             assertTrue(e.getMessage(), e.getMessage().startsWith("chip 2 at the start of data-parallel training: training needs a chip that is brought up: HBM is FAILED"));
+        }
+    }
+
+    @Test
+    public void askedToContinueARunThatLosesAChipGoesOnOnTheOthersAndStillReachesItsTarget() {
+        List<FakeAccelerator> chips = chips(3);
+        chips.get(1).failTensorAfter(100); // chip 1 dies in its 101st tensor submission
+        ParallelTrainingResult r = new DataParallelTrainer(List.of(0, 1, 2), chips::get, 0, true).run(TrainingPlan.standard(), TrainingListener.NONE);
+
+        assertTrue(r.result().toString(), r.result().targetReached());
+        assertEquals(401, r.result().losses().size());
+        assertEquals(1, r.lostChips().size());
+        assertTrue(r.lostChips().get(0), r.lostChips().get(0).startsWith("chip 1 at step "));
+        ParallelTrainingResult.ChipShare lost = r.chips().get(1);
+        assertTrue("chip 1 stopped part-way: " + lost, lost.steps() > 0 && lost.steps() < 400);
+        assertEquals(400, r.chips().get(0).steps());
+        assertEquals(128, r.chips().get(2).samples());
+        // Deterministic as well: the same loss, the same bits.
+        List<FakeAccelerator> again = chips(3);
+        again.get(1).failTensorAfter(100);
+        assertEquals(r.result().weightsChecksum(),
+                new DataParallelTrainer(List.of(0, 1, 2), again::get, 0, true).run(TrainingPlan.standard(), TrainingListener.NONE).result().weightsChecksum());
+    }
+
+    @Test
+    public void notAskedToContinueARunThatLosesAChipStopsNamingIt() {
+        List<FakeAccelerator> chips = chips(2);
+        chips.get(1).failTensorAfter(10);
+        try {
+            train(SHORT, chips);
+            fail("went on without chip 1");
+        } catch (IllegalStateException e) {
+            assertTrue(e.getMessage(), e.getMessage().matches("chip 1 at step \\d of data-parallel training: .*"));
         }
     }
 

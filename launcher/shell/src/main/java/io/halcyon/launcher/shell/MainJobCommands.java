@@ -81,7 +81,10 @@ public class MainJobCommands {
             @Descriptor("progress display: bar (redrawn in place), lines or none")
             @Parameter(names = "--progress", absentValue = "lines") String progress,
             @Descriptor("what to train: standard (the MLP 8-16-1 on 256 samples) or large (16-64-1 on 2048 samples, where the split across chips matters)")
-            @Parameter(names = "--plan", absentValue = "standard") String planName) throws IOException, InterruptedException {
+            @Parameter(names = "--plan", absentValue = "standard") String planName,
+            @Descriptor("a chip that fails or vanishes during training leaves the run, which goes on on the others (else the run stops)")
+            @Parameter(names = "--keep-going", presentValue = "true", absentValue = "false") boolean keepGoing)
+            throws IOException, InterruptedException {
         PrintStream console = System.out;
         DataParallelTraining t = require(parallel, "data-parallel training");
         TrainingPlan plan = switch (planName) {
@@ -109,7 +112,7 @@ public class MainJobCommands {
             console.println("Training " + describe(plan) + ", data-parallel on " + chipList(serving));
             console.flush();
         }
-        ParallelTrainingResult parallelResult = t.train(plan, serving, new ProgressDisplay(console, style));
+        ParallelTrainingResult parallelResult = t.train(plan, serving, new ProgressDisplay(console, style), keepGoing);
         TrainingResult result = parallelResult.result();
         // The script names the host's run directory; a bare JVM falls back to ./run.
         Path dir = Path.of(out.isEmpty() ? System.getProperty("halcyon.run", "run") : out);
@@ -217,6 +220,9 @@ public class MainJobCommands {
             perChip.add(c);
         }
         training.put("perChip", perChip);
+        if (!run.lostChips().isEmpty()) {
+            training.put("lostChips", run.lostChips());
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         // "chip" and "bringup": the first serving chip, as before there were several.
         Map<String, Object> ranOn = new LinkedHashMap<>();
@@ -230,7 +236,8 @@ public class MainJobCommands {
             chip.put("chip", c.chip());
             chip.put("chipMap", c.info().chipMap());
             chip.put("generation", c.info().generation());
-            chip.put("state", c.serves() ? "serving" : "failed");
+            boolean lost = run.chips().stream().anyMatch(share -> share.chip() == c.chip() && share.weightsChecksum() == null);
+            chip.put("state", lost ? "lost" : c.serves() ? "serving" : "failed");
             chip.put("bringup", c.serves() ? steps(c.report()) : List.of());
             if (!c.serves()) {
                 chip.put("failedStep", c.failedStep());
@@ -264,17 +271,25 @@ public class MainJobCommands {
             s.append(String.format("  chip %-4d %s: ", c.chip(), c.info()));
             if (c.serves()) {
                 BringUpReport report = c.report();
-                s.append(String.format("serving, bring-up %d steps, %s device time, %s wall%s%n", report.steps().size(),
-                        Units.nanos(BringUpView.deviceNanos(report)), Units.millis(BringUpView.wallMillis(report)),
+                boolean lost = run.chips().stream().anyMatch(share -> share.chip() == c.chip() && share.weightsChecksum() == null);
+                s.append(String.format("%s, bring-up %d steps, %s device time, %s wall%s%n", lost ? "LOST in training" : "serving",
+                        report.steps().size(), Units.nanos(BringUpView.deviceNanos(report)), Units.millis(BringUpView.wallMillis(report)),
                         report.attachedToRunningChip() ? " (chip was already up)" : ""));
             } else {
                 s.append("FAILED, ").append(c.error()).append('\n');
             }
         }
         s.append(trainingLines(r));
+        for (String lost : run.lostChips()) {
+            s.append("  lost      ").append(lost).append('\n');
+        }
         if (run.chips().size() > 1) {
-            s.append(String.format(Locale.ROOT, "  parallel  %s, %d steps each; all-reduce %s, %s by DMA%n", chipList(
-                    run.chips().stream().map(ParallelTrainingResult.ChipShare::chip).toList()), r.steps(),
+            List<ParallelTrainingResult.ChipShare> shares = run.chips();
+            boolean even = shares.stream().allMatch(c -> c.steps() == r.steps());
+            String steps = even ? r.steps() + " steps each" : String.join(", ", shares.stream()
+                    .map(c -> "chip " + c.chip() + " " + c.steps() + " steps" + (c.weightsChecksum() == null ? " (lost)" : "")).toList());
+            s.append(String.format(Locale.ROOT, "  parallel  %s, %s; all-reduce %s, %s by DMA%n",
+                    chipList(shares.stream().map(ParallelTrainingResult.ChipShare::chip).toList()), steps,
                     Units.millis(run.allReduceMillis()), bytes(run.allReduceBytes())));
         }
         s.append("  pictures  ").append(pictures.get(0)).append('\n');

@@ -35,5 +35,15 @@ public interface DataParallelTraining {
      * @throws IllegalStateException if a chip fails or vanishes during the run: the message names the chip
      *     and the step; the run stops there, the other chips' calls in flight complete
      */
-    ParallelTrainingResult train(TrainingPlan plan, List<Integer> chips, TrainingListener listener);
+    default ParallelTrainingResult train(TrainingPlan plan, List<Integer> chips, TrainingListener listener) {
+        return train(plan, chips, listener, false);
+    }
+
+    /**
+     * {@link #train(TrainingPlan, List, TrainingListener)}, and with {@code continueOnChipLoss} a chip that fails
+     * or vanishes leaves the run instead of stopping it: the step it failed in starts again on the chips left,
+     * each with a larger share of the samples, from the weights they all hold (the result says which chips were
+     * lost and when). The run stops only when no chip is left.
+     */
+    ParallelTrainingResult train(TrainingPlan plan, List<Integer> chips, TrainingListener listener, boolean continueOnChipLoss);
 }

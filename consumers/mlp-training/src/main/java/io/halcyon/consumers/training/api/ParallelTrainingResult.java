@@ -11,12 +11,21 @@ import java.util.List;
  * @param allReduceMillis wall time spent in the all-reduce (gradients to host, between host buffers, to
  *     every chip, summed on chip), over the whole run
  * @param allReduceBytes bytes the chips' DMA engines moved for the all-reduce, all chips together
+ * @param lostChips one line per chip that failed during a run asked to continue without it, naming the chip
+ *     and the step (its share then lists the steps it completed)
  * @since 1.1
  */
-public record ParallelTrainingResult(TrainingResult result, List<ChipShare> chips, double allReduceMillis, long allReduceBytes) {
+public record ParallelTrainingResult(TrainingResult result, List<ChipShare> chips, double allReduceMillis, long allReduceBytes,
+        List<String> lostChips) {
 
     public ParallelTrainingResult {
         chips = List.copyOf(chips);
+        lostChips = List.copyOf(lostChips);
+    }
+
+    /** A run that lost no chip. */
+    public ParallelTrainingResult(TrainingResult result, List<ChipShare> chips, double allReduceMillis, long allReduceBytes) {
+        this(result, chips, allReduceMillis, allReduceBytes, List.of());
     }
 
     /**
@@ -27,7 +36,7 @@ public record ParallelTrainingResult(TrainingResult result, List<ChipShare> chip
      * @param steps the steps it ran (each a forward and backward pass, an all-reduce and an update)
      * @param dmaBytes bytes its DMA engine moved for the run: shard, initial weights, losses, gradients, weights
      * @param engineCycles tensor engine busy cycles the run took on it (its device time)
-     * @param weightsChecksum SHA-256 of its final weights, as {@link TrainingResult#weightsChecksum()}
+     * @param weightsChecksum SHA-256 of its final weights, as {@link TrainingResult#weightsChecksum()}; null for a chip lost
      */
     public record ChipShare(int chip, int samples, int steps, long dmaBytes, long engineCycles, String weightsChecksum) {
     }
