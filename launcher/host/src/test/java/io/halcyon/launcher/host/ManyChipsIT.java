@@ -164,9 +164,7 @@ public class ManyChipsIT {
             Path stderr = tmp.newFile("host.err").toPath();
             Process host = halcyon.with(servers.attach()).start(stderr, "--out", tmp.newFolder().toString());
             try {
-                String line = CompletableFuture.supplyAsync(() -> firstLine(host, "step  40/400")).get(60, TimeUnit.SECONDS);
-                assertNotNull("the host ended before training got going: " + Files.readString(stderr), line);
-                servers.kill(1);
+                killChipAtStep40(host, servers, 1, stderr);
                 assertTrue("the host ends on its own", host.waitFor(30, TimeUnit.SECONDS));
                 assertEquals(Files.readString(stderr), 1, host.exitValue());
                 List<String> lines = Files.readAllLines(stderr).stream().filter(l -> !l.isBlank()).toList();
@@ -177,6 +175,46 @@ public class ManyChipsIT {
                 host.destroyForcibly();
             }
         }
+    }
+
+    @Test
+    public void askedToKeepGoingTrainingLosesTheKilledChipAndReachesItsTargetOnTheOthers() throws Exception {
+        Path socket = tmp.getRoot().toPath().resolve("chip.sock");
+        HalcyonScript halcyon = new HalcyonScript(tmp, Map.of("HALCYON_CHIPS", "3"));
+        try (ChipServers servers = ChipServers.start(halcyon, socket)) {
+            Path stderr = tmp.newFile("host.err").toPath();
+            Process host = halcyon.with(servers.attach()).start(stderr, "run", "hal:mainjob --keep-going --out " + tmp.newFolder());
+            try {
+                killChipAtStep40(host, servers, 1, stderr);
+                String rest = new String(host.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue("the host ends on its own", host.waitFor(30, TimeUnit.SECONDS));
+                assertEquals(Files.readString(stderr) + rest, 0, host.exitValue());
+                assertTrue(rest, rest.matches("(?s).*\\n  chip 1    reference_gen1, generation 1: LOST in training, .*"));
+                assertTrue(rest, rest.matches("(?s).*\\n  lost      chip 1 at step \\d+ of data-parallel training: .*"));
+                assertTrue(rest, rest.matches("(?s).*\\n  loss      .*, below it from step \\d+\\n.*"));
+                assertTrue(rest, rest.matches("(?s).*\\n  parallel  3 chips 0, 1, 2, chip 0 400 steps, chip 1 \\d+ steps \\(lost\\), chip 2 400 steps;.*"));
+            } finally {
+                host.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    public void aFaultOnOneChipNeverFailsCallsToAnother() throws Exception {
+        HalcyonScript halcyon = new HalcyonScript(tmp, Map.of("HALCYON_CHIPS", "2"));
+        String faultOnChip1 = "x = (emu:fault --chip 1 bus-error 0x4) ; ";
+        HostProcess.Result other = halcyon.command("run", faultOnChip1 + "hal:read --chip 0 sysctrl VERSION");
+        assertTrue(other.stdout(), other.stdout().startsWith("sysctrl.VERSION @ 0x00000004 = 0x00000101"));
+        HostProcess.Result faulty = halcyon.run("run", faultOnChip1 + "hal:read --chip 1 sysctrl VERSION");
+        assertEquals(1, faulty.exitCode());
+        assertEquals(faulty.stderr(), List.of("halcyon: slave error at 0x00000004 (read32, injected fault)"), faulty.stderrLines());
+    }
+
+    /** Waits until the main job's progress passes step 40, then SIGKILLs chip {@code chip}'s server. */
+    private static void killChipAtStep40(Process host, ChipServers servers, int chip, Path stderr) throws Exception {
+        String line = CompletableFuture.supplyAsync(() -> firstLine(host, "step  40/400")).get(60, TimeUnit.SECONDS);
+        assertNotNull("the host ended before training got going: " + Files.readString(stderr), line);
+        servers.kill(chip);
     }
 
     /**
