@@ -5,10 +5,7 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +130,7 @@ public class ManyChipsIT {
             Process host = attached.start(stderr, "run", "hal:inflight --chip 1 --hold 120");
             long ticket;
             try {
-                String line = CompletableFuture.supplyAsync(() -> firstLine(host, "in flight: ")).get(60, TimeUnit.SECONDS);
+                String line = CompletableFuture.supplyAsync(() -> HostProcess.firstLine(host, "in flight: ")).get(60, TimeUnit.SECONDS);
                 assertNotNull("the host ended before its work was in flight: " + Files.readString(stderr), line);
                 Matcher m = Pattern.compile("tensor ticket (\\d+)").matcher(line);
                 assertTrue(line, m.find());
@@ -212,7 +209,7 @@ public class ManyChipsIT {
 
     /** Waits until the main job's progress passes step 40, then SIGKILLs chip {@code chip}'s server. */
     private static void killChipAtStep40(Process host, ChipServers servers, int chip, Path stderr) throws Exception {
-        String line = CompletableFuture.supplyAsync(() -> firstLine(host, "step  40/400")).get(60, TimeUnit.SECONDS);
+        String line = CompletableFuture.supplyAsync(() -> HostProcess.firstLine(host, "step  40/400")).get(60, TimeUnit.SECONDS);
         assertNotNull("the host ended before training got going: " + Files.readString(stderr), line);
         servers.kill(chip);
     }
@@ -257,21 +254,6 @@ public class ManyChipsIT {
                 p.destroyForcibly();
                 p.onExit().get(30, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    /** The first line of the process's stdout that starts with {@code prefix}; null if it ends first. */
-    private static String firstLine(Process process, String prefix) {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        try {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith(prefix)) {
-                    return line;
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
