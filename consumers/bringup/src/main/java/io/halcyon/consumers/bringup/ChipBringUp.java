@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -27,17 +28,30 @@ import io.halcyon.hal.api.telemetry.Telemetry;
 import io.halcyon.hal.api.tensor.TensorEngine;
 
 /**
- * Bring-up of chip 0 through the block contracts. Holds no chip state: each call builds its steps
+ * Bring-up of one chip through the block contracts, made once per chip from the configuration
+ * {@link BringUpConfigurations} publishes for it (every reference's target names that chip; the service
+ * carries its {@code halcyon.chip}). Holds no chip state: each call builds its steps
  * over the services bound at that moment, and every step reads the hardware before it acts.
  *
  * <p>The references are dynamic and greedy so that a block driver replaced on a running host (or a
  * stable service the runtime puts in front of it) is taken up between two calls without this
  * component being deactivated.
  */
-@Component(property = RegisterBus.CHIP + "=0")
+@Component(configurationPid = ChipBringUp.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class ChipBringUp implements BringUp {
 
+    /** Factory PID of the per-chip configurations. */
+    static final String PID = "io.halcyon.consumers.bringup.chip";
+
+    /** Overridden per chip by the configuration's {@code <reference>.target}; chip 0 until configured. */
     private static final String CHIP_0 = "(halcyon.chip=0)";
+
+    /** The references below that select their chip's service by {@code halcyon.chip} alone. */
+    static final List<String> CHIP_REFERENCES = List.of("bus", "platform", "sysctrl", "fuses", "clkrst", "pcie", "hbm",
+            "dma", "intc", "tensor", "telemetry", "listeners");
+
+    /** The reference that selects the chip's DMA register description, by chip and block. */
+    static final String DMA_REGISTERS = "dmaRegisters";
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = CHIP_0)
     private volatile RegisterBus bus;
@@ -78,7 +92,7 @@ public class ChipBringUp implements BringUp {
 
     /**
      * Watchers of every bring-up of this chip (the whiteboard pattern): {@link BringUpListener} services
-     * with {@code halcyon.chip=0}, e.g. the web console's timeline, told each step as it ends.
+     * with this chip's {@code halcyon.chip}, e.g. the web console's timeline, told each step as it ends.
      */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE, target = CHIP_0)
     private final List<BringUpListener> listeners = new CopyOnWriteArrayList<>();

@@ -28,13 +28,25 @@ final class DeviceLayout {
     final long grads;
     final long hiddenGrad;
     final long preActivationGrad;
+    /** Data-parallel runs: the gradients of every chip of the run, in reduction order (none on one chip). */
+    final long peerGrads;
+    /** Data-parallel runs: their sum, which the update applies (the chip's own gradients on one chip). */
+    final long reducedGrads;
     /** One past the last byte used. */
     final long end;
 
     private long next;
 
     DeviceLayout(TrainingPlan plan, long base, long hbmBytes) {
-        int n = plan.samples();
+        this(plan, plan.samples(), 1, base, hbmBytes);
+    }
+
+    /**
+     * The layout of one chip of a data-parallel run over {@code chips} chips, holding {@code rows} samples
+     * (its shard) and room for every chip's gradients.
+     */
+    DeviceLayout(TrainingPlan plan, int rows, int chips, long base, long hbmBytes) {
+        int n = rows;
         int h = plan.hidden();
         shape = new ModelShape(plan.inputs(), h);
         next = base;
@@ -54,6 +66,8 @@ final class DeviceLayout {
         grads = take(shape.count());
         hiddenGrad = take(n * h);
         preActivationGrad = take(n * h);
+        peerGrads = chips > 1 ? take(chips * shape.count()) : grads;
+        reducedGrads = chips > 1 ? take(shape.count()) : grads;
         end = next;
         if (end > hbmBytes) {
             throw new IllegalStateException(String.format("training plan needs %d bytes of HBM from 0x%x, the chip has %d", end - base, base, hbmBytes));
@@ -63,6 +77,11 @@ final class DeviceLayout {
     /** The parameter vector of {@code slot} (0 or 1). */
     long params(int slot) {
         return params[slot];
+    }
+
+    /** The gradients of the {@code index}th chip of the run among {@link #peerGrads}. */
+    long peerGrads(int index) {
+        return peerGrads + 4L * shape.count() * index;
     }
 
     /** Address of the parameter at {@code index} within the packed vector at {@code vector}. */

@@ -2,6 +2,7 @@ package io.halcyon.consumers.training;
 
 import static io.halcyon.consumers.training.DeviceLayout.at;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.halcyon.consumers.training.api.TrainingPlan;
@@ -23,13 +24,21 @@ final class MlpProgram {
 
     private final DeviceLayout t;
     private final ModelShape shape;
+    /** Samples on this chip (a shard of the dataset in a data-parallel run). */
     private final int n;
+    /** Samples of the whole dataset: the loss is their mean, so each shard's gradients sum to the full ones. */
+    private final int samples;
     private final float learningRate;
 
     MlpProgram(TrainingPlan plan, DeviceLayout layout) {
+        this(plan, plan.samples(), layout);
+    }
+
+    MlpProgram(TrainingPlan plan, int rows, DeviceLayout layout) {
         this.t = layout;
         this.shape = layout.shape;
-        this.n = plan.samples();
+        this.n = rows;
+        this.samples = plan.samples();
         this.learningRate = plan.learningRate();
     }
 
@@ -51,18 +60,43 @@ final class MlpProgram {
 
     /** Gradients of the loss for the forward pass just run, and the update from slot {@code from} to {@code to}. */
     List<TensorCommand> backwardAndUpdate(int from, int to) {
+        List<TensorCommand> work = new ArrayList<>(backward(from));
+        work.add(update(t.grads, from, to));
+        return work;
+    }
+
+    /** This chip's share of the gradients of the mean loss, at {@link DeviceLayout#grads}, for the forward pass just run from slot {@code from}. */
+    List<TensorCommand> backward(int from) {
         long p = t.params(from);
         long g = t.grads;
         int in = shape.inputs();
         int h = shape.hidden();
         return List.of(
-                TensorCommand.scale(2.0f / n, t.error, t.outputGrad, n, 1),
+                TensorCommand.scale(2.0f / samples, t.error, t.outputGrad, n, 1),
                 TensorCommand.matmul(t.hiddenOut, true, t.outputGrad, false, at(g, shape.w2()), h, 1, n),
                 TensorCommand.unary(Opcode.SUM_ROWS, t.outputGrad, at(g, shape.b2()), n, 1),
                 TensorCommand.matmul(t.outputGrad, false, at(p, shape.w2()), true, t.hiddenGrad, n, h, 1),
                 TensorCommand.binary(Opcode.RELU_GRAD, t.hiddenGrad, t.biasedPreActivation, t.preActivationGrad, n, h),
                 TensorCommand.matmul(t.features, true, t.preActivationGrad, false, at(g, shape.w1()), in, h, n),
-                TensorCommand.unary(Opcode.SUM_ROWS, t.preActivationGrad, at(g, shape.b1()), n, h),
-                TensorCommand.axpy(-learningRate, g, p, t.params(to), 1, shape.count()));
+                TensorCommand.unary(Opcode.SUM_ROWS, t.preActivationGrad, at(g, shape.b1()), n, h));
+    }
+
+    /** The update from slot {@code from} to {@code to} with the gradients at {@code grads}. */
+    TensorCommand update(long grads, int from, int to) {
+        return TensorCommand.axpy(-learningRate, grads, t.params(from), t.params(to), 1, shape.count());
+    }
+
+    /**
+     * The sum of the {@code chips} gradient vectors at {@link DeviceLayout#peerGrads}, into
+     * {@link DeviceLayout#reducedGrads}, always in chip order: every chip adds the same values in the same
+     * order, so every chip holds the same bits.
+     */
+    List<TensorCommand> reduce(int chips) {
+        List<TensorCommand> work = new ArrayList<>();
+        work.add(TensorCommand.binary(Opcode.ADD, t.peerGrads(0), t.peerGrads(1), t.reducedGrads, 1, shape.count()));
+        for (int i = 2; i < chips; i++) {
+            work.add(TensorCommand.binary(Opcode.ADD, t.reducedGrads, t.peerGrads(i), t.reducedGrads, 1, shape.count()));
+        }
+        return work;
     }
 }

@@ -94,11 +94,16 @@ final class Trainer {
     }
 
     private void copy(DmaDescriptor... descriptors) {
+        copy(chip, descriptors);
+    }
+
+    /** Moves data with the chip's DMA engine and waits until it is done. */
+    static void copy(ChipAccess chip, DmaDescriptor... descriptors) {
         chip.dma().submit(DMA_CHANNEL, List.of(descriptors), DMA_BOUND);
         chip.dma().awaitIdle(DMA_CHANNEL, DMA_BOUND);
     }
 
-    private static String sha256(ByteBuffer bytes) {
+    static String sha256(ByteBuffer bytes) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(bytes);

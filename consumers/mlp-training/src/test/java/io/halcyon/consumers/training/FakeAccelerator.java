@@ -35,6 +35,12 @@ final class FakeAccelerator implements ChipAccess {
     private final Map<Long, ByteBuffer> host = new HashMap<>();
     private long nextHostAddress = 0x1000_0000L;
     private long completed;
+    private long submissionsLeft = Long.MAX_VALUE;
+
+    /** The chip vanishes: its tensor engine fails every submission after {@code submissions} more. */
+    void failTensorAfter(long submissions) {
+        submissionsLeft = submissions;
+    }
 
     @Override
     public DmaEngine dma() {
@@ -107,6 +113,9 @@ final class FakeAccelerator implements ChipAccess {
 
     private final class Tensor implements TensorEngine {
         @Override public long submit(List<TensorCommand> list, Duration bound) {
+            if (submissionsLeft-- <= 0) {
+                throw new IllegalStateException("device gone (the fake chip vanished)");
+            }
             for (TensorCommand c : list) {
                 commands.add(c);
                 execute(c);

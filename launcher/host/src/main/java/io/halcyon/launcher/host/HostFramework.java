@@ -20,6 +20,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
@@ -36,7 +37,8 @@ final class HostFramework {
     /**
      * Services that make the HAL "ready": the platform of chip 0, its system-control driver, its
      * bring-up service (which needs every block driver), the hal: shell commands and the command
-     * processor. An assembly may say otherwise in its {@value #READY} run property, and
+     * processor; then, with a bring-up service among them, every other chip's bring-up service (a
+     * host with several chips is ready when all of them are). An assembly may say otherwise in its {@value #READY} run property, and
      * -Dhalcyon.ready="filter;filter" overrides both.
      */
     static final String DEFAULT_READY = "(&(objectClass=io.halcyon.hal.api.platform.PlatformInfo)(halcyon.chip=0));"
@@ -45,8 +47,12 @@ final class HostFramework {
             + "(osgi.command.scope=hal);"
             + "(objectClass=" + GogoSession.PROCESSOR + ")";
 
-    /** What the main job needs on top: the training workload and the command that runs the job. */
+    /**
+     * What the main job needs on top: the training workload (chip 0's and the data-parallel one) and the
+     * command that runs the job. The other chips' bring-up services the job waits for itself.
+     */
     static final String MAIN_JOB_READY = "(&(objectClass=io.halcyon.consumers.training.api.MlpTraining)(halcyon.chip=0));"
+            + "(objectClass=io.halcyon.consumers.training.api.DataParallelTraining);"
             + "(&(osgi.command.scope=hal)(osgi.command.function=mainjob))";
 
     static final String READY = "halcyon.ready";
@@ -240,8 +246,26 @@ final class HostFramework {
     List<String> awaitReady(long timeoutMillis, boolean mainJob) throws InvalidSyntaxException, InterruptedException {
         String spec = System.getProperty(READY, ready) + (mainJob ? ";" + MAIN_JOB_READY : "");
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        List<String> missing = awaitFilters(List.of(spec.split(";")), deadline);
+        if (missing.isEmpty() && spec.contains(BRING_UP)) {
+            // Ready means every chip, not only chip 0: every chip a platform published has its bring-up (its drivers).
+            List<String> everyChip = new ArrayList<>();
+            ServiceReference<?>[] platforms = context().getServiceReferences(PLATFORM_INFO, null);
+            for (ServiceReference<?> platform : platforms == null ? new ServiceReference<?>[0] : platforms) {
+                everyChip.add("(&(objectClass=" + BRING_UP + ")(halcyon.chip=" + platform.getProperty("halcyon.chip") + "))");
+            }
+            missing = awaitFilters(everyChip, deadline);
+        }
+        return missing;
+    }
+
+    private static final String BRING_UP = "io.halcyon.hal.api.bringup.BringUp";
+    private static final String PLATFORM_INFO = "io.halcyon.hal.api.platform.PlatformInfo";
+
+    /** Waits until every filter matches a service, until {@code deadline}; the filters still unmatched. */
+    private List<String> awaitFilters(List<String> filters, long deadline) throws InvalidSyntaxException, InterruptedException {
         List<String> missing = new ArrayList<>();
-        for (String filter : spec.split(";")) {
+        for (String filter : filters) {
             ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context(), context().createFilter(filter.trim()), null);
             tracker.open(true);
             try {

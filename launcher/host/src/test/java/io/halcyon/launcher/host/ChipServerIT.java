@@ -64,7 +64,7 @@ public class ChipServerIT {
         HostProcess.Result r = new HalcyonScript(tmp, Map.of("HALCYON_CHIP", socket.toString())).run("run", "hal:info");
         assertNotEquals(0, r.exitCode());
         String line = r.stderr().lines().filter(l -> l.contains("chip server")).findFirst().orElse(r.stderr());
-        assertTrue(line, line.startsWith("halcyon: emulation platform: no chip server at " + socket));
+        assertTrue(line, line.startsWith("halcyon: emulation platform: chip 0: no chip server at " + socket));
         assertFalse("no stack trace: " + r.stderr(), r.stderr().contains("\tat "));
     }
 

@@ -67,9 +67,13 @@ public class HostCommandIT {
         assertEquals("only the JSON on stdout: " + first.stdout(), 1, first.stdout().lines().count());
         String number = "-?[0-9][0-9.E-]*";
         String step = "\\{\"step\":\"[a-z-]+\",\"deviceTime\":\\d+,\"wallMs\":" + number + ",\"alreadyDone\":(true|false)\\}";
-        assertTrue(json, json.matches("\\{\"chip\":\\{\"chipMap\":\"reference_gen1\",\"generation\":1\\},\"bringup\":\\[" + step + "(," + step + "){" + (STEPS.size() - 1) + "}\\],"
+        String steps = step + "(," + step + "){" + (STEPS.size() - 1) + "}";
+        assertTrue(json, json.matches("\\{\"chip\":\\{\"chipMap\":\"reference_gen1\",\"generation\":1\\},\"bringup\":\\[" + steps + "\\],"
+                + "\"chips\":\\[\\{\"chip\":0,\"chipMap\":\"reference_gen1\",\"generation\":1,\"state\":\"serving\",\"bringup\":\\[" + steps + "\\]\\}\\],"
                 + "\"training\":\\{\"steps\":400,\"initialLoss\":" + number + ",\"finalLoss\":" + number + ",\"targetLoss\":" + number
-                + ",\"weightsChecksum\":\"[0-9a-f]{64}\",\"wallMs\":" + number + ",\"stepsPerSecond\":" + number + "\\},"
+                + ",\"weightsChecksum\":\"[0-9a-f]{64}\",\"wallMs\":" + number + ",\"stepsPerSecond\":" + number
+                + ",\"chips\":1,\"allReduceMs\":" + number + ",\"allReduceBytes\":0,\"deviceCycles\":\\d+,"
+                + "\"perChip\":\\[\\{\"chip\":0,\"samples\":256,\"steps\":400,\"dmaBytes\":\\d+,\"engineCycles\":\\d+\\}\\]\\},"
                 + "\"pictures\":\\[\"[^\"]+loss-curve.svg\",\"[^\"]+bringup-timeline.svg\"\\]\\}"));
         for (String s : STEPS) {
             assertTrue(s, json.contains("\"step\":\"" + s + "\""));

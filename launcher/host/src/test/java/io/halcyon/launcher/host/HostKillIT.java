@@ -4,9 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -117,7 +115,7 @@ public class HostKillIT {
         Path stderr = tmp.newFile("killed-host.err").toPath();
         Process host = attached.start(stderr, "run", "hal:inflight --hold 120");
         try {
-            String line = CompletableFuture.supplyAsync(() -> firstLine(host, "in flight: ")).get(60, TimeUnit.SECONDS);
+            String line = CompletableFuture.supplyAsync(() -> HostProcess.firstLine(host, "in flight: ")).get(60, TimeUnit.SECONDS);
             assertNotNull("the host ended before its work was in flight: " + Files.readString(stderr), line);
             host.destroyForcibly();
             assertTrue("the killed host is gone", host.waitFor(30, TimeUnit.SECONDS));
@@ -125,21 +123,6 @@ public class HostKillIT {
             return WorkState.in(line, "in flight: ");
         } finally {
             host.destroyForcibly();
-        }
-    }
-
-    /** The first line of the process's stdout that starts with {@code prefix}; null if it ends first. */
-    private static String firstLine(Process process, String prefix) {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        try {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith(prefix)) {
-                    return line;
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -48,6 +48,21 @@ public class LiveUpdateSoakIT {
         assertTrue("an API update refreshes the API's dependents: " + json, Soak.number(json, "apiRefreshed") >= 15);
     }
 
+    /**
+     * Issue 15: the soak across chips. Every block bundle is swapped while training runs data-parallel on
+     * four chips: each update replaces the block's driver on every chip at once, and no call fails on any.
+     */
+    @Test
+    public void blockUpdatesUnderDataParallelTrainingOnFourChipsLeaveTheWeightsBitIdentical() throws Exception {
+        String json = Soak.json(script().with(Map.of("HALCYON_CHIPS", "4")), "hal:soak --updates 9 --api-updates 0 --all-chips --json",
+                HalcyonHost.OK);
+        assertEquals(json, 9, Soak.number(json, "updates"), 0);
+        assertEquals("every block took part: " + json, 9, Soak.number(json, "blocks"), 0);
+        assertEquals(json, 0, Soak.number(json, "rollbacks"), 0);
+        assertEquals(json, 0, Soak.number(json, "failedCalls"), 0);
+        assertTrue(json, json.contains("\"identical\": true"));
+    }
+
     private HalcyonScript script() {
         return new HalcyonScript(tmp, Map.of("HALCYON_JAVA_OPTS", "-Dhalcyon.state=" + tmp.getRoot().toPath().resolve("state")));
     }

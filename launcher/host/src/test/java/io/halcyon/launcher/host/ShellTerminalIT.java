@@ -50,14 +50,14 @@ public class ShellTerminalIT {
             at = t.await(at, PROMPT, ANSWER);
 
             t.type("help hal:read");
-            int usage = t.await(at, "hal:read [-f] BLOCK REGISTER", ANSWER);
+            int usage = t.await(at, "hal:read [-f] [--chip CHIP] BLOCK REGISTER", ANSWER);
             at = t.await(usage, PROMPT, ANSWER);
             String read = t.screen().substring(usage, at);
             assertTrue(read, read.contains("-f, --force") && read.contains("(default: off)"));
             assertTrue(read, read.contains("BLOCK ") && read.contains("REGISTER ") && read.contains("e.g. sysctrl"));
 
             t.type("help hal:train");
-            usage = t.await(at, "hal:train [--steps STEPS] [--progress PROGRESS]", ANSWER);
+            usage = t.await(at, "hal:train [--chip CHIP] [--steps STEPS] [--progress PROGRESS]", ANSWER);
             at = t.await(usage, PROMPT, ANSWER);
             String train = t.screen().substring(usage, at);
             assertTrue(train, train.contains("(default: 0)") && train.contains("(default: lines)"));

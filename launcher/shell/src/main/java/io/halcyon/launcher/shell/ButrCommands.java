@@ -28,6 +28,7 @@ import io.halcyon.hal.api.butr.ProgressListener;
 import io.halcyon.hal.api.butr.RegisterTests;
 import io.halcyon.hal.api.butr.Suite;
 import io.halcyon.hal.api.butr.TestReport;
+import io.halcyon.hal.api.butr.TestRequest;
 
 /**
  * {@code hal:butr} and {@code hal:hitl}: the built-in register tests on chip 0, or on every configured
@@ -53,8 +54,9 @@ public class ButrCommands {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile HardwareInTheLoop hitl;
 
-    @Descriptor("built-in register tests on chip 0 (BUTR) of a block, one register or the whole chip, with progress and a summary table")
+    @Descriptor("built-in register tests (BUTR) of a block, one register or the whole chip, with progress and a summary table")
     public void butr(
+            @Descriptor("the chip (hal:chips lists them)") @Parameter(names = "--chip", absentValue = "0") int chip,
             @Descriptor("test the whole chip") @Parameter(names = "--all", presentValue = "true", absentValue = "false") boolean all,
             @Descriptor("order of the checks in each group") @Parameter(names = "--seed", absentValue = "0") String seed,
             @Descriptor("full (writes registers) or non-destructive (no writes, no side-effect reads)")
@@ -68,7 +70,8 @@ public class ButrCommands {
             throw new IllegalStateException("the register tests bundle (io.halcyon.consumers.butr) is not running");
         }
         PrintStream out = System.out;
-        TestReport report = t.run(options.request(), new Progress(out));
+        TestRequest r = options.request();
+        TestReport report = t.run(new TestRequest(chip, r.block(), r.register(), r.mode(), r.seed(), r.suites()), new Progress(out));
         out.print(summary(report));
         finish(t, List.of(report), options, out);
     }

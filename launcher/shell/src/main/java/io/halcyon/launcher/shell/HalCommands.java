@@ -17,14 +17,16 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.halcyon.hal.api.bus.RegisterBus;
+import io.halcyon.hal.api.chip.ChipProperties;
 import io.halcyon.hal.api.platform.PlatformInfo;
 import io.halcyon.hal.api.regmap.HardwareBlock;
 import io.halcyon.hal.api.sysctrl.SystemControl;
 import io.halcyon.launcher.registers.RegisterAccess;
 
 /**
- * The {@code hal:} shell commands. Every command works on chip instance 0 (the only one a host
- * drives today) and reads the hardware when it runs: nothing here caches chip state. Bad input
+ * The {@code hal:} shell commands. Every command that acts on a chip takes {@code --chip N} (default 0;
+ * a chip the host does not have is refused in one line naming the chips it has) and reads the hardware
+ * when it runs: nothing here caches chip state. Bad input
  * throws {@link IllegalArgumentException} with a one-line message naming what was wrong; the host
  * prints it and, for {@code halcyon run}, exits non-zero.
  */
@@ -34,51 +36,78 @@ import io.halcyon.launcher.registers.RegisterAccess;
         "osgi.command.function=write", "osgi.command.function=status"})
 public class HalCommands {
 
-    private static final String CHIP = "0";
-
     private final BundleContext context;
+    /** By chip and block name. */
     private final Map<String, ServiceReference<HardwareBlock>> blocks = new ConcurrentSkipListMap<>();
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(halcyon.chip=0)")
-    private volatile PlatformInfo platform;
+    @Reference(service = PlatformInfo.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<Map.Entry<Map<String, Object>, PlatformInfo>> platforms;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(halcyon.chip=0)")
-    private volatile RegisterBus bus;
+    @Reference(service = RegisterBus.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<Map.Entry<Map<String, Object>, RegisterBus>> buses;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(halcyon.chip=0)")
-    private volatile SystemControl systemControl;
+    @Reference(service = SystemControl.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<Map.Entry<Map<String, Object>, SystemControl>> systemControls;
 
     @Activate
     public HalCommands(BundleContext context) {
         this.context = context;
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, target = "(halcyon.chip=0)")
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addBlock(ServiceReference<HardwareBlock> ref) {
-        blocks.put(String.valueOf(ref.getProperty(HardwareBlock.BLOCK)).toLowerCase(), ref);
+        blocks.put(key(ref), ref);
     }
 
     void removeBlock(ServiceReference<HardwareBlock> ref) {
-        blocks.remove(String.valueOf(ref.getProperty(HardwareBlock.BLOCK)).toLowerCase(), ref);
+        blocks.remove(key(ref), ref);
+    }
+
+    /** {@code 0/sysctrl}: the chip, then the block name, so one chip's blocks sort together. */
+    private static String key(ServiceReference<HardwareBlock> ref) {
+        return key(String.valueOf(ref.getProperty(ChipProperties.CHIP)), String.valueOf(ref.getProperty(HardwareBlock.BLOCK)));
+    }
+
+    private static String key(String chip, String block) {
+        return String.format("%4s/%s", chip, block.toLowerCase());
+    }
+
+    /** The blocks of {@code chip}, by name. */
+    private Map<String, ServiceReference<HardwareBlock>> blocksOf(int chip) {
+        String prefix = key(String.valueOf(chip), "");
+        Map<String, ServiceReference<HardwareBlock>> mine = new java.util.TreeMap<>();
+        blocks.forEach((k, ref) -> {
+            if (k.startsWith(prefix)) {
+                mine.put(k.substring(prefix.length()), ref);
+            }
+        });
+        return mine;
+    }
+
+    private List<Integer> chips() {
+        return PerChip.chipsOf(platforms);
     }
 
     @Descriptor("show the platform and the chip the host is attached to")
-    public String info() {
-        PlatformInfo p = requirePlatform();
+    public String info(
+            @Descriptor("the chip (hal:chips lists them)") @Parameter(names = "--chip", absentValue = "0") int chip) {
+        PlatformInfo p = PerChip.require(platforms, chip, chips(), "platform");
         StringBuilder out = new StringBuilder();
         out.append(String.format("platform      %s (%s) %s%n", p.kind().name().toLowerCase(), p.description(), p.version()));
         out.append(String.format("chip instance %d%n", p.chipInstance()));
         out.append(String.format("capabilities  %s%n", p.capabilities().stream().map(Enum::name).sorted().collect(Collectors.joining(", "))));
-        SystemControl sc = systemControl;
+        SystemControl sc = PerChip.pick(systemControls, chip).orElse(null);
         out.append(String.format("chip          %s%n", sc == null ? "(no system-control driver)" : sc.identity()));
-        out.append(String.format("device time   %d ns%n", requireBus().deviceTimeNanos()));
+        out.append(String.format("device time   %d ns%n", requireBus(chip).deviceTimeNanos()));
         return out.toString();
     }
 
     @Descriptor("list the chip's hardware blocks with their driver bundles and versions")
-    public String blocks() {
+    public String blocks(
+            @Descriptor("the chip (hal:chips lists them)") @Parameter(names = "--chip", absentValue = "0") int chip) {
+        PerChip.requireChip(chip, chips());
         TextTable t = new TextTable("BLOCK", "BASE", "REGISTERS", "BUNDLE", "VERSION");
-        for (ServiceReference<HardwareBlock> ref : blocks.values()) {
+        for (ServiceReference<HardwareBlock> ref : blocksOf(chip).values()) {
             HardwareBlock b = context.getService(ref);
             try {
                 Bundle owner = ref.getBundle();
@@ -95,27 +124,30 @@ public class HalCommands {
     public String read(
             @Descriptor("also read a register whose read has side effects (the read changes the chip)")
             @Parameter(names = {"-f", "--force"}, presentValue = "true", absentValue = "false") boolean force,
+            @Descriptor("the chip (hal:chips lists them)") @Parameter(names = "--chip", absentValue = "0") int chip,
             @Descriptor("the block, e.g. sysctrl (hal:blocks lists them)") String block,
             @Descriptor("the register, e.g. VERSION") String register) {
-        return withBlock(block, access -> access.readDecoded(register, force));
+        return withBlock(chip, block, access -> access.readDecoded(register, force));
     }
 
     /** Any other arguments: the usage, rather than Gogo's "Cannot coerce". No descriptor, so help leaves it out. */
     public String read(String... args) {
-        throw new IllegalArgumentException("usage: hal:read [-f] BLOCK REGISTER");
+        throw new IllegalArgumentException("usage: hal:read [-f] [--chip N] BLOCK REGISTER");
     }
 
     @Descriptor("write a register: a whole value, or FIELD=VALUE pairs (other fields keep their value; W1C bits are never written back)")
     public String write(
+            @Descriptor("the chip (hal:chips lists them)") @Parameter(names = "--chip", absentValue = "0") int chip,
             @Descriptor("the block, e.g. sysctrl (hal:blocks lists them)") String block,
             @Descriptor("the register, e.g. SCRATCH") String register,
             @Descriptor("one value (0x.., 0b.. or decimal; too wide for the register is refused) or FIELD=VALUE pairs") String... values) {
-        return withBlock(block, access -> access.write(register, List.of(values)));
+        return withBlock(chip, block, access -> access.write(register, List.of(values)));
     }
 
     @Descriptor("show the platform, the chip and every bundle with its version and state")
-    public String status() {
-        StringBuilder out = new StringBuilder(info()).append('\n');
+    public String status(
+            @Descriptor("the chip (hal:chips lists them)") @Parameter(names = "--chip", absentValue = "0") int chip) {
+        StringBuilder out = new StringBuilder(info(chip)).append('\n');
         TextTable t = new TextTable("ID", "STATE", "BUNDLE", "VERSION");
         for (Bundle b : context.getBundles()) {
             t.row(String.valueOf(b.getBundleId()), state(b), b.getSymbolicName(), b.getVersion().toString());
@@ -123,34 +155,24 @@ public class HalCommands {
         return out.append(t).toString();
     }
 
-    /** Runs {@code action} with the named block of chip 0 and its bus; an unknown name is refused with the known ones. */
-    private <T> T withBlock(String name, java.util.function.Function<RegisterAccess, T> action) {
-        ServiceReference<HardwareBlock> ref = blocks.get(name.toLowerCase());
+    /** Runs {@code action} with the named block of {@code chip} and its bus; an unknown name is refused with the known ones. */
+    private <T> T withBlock(int chip, String name, java.util.function.Function<RegisterAccess, T> action) {
+        PerChip.requireChip(chip, chips());
+        Map<String, ServiceReference<HardwareBlock>> mine = blocksOf(chip);
+        ServiceReference<HardwareBlock> ref = mine.get(name.toLowerCase());
         HardwareBlock block = ref == null ? null : context.getService(ref);
         if (block == null) {
-            throw RegisterAccess.unknownBlock(name, blocks.keySet());
+            throw RegisterAccess.unknownBlock(name, mine.keySet());
         }
         try {
-            return action.apply(new RegisterAccess(block, requireBus()));
+            return action.apply(new RegisterAccess(block, requireBus(chip)));
         } finally {
             context.ungetService(ref);
         }
     }
 
-    private PlatformInfo requirePlatform() {
-        PlatformInfo p = platform;
-        if (p == null) {
-            throw new IllegalStateException("no platform is attached to chip " + CHIP);
-        }
-        return p;
-    }
-
-    private RegisterBus requireBus() {
-        RegisterBus b = bus;
-        if (b == null) {
-            throw new IllegalStateException("no register bus for chip " + CHIP);
-        }
-        return b;
+    private RegisterBus requireBus(int chip) {
+        return PerChip.require(buses, chip, chips(), "register bus");
     }
 
     private static String state(Bundle b) {

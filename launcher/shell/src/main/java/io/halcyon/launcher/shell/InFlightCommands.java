@@ -2,6 +2,7 @@ package io.halcyon.launcher.shell;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -12,6 +13,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.halcyon.hal.api.dma.DmaEngine;
 import io.halcyon.hal.api.hostmem.HostMemory;
+import io.halcyon.hal.api.platform.PlatformInfo;
 import io.halcyon.hal.api.tensor.TensorEngine;
 
 /**
@@ -23,32 +25,39 @@ import io.halcyon.hal.api.tensor.TensorEngine;
         "osgi.command.function=drain"})
 public class InFlightCommands {
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(halcyon.chip=0)")
-    private volatile DmaEngine dma;
+    @Reference(service = PlatformInfo.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<Map.Entry<Map<String, Object>, PlatformInfo>> platforms;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(halcyon.chip=0)")
-    private volatile TensorEngine tensor;
+    @Reference(service = DmaEngine.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<Map.Entry<Map<String, Object>, DmaEngine>> dma;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(halcyon.chip=0)")
-    private volatile HostMemory hostMemory;
+    @Reference(service = TensorEngine.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<Map.Entry<Map<String, Object>, TensorEngine>> tensor;
 
-    @Descriptor("crash drill: leave 16 tensor commands and 8 DMA descriptors in flight on chip 0 (brought up), print the ticket, keep the host attached for --hold seconds")
+    @Reference(service = HostMemory.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<Map.Entry<Map<String, Object>, HostMemory>> hostMemory;
+
+    @Descriptor("crash drill: leave 16 tensor commands and 8 DMA descriptors in flight on a chip (brought up), print the ticket, keep the host attached for --hold seconds")
     public String inflight(
+            @Descriptor("the chip (hal:chips lists them)") @Parameter(names = "--chip", absentValue = "0") int chip,
             @Descriptor("seconds to stay attached after submitting, with the work in flight (kill the host meanwhile)")
             @Parameter(names = "--hold", absentValue = "0") int holdSeconds) throws InterruptedException {
-        InFlightWork work = work();
+        InFlightWork work = work(chip);
         long ticket = work.submit();
         // Printed now, not returned: whoever drills the crash kills this host while it holds.
         PrintStream out = System.out;
         out.println("in flight: " + work.state(ticket));
         out.flush();
         Thread.sleep(holdSeconds * 1000L);
-        return "left in flight after " + holdSeconds + " s; hal:drain " + ticket + " lets it finish";
+        return "left in flight after " + holdSeconds + " s; hal:drain " + (chip == 0 ? "" : "--chip " + chip + " ") + ticket
+                + " lets it finish";
     }
 
     @Descriptor("let the work hal:inflight left with TICKET finish (waiting in device time); show the chip before and after and the results' CRC-32")
-    public String drain(@Descriptor("the ticket hal:inflight printed") long ticket) {
-        InFlightWork work = work();
+    public String drain(
+            @Descriptor("the chip (hal:chips lists them)") @Parameter(names = "--chip", absentValue = "0") int chip,
+            @Descriptor("the ticket hal:inflight printed") long ticket) {
+        InFlightWork work = work(chip);
         String before = work.state(ticket);
         work.awaitDone(ticket);
         String after = work.state(ticket);
@@ -57,8 +66,9 @@ public class InFlightCommands {
                 + "\ndma result crc-32 " + sums.get(1) + "\n";
     }
 
-    private InFlightWork work() {
-        return new InFlightWork(MainJobCommands.require(dma, "DMA engine"), MainJobCommands.require(tensor, "tensor engine"),
-                MainJobCommands.require(hostMemory, "host memory"));
+    private InFlightWork work(int chip) {
+        List<Integer> chips = PerChip.chipsOf(platforms);
+        return new InFlightWork(PerChip.require(dma, chip, chips, "DMA engine"), PerChip.require(tensor, chip, chips, "tensor engine"),
+                PerChip.require(hostMemory, chip, chips, "host memory"));
     }
 }

@@ -18,6 +18,11 @@ final class LossCurvePicture {
     private LossCurvePicture() {}
 
     static String svg(TrainingResult r) {
+        return svg(r, "");
+    }
+
+    /** With {@code ranOn} (e.g. ", data-parallel on chips 0, 1") after the title. */
+    static String svg(TrainingResult r, String ranOn) {
         List<Double> losses = r.losses();
         double low = Math.floor(Math.log10(Math.min(r.targetLoss(), losses.stream().mapToDouble(Double::doubleValue).min().orElse(1))));
         double high = Math.ceil(Math.log10(losses.stream().mapToDouble(Double::doubleValue).max().orElse(1)));
@@ -33,8 +38,8 @@ final class LossCurvePicture {
         java.util.function.DoubleUnaryOperator y = loss -> TOP + plotH * (top - Math.log10(loss)) / span;
 
         Svg svg = new Svg(WIDTH, HEIGHT);
-        svg.text(WIDTH / 2.0, 28, String.format(Locale.ROOT, "Training loss (MSE), MLP %d-%d-1 on %d samples, lr %s",
-                r.plan().inputs(), r.plan().hidden(), r.plan().samples(), r.plan().learningRate()), "middle", 16);
+        svg.text(WIDTH / 2.0, 28, String.format(Locale.ROOT, "Training loss (MSE), MLP %d-%d-1 on %d samples, lr %s%s",
+                r.plan().inputs(), r.plan().hidden(), r.plan().samples(), r.plan().learningRate(), ranOn), "middle", 16);
         svg.rect(LEFT, TOP, plotW, plotH, "fill:none;stroke:#888888");
         for (double decade = low; decade <= high; decade++) {
             double yy = y.applyAsDouble(Math.pow(10, decade));

@@ -18,7 +18,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
+import io.halcyon.consumers.training.api.DataParallelTraining;
 import io.halcyon.consumers.training.api.MlpTraining;
+import io.halcyon.consumers.training.api.ParallelTrainingResult;
 import io.halcyon.consumers.training.api.TrainingPlan;
 import io.halcyon.consumers.training.api.TrainingResult;
 import io.halcyon.hal.api.bringup.BringUp;
@@ -28,79 +30,150 @@ import io.halcyon.hal.api.chip.ChipProperties;
 import io.halcyon.hal.api.platform.PlatformInfo;
 
 /**
- * The main job ({@code hal:mainjob}): bring chip 0 up, train the MLP workload on it with progress
- * on the console, draw the loss curve and the bring-up timeline, print a summary (or only the
- * summary as JSON). {@code hal:train} runs the training part alone.
+ * The main job ({@code hal:mainjob}): bring every chip of the host up at once, train the MLP workload
+ * data-parallel on the chips that came up with progress on the console, draw the loss curve and the
+ * bring-up timelines, print a summary (or only the summary as JSON). A chip whose bring-up fails is
+ * reported failed, with the step and the register, and the others are used; when none comes up, the
+ * job fails with the first chip's reason. {@code hal:train} runs the training part alone, on chip 0.
  */
 @Component(service = Object.class, property = {"osgi.command.scope=hal", "osgi.command.function=mainjob", "osgi.command.function=train"})
 public class MainJobCommands {
 
     static final String LOSS_CURVE = "loss-curve.svg";
     static final String TIMELINE = "bringup-timeline.svg";
+    /** How long the job waits for a published chip's bring-up service (its drivers being made), framework property. */
+    static final String CHIP_WAIT = "halcyon.chips.ms";
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(halcyon.chip=0)")
-    private volatile BringUp bringUp;
+    private final PerChip<BringUp> bringUps = new PerChip<>();
+    private final PerChip<Object> platforms = new PerChip<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(halcyon.chip=0)")
     private volatile MlpTraining training;
 
-    /** Chip 0's platform services' properties: which chip map the platform matched and the chip's generation. */
-    @Reference(service = PlatformInfo.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            target = "(halcyon.chip=0)")
-    private volatile Map<String, Object> chip0;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DataParallelTraining parallel;
 
-    @Descriptor("main job: bring chip 0 up, train the MLP workload with progress, write pictures, print a summary")
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addBringUp(BringUp b, Map<String, Object> properties) {
+        bringUps.add(b, properties);
+    }
+
+    void removeBringUp(BringUp b, Map<String, Object> properties) {
+        bringUps.remove(b, properties);
+    }
+
+    /** Every chip's platform services' properties: which chip map the platform matched and the chip's generation. */
+    @Reference(service = PlatformInfo.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPlatform(PlatformInfo p, Map<String, Object> properties) {
+        platforms.add(p, properties);
+    }
+
+    void removePlatform(PlatformInfo p, Map<String, Object> properties) {
+        platforms.remove(p, properties);
+    }
+
+    @Descriptor("main job: bring every chip up at once, train the MLP workload data-parallel on those that came up, write pictures, print a summary")
     public String mainjob(
             @Descriptor("print only the summary, as one JSON object")
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("directory for the pictures (created if missing; none: the host's run directory, launcher/run)")
             @Parameter(names = "--out", absentValue = "") String out,
             @Descriptor("progress display: bar (redrawn in place), lines or none")
-            @Parameter(names = "--progress", absentValue = "lines") String progress) throws IOException {
+            @Parameter(names = "--progress", absentValue = "lines") String progress,
+            @Descriptor("what to train: standard (the MLP 8-16-1 on 256 samples) or large (16-64-1 on 2048 samples, where the split across chips matters)")
+            @Parameter(names = "--plan", absentValue = "standard") String planName,
+            @Descriptor("a chip that fails or vanishes during training leaves the run, which goes on on the others (else the run stops)")
+            @Parameter(names = "--keep-going", presentValue = "true", absentValue = "false") boolean keepGoing)
+            throws IOException, InterruptedException {
         PrintStream console = System.out;
-        BringUp b = require(bringUp, "bring-up");
-        MlpTraining t = require(training, "training");
+        DataParallelTraining t = require(parallel, "data-parallel training");
+        TrainingPlan plan = switch (planName) {
+            case "standard" -> t.plan();
+            case "large" -> TrainingPlan.large();
+            default -> throw new IllegalArgumentException("--plan must be standard or large, was '" + planName + "'");
+        };
         ProgressDisplay.Style style = json ? ProgressDisplay.Style.NONE : style(progress);
 
-        Chip chip = Chip.of(chip0);
-        BringUpReport report = b.bringUp();
+        List<ChipBringUps.Outcome> chips = ChipBringUps.all(platforms, bringUps,
+                Long.getLong(CHIP_WAIT, 30_000));
+        List<Integer> serving = chips.stream().filter(ChipBringUps.Outcome::serves).map(ChipBringUps.Outcome::chip).toList();
         if (!json) {
-            console.print("Bring-up of chip 0 (" + chip + ")\n" + BringUpView.table(report) + BringUpView.totals(report) + "\n");
-            console.println("Training " + describe(t.plan()));
+            for (ChipBringUps.Outcome c : chips) {
+                console.print(c.report() == null ? "Bring-up of chip " + c.chip() + " (" + c.info() + ") FAILED: " + c.error() + "\n\n"
+                        : "Bring-up of chip " + c.chip() + " (" + c.info() + ")\n" + BringUpView.table(c.report())
+                                + BringUpView.totals(c.report()) + "\n");
+            }
+        }
+        if (serving.isEmpty()) {
+            throw chips.isEmpty() ? new IllegalStateException("no chip on this host (no platform published one; see hal:chips)")
+                    : chips.get(0).failure();
+        }
+        if (!json) {
+            console.println("Training " + describe(plan) + ", data-parallel on " + chipList(serving));
             console.flush();
         }
-        TrainingResult result = t.train(new ProgressDisplay(console, style));
+        ParallelTrainingResult parallelResult = t.train(plan, serving, new ProgressDisplay(console, style), keepGoing);
+        TrainingResult result = parallelResult.result();
         // The script names the host's run directory; a bare JVM falls back to ./run.
         Path dir = Path.of(out.isEmpty() ? System.getProperty("halcyon.run", "run") : out);
-        List<Path> pictures = writePictures(dir, report, result);
+        List<Path> pictures = writePictures(dir, chips, parallelResult);
         if (!result.targetReached()) {
             throw new IllegalStateException(String.format(Locale.ROOT, "training missed its target: final loss %s, target %s",
                     Units.value(result.finalLoss()), Units.value(result.targetLoss())));
         }
-        return json ? Json.write(summary(chip, report, result, pictures)) + "\n" : "\n" + summaryText(chip, report, result, pictures);
+        return json ? Json.write(summary(chips, parallelResult, pictures)) + "\n" : "\n" + summaryText(chips, parallelResult, pictures);
     }
 
-    @Descriptor("train the MLP workload on chip 0 (the chip must be brought up) and show the loss as it goes")
+    @Descriptor("train the MLP workload on one chip (brought up) and show the loss as it goes")
     public String train(
+            @Descriptor("the chip (hal:chips lists them)") @Parameter(names = "--chip", absentValue = "0") int chip,
             @Descriptor("weight updates (0: as many as the standard plan)")
             @Parameter(names = "--steps", absentValue = "0") int steps,
             @Descriptor("progress display: bar, lines or none")
             @Parameter(names = "--progress", absentValue = "lines") String progress) {
-        MlpTraining t = require(training, "training");
-        TrainingPlan plan = steps > 0 ? t.plan().withSteps(steps) : t.plan();
-        System.out.println("Training " + describe(plan));
-        TrainingResult r = t.train(plan, new ProgressDisplay(System.out, style(progress)));
+        // Chip 0 has a workload of its own (whose runs the web console watches); another chip trains through
+        // the data-parallel workload on that chip alone, which runs the same commands (the same weights).
+        MlpTraining t = chip == 0 ? training : null;
+        DataParallelTraining p = t == null ? require(parallel, "data-parallel training") : null;
+        TrainingPlan standard = t != null ? t.plan() : p.plan();
+        TrainingPlan plan = steps > 0 ? standard.withSteps(steps) : standard;
+        if (p != null) {
+            PerChip.requireChip(chip, platforms.chips());
+        }
+        System.out.println("Training " + describe(plan) + (chip == 0 ? "" : " on chip " + chip));
+        ProgressDisplay display = new ProgressDisplay(System.out, style(progress));
+        TrainingResult r = t != null ? t.train(plan, display) : p.train(plan, List.of(chip), display).result();
         return trainingLines(r);
     }
 
-    private static List<Path> writePictures(Path dir, BringUpReport report, TrainingResult result) throws IOException {
+    /** The loss curve, the first serving chip's timeline, and with several chips each chip's timeline. */
+    private static List<Path> writePictures(Path dir, List<ChipBringUps.Outcome> chips, ParallelTrainingResult run) throws IOException {
         Path absolute = dir.toAbsolutePath().normalize();
         Files.createDirectories(absolute);
+        List<Path> pictures = new ArrayList<>();
         Path curve = absolute.resolve(LOSS_CURVE);
+        List<Integer> trained = run.chips().stream().map(ParallelTrainingResult.ChipShare::chip).toList();
+        Files.writeString(curve, LossCurvePicture.svg(run.result(), chips.size() == 1 ? "" : ", data-parallel on " + chipList(trained)),
+                StandardCharsets.UTF_8);
+        pictures.add(curve);
+        ChipBringUps.Outcome first = chips.stream().filter(ChipBringUps.Outcome::serves).findFirst().orElseThrow();
         Path timeline = absolute.resolve(TIMELINE);
-        Files.writeString(curve, LossCurvePicture.svg(result), StandardCharsets.UTF_8);
-        Files.writeString(timeline, TimelinePicture.svg(report), StandardCharsets.UTF_8);
-        return List.of(curve, timeline);
+        Files.writeString(timeline, TimelinePicture.svg(first.report()), StandardCharsets.UTF_8);
+        pictures.add(timeline);
+        if (chips.size() > 1) {
+            for (ChipBringUps.Outcome c : chips) {
+                if (c.serves()) {
+                    Path own = absolute.resolve("bringup-timeline-chip" + c.chip() + ".svg");
+                    Files.writeString(own, TimelinePicture.svg(c.report()), StandardCharsets.UTF_8);
+                    pictures.add(own);
+                }
+            }
+        }
+        return pictures;
+    }
+
+    static String chipList(List<Integer> chips) {
+        return (chips.size() == 1 ? "chip " : chips.size() + " chips ") + String.join(", ", chips.stream().map(String::valueOf).toList());
     }
 
     /**
@@ -121,7 +194,64 @@ public class MainJobCommands {
         }
     }
 
-    static Map<String, Object> summary(Chip chip, BringUpReport report, TrainingResult r, List<Path> pictures) {
+    static Map<String, Object> summary(List<ChipBringUps.Outcome> chips, ParallelTrainingResult run, List<Path> pictures) {
+        TrainingResult r = run.result();
+        ChipBringUps.Outcome first = chips.stream().filter(ChipBringUps.Outcome::serves).findFirst().orElseThrow();
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("steps", r.steps());
+        training.put("initialLoss", r.initialLoss());
+        training.put("finalLoss", r.finalLoss());
+        training.put("targetLoss", r.targetLoss());
+        training.put("weightsChecksum", r.weightsChecksum());
+        training.put("wallMs", r.wallMillis());
+        training.put("stepsPerSecond", r.stepsPerSecond());
+        training.put("chips", run.chips().size());
+        training.put("allReduceMs", run.allReduceMillis());
+        training.put("allReduceBytes", run.allReduceBytes());
+        training.put("deviceCycles", run.deviceCycles());
+        List<Object> perChip = new ArrayList<>();
+        for (ParallelTrainingResult.ChipShare share : run.chips()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("chip", share.chip());
+            c.put("samples", share.samples());
+            c.put("steps", share.steps());
+            c.put("dmaBytes", share.dmaBytes());
+            c.put("engineCycles", share.engineCycles());
+            perChip.add(c);
+        }
+        training.put("perChip", perChip);
+        if (!run.lostChips().isEmpty()) {
+            training.put("lostChips", run.lostChips());
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        // "chip" and "bringup": the first serving chip, as before there were several.
+        Map<String, Object> ranOn = new LinkedHashMap<>();
+        ranOn.put("chipMap", first.info().chipMap());
+        ranOn.put("generation", first.info().generation());
+        summary.put("chip", ranOn);
+        summary.put("bringup", steps(first.report()));
+        List<Object> all = new ArrayList<>();
+        for (ChipBringUps.Outcome c : chips) {
+            Map<String, Object> chip = new LinkedHashMap<>();
+            chip.put("chip", c.chip());
+            chip.put("chipMap", c.info().chipMap());
+            chip.put("generation", c.info().generation());
+            boolean lost = run.chips().stream().anyMatch(share -> share.chip() == c.chip() && share.weightsChecksum() == null);
+            chip.put("state", lost ? "lost" : c.serves() ? "serving" : "failed");
+            chip.put("bringup", c.serves() ? steps(c.report()) : List.of());
+            if (!c.serves()) {
+                chip.put("failedStep", c.failedStep());
+                chip.put("error", c.error());
+            }
+            all.add(chip);
+        }
+        summary.put("chips", all);
+        summary.put("training", training);
+        summary.put("pictures", pictures.stream().map(Path::toString).toList());
+        return summary;
+    }
+
+    private static List<Object> steps(BringUpReport report) {
         List<Object> steps = new ArrayList<>();
         for (BringUpStep s : report.steps()) {
             Map<String, Object> step = new LinkedHashMap<>();
@@ -131,37 +261,46 @@ public class MainJobCommands {
             step.put("alreadyDone", s.alreadyDone());
             steps.add(step);
         }
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("steps", r.steps());
-        training.put("initialLoss", r.initialLoss());
-        training.put("finalLoss", r.finalLoss());
-        training.put("targetLoss", r.targetLoss());
-        training.put("weightsChecksum", r.weightsChecksum());
-        training.put("wallMs", r.wallMillis());
-        training.put("stepsPerSecond", r.stepsPerSecond());
-        Map<String, Object> summary = new LinkedHashMap<>();
-        Map<String, Object> ranOn = new LinkedHashMap<>();
-        ranOn.put("chipMap", chip.chipMap());
-        ranOn.put("generation", chip.generation());
-        summary.put("chip", ranOn);
-        summary.put("bringup", steps);
-        summary.put("training", training);
-        summary.put("pictures", pictures.stream().map(Path::toString).toList());
-        return summary;
+        return steps;
     }
 
-    private static String summaryText(Chip chip, BringUpReport report, TrainingResult r, List<Path> pictures) {
+    private static String summaryText(List<ChipBringUps.Outcome> chips, ParallelTrainingResult run, List<Path> pictures) {
+        TrainingResult r = run.result();
         StringBuilder s = new StringBuilder("Summary\n");
-        s.append("  chip      ").append(chip).append(" (chip 0)\n");
-        s.append(String.format("  bring-up  %d steps, %s device time, %s wall%s%n", report.steps().size(),
-                Units.nanos(BringUpView.deviceNanos(report)), Units.millis(BringUpView.wallMillis(report)),
-                report.attachedToRunningChip() ? " (chip was already up)" : ""));
+        for (ChipBringUps.Outcome c : chips) {
+            s.append(String.format("  chip %-4d %s: ", c.chip(), c.info()));
+            if (c.serves()) {
+                BringUpReport report = c.report();
+                boolean lost = run.chips().stream().anyMatch(share -> share.chip() == c.chip() && share.weightsChecksum() == null);
+                s.append(String.format("%s, bring-up %d steps, %s device time, %s wall%s%n", lost ? "LOST in training" : "serving",
+                        report.steps().size(), Units.nanos(BringUpView.deviceNanos(report)), Units.millis(BringUpView.wallMillis(report)),
+                        report.attachedToRunningChip() ? " (chip was already up)" : ""));
+            } else {
+                s.append("FAILED, ").append(c.error()).append('\n');
+            }
+        }
         s.append(trainingLines(r));
+        for (String lost : run.lostChips()) {
+            s.append("  lost      ").append(lost).append('\n');
+        }
+        if (run.chips().size() > 1) {
+            List<ParallelTrainingResult.ChipShare> shares = run.chips();
+            boolean even = shares.stream().allMatch(c -> c.steps() == r.steps());
+            String steps = even ? r.steps() + " steps each" : String.join(", ", shares.stream()
+                    .map(c -> "chip " + c.chip() + " " + c.steps() + " steps" + (c.weightsChecksum() == null ? " (lost)" : "")).toList());
+            s.append(String.format(Locale.ROOT, "  parallel  %s, %s; all-reduce %s, %s by DMA%n",
+                    chipList(shares.stream().map(ParallelTrainingResult.ChipShare::chip).toList()), steps,
+                    Units.millis(run.allReduceMillis()), bytes(run.allReduceBytes())));
+        }
         s.append("  pictures  ").append(pictures.get(0)).append('\n');
         for (Path p : pictures.subList(1, pictures.size())) {
             s.append("            ").append(p).append('\n');
         }
         return s.toString();
+    }
+
+    private static String bytes(long n) {
+        return n < 10_000 ? n + " B" : n < 10_000_000 ? (n + 512) / 1024 + " KiB" : (n + (1 << 19)) / (1 << 20) + " MiB";
     }
 
     private static String trainingLines(TrainingResult r) {
@@ -187,10 +326,10 @@ public class MainJobCommands {
         }
     }
 
-    /** The service, or a one-line error naming it when it is missing on chip 0. */
+    /** The service, or a one-line error naming it when it is missing. */
     static <T> T require(T service, String what) {
         if (service == null) {
-            throw new IllegalStateException("no " + what + " service for chip 0 (its bundle or a block driver is not active; see hal:blocks)");
+            throw new IllegalStateException("no " + what + " service (its bundle or a block driver is not active; see hal:blocks)");
         }
         return service;
     }

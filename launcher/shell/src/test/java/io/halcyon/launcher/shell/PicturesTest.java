@@ -15,8 +15,10 @@ import org.junit.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
+import io.halcyon.consumers.training.api.ParallelTrainingResult;
 import io.halcyon.consumers.training.api.TrainingPlan;
 import io.halcyon.consumers.training.api.TrainingResult;
+import io.halcyon.hal.api.bringup.BringUpException;
 import io.halcyon.hal.api.bringup.BringUpReport;
 import io.halcyon.hal.api.bringup.BringUpStep;
 
@@ -61,12 +63,22 @@ public class PicturesTest {
 
     @Test
     public void summaryHasTheKeysTheMainJobPromises() {
-        MainJobCommands.Chip chip = MainJobCommands.Chip.of(Map.of("halcyon.chipmap", "reference_gen2", "halcyon.generation", 2L));
-        Map<String, Object> summary = MainJobCommands.summary(chip, REPORT, result(), List.of(java.nio.file.Path.of("/tmp/a.svg")));
-        assertEquals(List.of("chip", "bringup", "training", "pictures"), List.copyOf(summary.keySet()));
+        MainJobCommands.Chip gen2 = MainJobCommands.Chip.of(Map.of("halcyon.chipmap", "reference_gen2", "halcyon.generation", 2L));
+        MainJobCommands.Chip gen1 = MainJobCommands.Chip.of(Map.of("halcyon.chipmap", "reference_gen1", "halcyon.generation", 1L));
+        List<ChipBringUps.Outcome> chips = List.of(new ChipBringUps.Outcome(0, gen2, REPORT, null),
+                new ChipBringUps.Outcome(1, gen1, null, new BringUpException("hbm-training", new IllegalStateException("hbm.STATUS=0x00000004"))));
+        ParallelTrainingResult run = new ParallelTrainingResult(result(),
+                List.of(new ParallelTrainingResult.ChipShare(0, 256, 10, 4096, 1000, "ab".repeat(32))), 0.0, 0);
+        Map<String, Object> summary = MainJobCommands.summary(chips, run, List.of(java.nio.file.Path.of("/tmp/a.svg")));
+        assertEquals(List.of("chip", "bringup", "chips", "training", "pictures"), List.copyOf(summary.keySet()));
         String json = Json.write(summary);
         assertTrue(json, json.startsWith("{\"chip\":{\"chipMap\":\"reference_gen2\",\"generation\":2},\"bringup\":[{\"step\":\"identify-chip\",\"deviceTime\":30,\"wallMs\":0.3,\"alreadyDone\":true},"));
+        assertTrue(json, json.contains("\"chips\":[{\"chip\":0,\"chipMap\":\"reference_gen2\",\"generation\":2,\"state\":\"serving\",\"bringup\":[{\"step\":\"identify-chip\""));
+        assertTrue(json, json.contains("{\"chip\":1,\"chipMap\":\"reference_gen1\",\"generation\":1,\"state\":\"failed\",\"bringup\":[],"
+                + "\"failedStep\":\"hbm-training\",\"error\":\"bring-up failed at step hbm-training: hbm.STATUS=0x00000004\"}]"));
         assertTrue(json, json.contains("\"training\":{\"steps\":10,\"initialLoss\":0.8,\"finalLoss\":0.07272727272727274,\"targetLoss\":0.04,\"weightsChecksum\":\"abab"));
+        assertTrue(json, json.contains("\"chips\":1,\"allReduceMs\":0.0,\"allReduceBytes\":0,\"deviceCycles\":1000,"
+                + "\"perChip\":[{\"chip\":0,\"samples\":256,\"steps\":10,\"dmaBytes\":4096,\"engineCycles\":1000}]"));
         assertTrue(json, json.endsWith("\"pictures\":[\"/tmp/a.svg\"]}"));
     }
 

@@ -21,8 +21,14 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
+import io.halcyon.consumers.training.api.DataParallelTraining;
 import io.halcyon.consumers.training.api.MlpTraining;
+import io.halcyon.consumers.training.api.TrainingListener;
+import io.halcyon.consumers.training.api.TrainingPlan;
+import io.halcyon.consumers.training.api.TrainingResult;
 import io.halcyon.hal.api.bringup.BringUp;
 import io.halcyon.hal.api.dma.DmaEngine;
 import io.halcyon.hal.api.regmap.HardwareBlock;
@@ -45,6 +51,12 @@ public class SoakCommand {
     private final DmaEngine dma;
     private final CommandProcessor shell;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DataParallelTraining parallel;
+
+    @Reference(service = BringUp.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<Map.Entry<Map<String, Object>, BringUp>> bringUps;
+
     @Activate
     public SoakCommand(BundleContext context, @Reference UpdateManager manager, @Reference(target = CHIP_0) MlpTraining training,
             @Reference(target = CHIP_0) BringUp bringUp, @Reference(target = CHIP_0) DmaEngine dma, @Reference CommandProcessor shell) {
@@ -54,6 +66,28 @@ public class SoakCommand {
         this.bringUp = bringUp;
         this.dma = dma;
         this.shell = shell;
+    }
+
+    /** Brings up every chip, then the data-parallel workload on all of them (a block update swaps every chip's driver). */
+    private SoakRun.Workload everyChip() {
+        DataParallelTraining p = parallel;
+        if (p == null) {
+            throw new IllegalStateException("hal:soak --all-chips: no data-parallel training service (io.halcyon.consumers.training)");
+        }
+        List<Map.Entry<Map<String, Object>, BringUp>> all = bringUps == null ? List.of() : bringUps;
+        all.forEach(e -> e.getValue().bringUp());
+        List<Integer> chips = p.chips();
+        return new SoakRun.Workload() {
+            @Override
+            public TrainingPlan plan() {
+                return p.plan();
+            }
+
+            @Override
+            public TrainingResult train(TrainingPlan plan) {
+                return p.train(plan, chips, TrainingListener.NONE).result();
+            }
+        };
     }
 
     @Descriptor("consumer throughput with one DMA bundle update per second against none, and the pause per swap")
@@ -83,14 +117,19 @@ public class SoakCommand {
             @Descriptor("also deploy versions that must be rolled back: a misaddressing one of every block, one whose activation "
                     + "throws, one with a missing import, and an API version that does not resolve once refreshed")
             @Parameter(names = "--bad", presentValue = "true", absentValue = "false") boolean bad,
+            @Descriptor("train data-parallel on every chip of the host (each brought up first) instead of on chip 0 alone")
+            @Parameter(names = "--all-chips", presentValue = "true", absentValue = "false") boolean allChips,
             @Descriptor("print one JSON object")
             @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) throws Exception {
         if (updates < 1 || apiUpdates < 0) {
             throw new IllegalArgumentException("hal:soak: --updates must be at least 1 and --api-updates at least 0");
         }
-        bringUp.bringUp();
+        SoakRun.Workload workload = allChips ? everyChip() : SoakRun.Workload.of(training);
+        if (!allChips) {
+            bringUp.bringUp();
+        }
         Path dir = versionsDirectory();
-        SoakReport report = new SoakRun(manager, training, blockBundles(blockList), ViewProbes.of(context, CHIP_0), dir).run(updates, bad);
+        SoakReport report = new SoakRun(manager, workload, blockBundles(blockList), ViewProbes.of(context, CHIP_0), dir).run(updates, bad);
         if (apiUpdates > 0) {
             Bundle api = bundleNamed(ApiPhase.API_BUNDLE);
             ApiVariants versions = new ApiVariants(api);

@@ -41,14 +41,36 @@ final class SoakRun {
         }
     }
 
+    /** What trains while the updates happen: chip 0's workload, or the data-parallel one on every chip. */
+    interface Workload {
+        TrainingPlan plan();
+
+        TrainingResult train(TrainingPlan plan);
+
+        /** Chip 0's training workload. */
+        static Workload of(MlpTraining training) {
+            return new Workload() {
+                @Override
+                public TrainingPlan plan() {
+                    return training.plan();
+                }
+
+                @Override
+                public TrainingResult train(TrainingPlan plan) {
+                    return training.train(plan, TrainingListener.NONE);
+                }
+            };
+        }
+    }
+
     private final UpdateManager manager;
-    private final MlpTraining training;
+    private final Workload training;
     private final Map<String, Bundle> blocks;
     private final ProbeCallers.Probe probe;
     private final Path dir;
 
     /** @param dir where the versions' jars are written (the soak bundle's data area) */
-    SoakRun(UpdateManager manager, MlpTraining training, Map<String, Bundle> blocks, ProbeCallers.Probe probe, Path dir) {
+    SoakRun(UpdateManager manager, Workload training, Map<String, Bundle> blocks, ProbeCallers.Probe probe, Path dir) {
         this.manager = manager;
         this.training = training;
         this.blocks = blocks;
@@ -60,12 +82,12 @@ final class SoakRun {
         List<String> problems = new ArrayList<>();
         Deque<Planned> plan = planUpdates(updates, withBadVersions);
         TrainingPlan trainingPlan = training.plan();
-        TrainingResult calibration = training.train(trainingPlan, TrainingListener.NONE);
+        TrainingResult calibration = training.train(trainingPlan);
         double msPerStep = calibration.wallMillis() / trainingPlan.steps();
         int steps = (int) Math.max(trainingPlan.steps(), Math.ceil(plan.size() * MILLIS_PER_UPDATE_ESTIMATE / msPerStep));
         TrainingPlan soakPlan = trainingPlan.withSteps(steps);
         String reference = steps == trainingPlan.steps() ? calibration.weightsChecksum()
-                : training.train(soakPlan, TrainingListener.NONE).weightsChecksum();
+                : training.train(soakPlan).weightsChecksum();
 
         List<String> checksums = new ArrayList<>();
         List<Long> pauses = new ArrayList<>();
@@ -77,7 +99,7 @@ final class SoakRun {
         ProbeCallers callers = new ProbeCallers(List.of(probe));
         try {
             while (!plan.isEmpty()) {
-                CompletableFuture<TrainingResult> run = CompletableFuture.supplyAsync(() -> training.train(soakPlan, TrainingListener.NONE));
+                CompletableFuture<TrainingResult> run = CompletableFuture.supplyAsync(() -> training.train(soakPlan));
                 while (!run.isDone() && !plan.isEmpty()) {
                     Planned next = plan.poll();
                     UpdateRecord r = manager.update(next.bundle().getSymbolicName(), next.jar(), "soak");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,8 @@ import io.halcyon.platform.chipmodel.remote.ChipClient;
  * Emulated chips: builds one chip per chip map named by the framework property {@value #CHIPS}
  * (default {@value #DEFAULT_CHIPS}; chip instances 0, 1, ... in that order) from the chip maps the
  * {@link ChipCatalog} services offer, in this JVM, living as long as this component. With the framework
- * property {@value #CHIP_SOCKET} naming a socket, it attaches instead to the one chip a
- * {@link io.halcyon.platform.emulation.server.ChipServer} process runs (which outlives the host; host
+ * property {@value #CHIP_SOCKET} naming sockets (comma-separated), it attaches instead to the chip each
+ * {@link io.halcyon.platform.emulation.server.ChipServer} process runs, chip 0 at the first (which outlives the host; host
  * buffers are then files in {@value #HOST_MEMORY_DIRECTORY}, default /dev/shm, shared with the server).
  *
  * <p>Either way the platform does not take a chip's design on trust: it reads the chip's identity over
@@ -51,7 +52,7 @@ import io.halcyon.platform.chipmodel.remote.ChipClient;
 @Component(immediate = true, service = {})
 public class EmulationPlatform {
 
-    /** Framework property: the chip server's socket; unset or empty means in-process chips. */
+    /** Framework property: the chip servers' sockets, comma-separated, in chip order; unset or empty means in-process chips. */
     public static final String CHIP_SOCKET = "halcyon.chip.socket";
     /** Framework property: the directory for host buffers shared with the chip server. */
     public static final String HOST_MEMORY_DIRECTORY = "halcyon.chip.hostmem";
@@ -59,11 +60,14 @@ public class EmulationPlatform {
     public static final String CHIPS = "halcyon.emulation.chips";
     /** The chip built when {@value #CHIPS} is not set. */
     public static final String DEFAULT_CHIPS = "reference_gen1";
+    /** The most chips one host (or one chip server) emulates: each is a whole chip model with its own memory. */
+    public static final int MAX_CHIPS = 64;
     /** Value of {@value io.halcyon.hal.api.chip.ChipProperties#PLATFORM} for everything this platform publishes. */
     static final String PLATFORM = "emulation";
 
     private final List<PublishedChip> published = new ArrayList<>();
-    private ChipClient client;
+    /** The chip servers attached to, one per chip, in chip order. */
+    private final List<ChipClient> clients = new ArrayList<>();
 
     @Activate
     public EmulationPlatform(BundleContext context, ComponentContext component, @Reference ConfigurationAdmin configurations,
@@ -78,17 +82,15 @@ public class EmulationPlatform {
                 : socket == null || socket.isBlank()
                         ? inProcess(hostChips == null || hostChips.isBlank() ? context.getProperty(CHIPS)
                                 : String.join(",", mine.stream().map(ChipList.Entry::chipMap).toList()), known, hostChips != null && !hostChips.isBlank())
-                : attached(Path.of(socket), context.getProperty(HOST_MEMORY_DIRECTORY));
+                : attached(socket, context.getProperty(HOST_MEMORY_DIRECTORY));
         String version = context.getBundle().getVersion().toString();
         for (int i = 0; i < chips.size(); i++) {
             int chip = hostChips == null || hostChips.isBlank() || i >= mine.size() ? i : mine.get(i).chip();
             publish(context, configurations, known, chip, chips.get(i), version);
         }
         if (published.isEmpty()) {
-            if (client != null) {
-                client.close();
-                client = null;
-            }
+            clients.forEach(ChipClient::close);
+            clients.clear();
             // Each reason was told in one line; the component disables itself so that nothing waits on a
             // half-made platform, and no stack trace buries the line (a constructor that throws gets one from SCR).
             component.disableComponent(EmulationPlatform.class.getName());
@@ -115,18 +117,29 @@ public class EmulationPlatform {
         return chips;
     }
 
-    /** The chip of the chip server at {@code socket}; none after telling the operator why. */
-    private List<ReachedChip> attached(Path socket, String hostMemoryDirectory) {
-        client = attach(socket);
-        if (client == null) {
-            return List.of();
+    /**
+     * The chips of the chip servers at {@code sockets} (comma-separated, one chip each, in chip order); none
+     * after telling the operator in one line which chip's server cannot be reached.
+     */
+    private List<ReachedChip> attached(String sockets, String hostMemoryDirectory) {
+        List<String> paths = Arrays.stream(sockets.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+        List<ReachedChip> chips = new ArrayList<>();
+        for (int chip = 0; chip < paths.size(); chip++) {
+            ChipClient client = attach(chip, Path.of(paths.get(chip)));
+            if (client == null) {
+                clients.forEach(ChipClient::close); // a host with a chip missing is not what was asked for
+                clients.clear();
+                return List.of();
+            }
+            clients.add(client);
+            HostMemory hostMemory = hostMemoryDirectory == null || hostMemoryDirectory.isBlank() ? client.hostMemory()
+                    : client.hostMemory(Path.of(hostMemoryDirectory));
+            chips.add(new ReachedChip(client.bus(), hostMemory, "in chip server pid " + client.serverPid() + ", attached at "
+                    + client.socket() + ", deterministic model time", EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT,
+                            PlatformCapability.DETERMINISTIC_TIME, PlatformCapability.PERSISTENT_DEVICE,
+                            PlatformCapability.POSTED_WRITES, PlatformCapability.BATCHED_READS)));
         }
-        HostMemory hostMemory = hostMemoryDirectory == null || hostMemoryDirectory.isBlank() ? client.hostMemory()
-                : client.hostMemory(Path.of(hostMemoryDirectory));
-        return List.of(new ReachedChip(client.bus(), hostMemory, "in chip server pid " + client.serverPid() + ", attached at "
-                + client.socket() + ", deterministic model time", EnumSet.of(PlatformCapability.DEVICE_SIDE_WAIT,
-                        PlatformCapability.DETERMINISTIC_TIME, PlatformCapability.PERSISTENT_DEVICE,
-                        PlatformCapability.POSTED_WRITES, PlatformCapability.BATCHED_READS)));
+        return chips;
     }
 
     /** Every chip map of the catalogs, or null after telling the operator in one line which two conflict. */
@@ -141,12 +154,47 @@ public class EmulationPlatform {
 
     /** The chip maps {@code property} names; none after telling the operator in one line which is unknown. */
     private static List<ChipModel> namedMaps(String property, KnownChipMaps known) {
-        String names = property == null || property.isBlank() ? DEFAULT_CHIPS : property;
+        List<ChipModel> maps = new ArrayList<>();
         try {
-            return Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).map(known::named).toList();
+            List<String> names = chipMapNames(property);
+            for (int chip = 0; chip < names.size(); chip++) {
+                try {
+                    maps.add(known.named(names.get(chip)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("chip " + chip + ": " + e.getMessage(), e);
+                }
+            }
+            return maps;
         } catch (IllegalArgumentException e) {
-            System.err.println("halcyon: emulation platform: " + e.getMessage() + "; set HALCYON_CHIPS to known chip maps");
+            System.err.println("halcyon: emulation platform: " + e.getMessage() + "; set HALCYON_CHIPS to known chip maps"
+                    + " or a chip count");
             return List.of();
+        }
+    }
+
+    /**
+     * The chip map of each chip, in chip order, from {@value #CHIPS}: a comma-separated list of chip maps, or
+     * a count ({@code 4}) of chips of {@value #DEFAULT_CHIPS}; unset, one such chip.
+     *
+     * @throws IllegalArgumentException for a count out of 1..{@value #MAX_CHIPS} or a list of more
+     */
+    public static List<String> chipMapNames(String property) {
+        String value = property == null || property.isBlank() ? DEFAULT_CHIPS : property.trim();
+        List<String> names = value.matches("[0-9]+")
+                ? Collections.nCopies(parseCount(value), DEFAULT_CHIPS)
+                : Arrays.stream(value.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
+        if (names.isEmpty() || names.size() > MAX_CHIPS) {
+            throw new IllegalArgumentException("HALCYON_CHIPS=" + value + " names " + names.size() + " chips; a host has 1 to "
+                    + MAX_CHIPS);
+        }
+        return names;
+    }
+
+    private static int parseCount(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException tooLarge) {
+            return Integer.MAX_VALUE;
         }
     }
 
@@ -172,11 +220,11 @@ public class EmulationPlatform {
     }
 
     /** The connection, or null after telling the operator in one line why there is none. */
-    private static ChipClient attach(Path socket) {
+    private static ChipClient attach(int chip, Path socket) {
         try {
             return ChipClient.connect(socket);
         } catch (IOException e) {
-            System.err.println("halcyon: emulation platform: " + e.getMessage()
+            System.err.println("halcyon: emulation platform: chip " + chip + ": " + e.getMessage()
                     + "; start one with: launcher/halcyon chip start " + socket);
             return null;
         }
@@ -186,8 +234,7 @@ public class EmulationPlatform {
     void deactivate() {
         published.forEach(PublishedChip::withdraw);
         published.clear();
-        if (client != null) {
-            client.close();
-        }
+        clients.forEach(ChipClient::close);
+        clients.clear();
     }
 }

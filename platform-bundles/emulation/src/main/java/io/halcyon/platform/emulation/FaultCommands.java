@@ -1,5 +1,8 @@
 package io.halcyon.platform.emulation;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
@@ -8,11 +11,12 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.halcyon.hal.api.bus.RegisterBus;
+import io.halcyon.hal.api.chip.ChipProperties;
 import io.halcyon.hal.api.clkrst.Pll;
 import io.halcyon.platform.emulation.model.RegisterFaults;
 
 /**
- * {@code emu:fault}: injects register faults into the in-process emulated chip 0, so that register
+ * {@code emu:fault [--chip N]}: injects register faults into an in-process emulated chip (default 0), so that register
  * tests can be shown to catch them from the shell, e.g.
  * {@code halcyon run 'emu:fault stuck-at 0x0000000c 3 1; hal:butr --all'}. Faults last until
  * {@code emu:fault clear} or the host stops. A chip in another process (halcyon.chip.socket) is not
@@ -21,20 +25,28 @@ import io.halcyon.platform.emulation.model.RegisterFaults;
 @Component(service = Object.class, property = {"osgi.command.scope=emu", "osgi.command.function=fault"})
 public class FaultCommands {
 
-    static final String USAGE = "usage: emu:fault stuck-at ADDRESS BIT 0|1 | wrong-reset ADDRESS MASK VALUE"
+    static final String USAGE = "usage: emu:fault [--chip N] stuck-at ADDRESS BIT 0|1 | wrong-reset ADDRESS MASK VALUE"
             + " | alias ADDRESS ALSO_WRITES_ADDRESS | dropped-write ADDRESS | bus-error ADDRESS | w1c-as-rw ADDRESS BIT"
             + " | pll-never-locks CORE|HBM | hbm-training-fails | ecc-errors CORRECTED UNCORRECTED | list | clear";
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            target = "(&(halcyon.chip=0)(halcyon.platform=emulation))")
-    private volatile RegisterBus bus;
+    @Reference(service = RegisterBus.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(halcyon.platform=emulation)")
+    private volatile List<Map.Entry<Map<String, Object>, RegisterBus>> buses;
 
-    public String fault(String... args) {
+    public String fault(String... arguments) {
+        String[] args = arguments;
+        int chipNumber = 0;
+        if (args.length >= 2 && args[0].equals("--chip")) {
+            chipNumber = (int) number(args, 1);
+            args = Arrays.copyOfRange(args, 2, args.length);
+        }
         if (args.length == 0) {
             throw new IllegalArgumentException(USAGE);
         }
+        RegisterBus bus = busOf(chipNumber);
         if (!(bus instanceof EmulationBus emulation)) {
-            throw new IllegalStateException("no in-process emulated chip 0 to inject faults into");
+            throw new IllegalStateException(bus == null ? "chip " + chipNumber + " is not an emulated chip of this host"
+                    : "chip " + chipNumber + " is not in this process (a chip server's faults are not reachable from here)");
         }
         Object chip = emulation.chip();
         synchronized (chip) {
@@ -63,6 +75,17 @@ public class FaultCommands {
             return faults.list().isEmpty() ? "no faults injected\n"
                     : faults.list().stream().map(RegisterFaults.Fault::describe).collect(Collectors.joining("\n", "", "\n"));
         }
+    }
+
+    /** The register bus of emulated chip {@code chip}, or null. */
+    private RegisterBus busOf(int chip) {
+        List<Map.Entry<Map<String, Object>, RegisterBus>> all = buses;
+        for (Map.Entry<Map<String, Object>, RegisterBus> e : all == null ? List.<Map.Entry<Map<String, Object>, RegisterBus>>of() : all) {
+            if (String.valueOf(chip).equals(String.valueOf(e.getKey().get(ChipProperties.CHIP)))) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     private static final java.util.Set<String> BEHAVIOUR_FAULTS = java.util.Set.of("pll-never-locks", "hbm-training-fails", "ecc-errors");
