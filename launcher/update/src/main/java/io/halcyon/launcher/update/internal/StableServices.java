@@ -30,6 +30,14 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
     /** Marks a stable service, for tools that want to tell it from a driver (consumers need not). */
     static final String STABLE = "halcyon.stable";
 
+    /**
+     * Name the driver behind a stable service, updated when a swap puts a new version behind it: what
+     * {@code hal:wiring} shows as the serving driver (the framework sees only the manager's proxy), and what
+     * a consumer's configuration can filter on ({@code <reference>.target}).
+     */
+    static final String DRIVER_BUNDLE = "halcyon.driver.bundle";
+    static final String DRIVER_VERSION = "halcyon.driver.version";
+
     private final BundleContext context;
     private final DriverServices drivers;
     private final long callerWaitNanos;
@@ -90,6 +98,7 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
             StableService existing = stable.get(driver.key());
             if (existing != null) {
                 existing.replaceDelegate(driver.service());
+                describe(existing, driver);
             } else {
                 StableService created = newStable(driver);
                 stable.put(driver.key(), created);
@@ -220,6 +229,22 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
     }
 
     private void register(StableService service, ServiceReference<?> like) {
+        service.registration(context.registerService(service.key().interfaces().toArray(new String[0]), service.proxy(), properties(like)));
+    }
+
+    /** After a swap: the stable service's properties name the driver now behind it. */
+    static void describe(StableService service, Driver now) {
+        try {
+            if (service.registration() != null) {
+                service.registration().setProperties(properties(now.ref()));
+            }
+        } catch (IllegalStateException e) {
+            // unregistered meanwhile (the manager is stopping): nothing to describe
+        }
+    }
+
+    /** The driver's own properties (not the framework's) and which bundle and version it is. */
+    private static Hashtable<String, Object> properties(ServiceReference<?> like) {
         Hashtable<String, Object> properties = new Hashtable<>();
         for (String name : like.getPropertyKeys()) {
             if (!name.startsWith("service.") && !name.equals(Constants.OBJECTCLASS) && !name.equals("component.id")) {
@@ -227,7 +252,9 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
             }
         }
         properties.put(STABLE, Boolean.TRUE);
-        service.registration(context.registerService(service.key().interfaces().toArray(new String[0]), service.proxy(), properties));
+        properties.put(DRIVER_BUNDLE, like.getBundle().getSymbolicName());
+        properties.put(DRIVER_VERSION, like.getBundle().getVersion().toString());
+        return properties;
     }
 
     private static void unregister(StableService service) {

@@ -167,6 +167,9 @@ final class StagedUpdate {
         }
         long pause = System.nanoTime() - start;
         phases.mark("switch");
+        for (StableService s : replaced) { // after the pause: callers need not wait for the new properties
+            StableServices.describe(s, next.get(s.key()));
+        }
         synchronized (this) {
             state = State.SERVING;
         }
