@@ -6,7 +6,11 @@ import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +21,8 @@ import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.junit.After;
 import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
@@ -246,6 +252,19 @@ public abstract class HalcyonTestSupport {
             case Bundle.STOPPING: return "STOPPING";
             case Bundle.ACTIVE: return "ACTIVE";
             default: return "state " + state;
+        }
+    }
+
+    /** Runs a shell command and returns its result as text; a command that throws throws here. */
+    protected String command(String line) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        CommandSession session = service(CommandProcessor.class, "")
+                .createSession(new ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            return String.valueOf(session.execute(line));
+        } finally {
+            session.close();
         }
     }
 }

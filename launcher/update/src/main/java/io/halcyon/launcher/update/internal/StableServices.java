@@ -47,9 +47,19 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
     private final Map<ContractKey, Driver> current = new HashMap<>();
     /** Staged updates by the id of their staged bundle. */
     private final Map<Long, StagedUpdate> staged = new HashMap<>();
+    /** Replaced drivers kept serving the consumers pinned to them, each behind a stable service of its own. */
+    private final Map<Driver, StableService> held = new HashMap<>();
+    private final Pins pins;
 
     StableServices(BundleContext context, DriverServices drivers, long callerWaitNanos, Consumer<String> log)
             throws InvalidSyntaxException {
+        this(context, drivers, callerWaitNanos, log, new Pins());
+    }
+
+    /** @param pins the consumers' pins on driver versions, which a swap must not take them off */
+    StableServices(BundleContext context, DriverServices drivers, long callerWaitNanos, Consumer<String> log, Pins pins)
+            throws InvalidSyntaxException {
+        this.pins = pins;
         this.context = context;
         this.drivers = drivers;
         this.callerWaitNanos = callerWaitNanos;
@@ -116,6 +126,11 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
     @Override
     public void removedService(ServiceReference<Object> ref, Driver driver) {
         synchronized (this) {
+            StableService pinned = held.remove(driver);
+            if (pinned != null) { // the held version went (rolled back, uninstalled): its pinned consumers wait for a match
+                unregister(pinned);
+                pinned.replaceDelegate(null);
+            }
             StagedUpdate update = staged.get(driver.bundleId());
             if (update != null) {
                 update.left(driver);
@@ -131,6 +146,42 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
         if (driver.service() != null) {
             context.ungetService(ref);
         }
+    }
+
+    /** The driver behind the stable service of {@code key} now, if any. */
+    synchronized Driver current(ContractKey key) {
+        return current.get(key);
+    }
+
+    /**
+     * Before {@code service} moves from {@code old} to {@code now}: the consumers whose pins select it
+     * with {@code old} behind it and would not with {@code now}. For each such contract the old driver
+     * keeps serving them behind a stable service of its own, registered before {@code service} changes
+     * its properties, so that they rebind to it (and only they: the others' filters do not tell the two
+     * apart by version, and they stay bound where they are).
+     *
+     * @return the pinned consumers' symbolic names; empty when nothing was held
+     */
+    Set<String> holdForPins(StableService service, Driver old, Driver now) {
+        if (old == null || old.service() == null || service.registration() == null) {
+            return Set.of();
+        }
+        Set<String> pinned = pins.pinnedAway(asMap(properties(old.ref()), service), asMap(properties(now.ref()), service));
+        if (!pinned.isEmpty()) {
+            synchronized (this) {
+                StableService kept = newStable(old);
+                held.put(old, kept);
+                register(kept, old.ref());
+            }
+        }
+        return pinned;
+    }
+
+    /** A stable service's properties as a filter sees them (with its object classes). */
+    private static Map<String, Object> asMap(Hashtable<String, Object> properties, StableService service) {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.put(Constants.OBJECTCLASS, service.key().interfaces().toArray(new String[0]));
+        return all;
     }
 
     /** The stable services whose drivers {@code bundle} provides now. */

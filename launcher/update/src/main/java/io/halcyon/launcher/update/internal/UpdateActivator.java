@@ -14,6 +14,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.bundle.CollisionHook;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
+import org.osgi.framework.hooks.service.ListenerHook;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.halcyon.launcher.update.UpdateGate;
@@ -45,7 +46,9 @@ public final class UpdateActivator implements BundleActivator {
         registrations.add(context.registerService(new String[] {FindHook.class.getName(), EventListenerHook.class.getName()},
                 new DriverHiding(drivers), null));
         Bounds bounds = Bounds.from(context);
-        stable = new StableServices(context, drivers, bounds.callerNanos(), UpdateActivator::log);
+        Pins pins = new Pins();
+        registrations.add(context.registerService(ListenerHook.class, pins, null));
+        stable = new StableServices(context, drivers, bounds.callerNanos(), UpdateActivator::log, pins);
         stable.open();
         gates = new ServiceTracker<>(context, UpdateGate.class, null);
         gates.open();
