@@ -134,7 +134,7 @@ public class UpdateRoutesTest extends HalcyonTestSupport {
         return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).count();
     }
 
-    private static byte[] manifestOnly(Map<String, String> headers) throws java.io.IOException {
+    static byte[] manifestOnly(Map<String, String> headers) throws java.io.IOException {
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (headers.containsKey(Constants.BUNDLE_SYMBOLICNAME)) {
