@@ -5,8 +5,6 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -20,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.Bundle;
@@ -53,12 +50,8 @@ public class DmaMajorsSideBySideTest extends HalcyonTestSupport {
     @Override
     @Configuration
     public Option[] config() throws IOException {
-        List<Option> options = new ArrayList<>(List.of(withEmulatedChips(super.config(), "reference_gen1,reference_gen2")));
-        for (String property : List.of("halcyon.itest.dmacheck.v1", "halcyon.itest.dmacheck.v2")) {
-            Path jar = Paths.get(System.getProperty(property, "missing-" + property)).toAbsolutePath();
-            options.add(CoreOptions.bundle(jar.toUri().toString()));
-        }
-        return options.toArray(new Option[0]);
+        return withBundles(withEmulatedChips(super.config(), "reference_gen1,reference_gen2"), "halcyon.itest.dmacheck.v1",
+                "halcyon.itest.dmacheck.v2");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Hashtable;
@@ -16,7 +15,6 @@ import java.util.function.Supplier;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.Bundle;
@@ -48,10 +46,7 @@ public class DriverPinTest extends HalcyonTestSupport {
     @Override
     @Configuration
     public Option[] config() throws IOException {
-        List<Option> options = new ArrayList<>(List.of(super.config()));
-        Path jar = Paths.get(System.getProperty("halcyon.itest.dmacheck.v1", "missing-dmacheck-v1")).toAbsolutePath();
-        options.add(CoreOptions.bundle(jar.toUri().toString()));
-        return options.toArray(new Option[0]);
+        return withBundles(super.config(), "halcyon.itest.dmacheck.v1");
     }
 
     @Test

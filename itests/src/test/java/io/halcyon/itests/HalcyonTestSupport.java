@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,6 +103,16 @@ public abstract class HalcyonTestSupport {
         options.add(cleanCaches(true));
         options.addAll(MainAssembly.provisioning(Paths.get(workDir, "deploy").toAbsolutePath(), keep));
         return options.toArray(new Option[0]);
+    }
+
+    /** {@code options} and the bundles whose jars these system properties name (built in this reactor, see itests/pom.xml). */
+    protected static Option[] withBundles(Option[] options, String... jarProperties) {
+        List<Option> more = new ArrayList<>(List.of(options));
+        for (String property : jarProperties) {
+            Path jar = Paths.get(System.getProperty(property, "missing-" + property)).toAbsolutePath();
+            more.add(org.ops4j.pax.exam.CoreOptions.bundle(jar.toUri().toString()));
+        }
+        return more.toArray(new Option[0]);
     }
 
     /** {@code options} with the emulation's chips built from {@code chipMaps} (comma-separated, chip 0 first). */

@@ -6,8 +6,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.function.Predicate;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.Bundle;
@@ -43,10 +40,7 @@ public class PinProblemsTest extends HalcyonTestSupport {
     @Override
     @Configuration
     public Option[] config() throws IOException {
-        List<Option> options = new ArrayList<>(List.of(super.config()));
-        Path jar = Paths.get(System.getProperty("halcyon.itest.dmacheck.v1", "missing-dmacheck-v1")).toAbsolutePath();
-        options.add(CoreOptions.bundle(jar.toUri().toString()));
-        return options.toArray(new Option[0]);
+        return withBundles(super.config(), "halcyon.itest.dmacheck.v1");
     }
 
     @Test
