@@ -45,8 +45,8 @@ public class ExternalConsumerIT {
     public void aConsumerBuiltOutsideTheProjectRunsWhenHotDeployedIntoARunningHost() throws Exception {
         Path root = HalcyonScript.ROOT;
         Path repo = tmp.newFolder("api-repo").toPath();
-        maven(root, "-o", "-q", MAVEN_INSTALL_FILE, "-Dfile=pom.xml", "-DpomFile=pom.xml", "-DlocalRepositoryPath=" + repo);
-        maven(root, "-o", "-q", MAVEN_INSTALL_FILE, "-Dfile=" + apiJar(root), "-DpomFile=hal-api/pom.xml", "-DlocalRepositoryPath=" + repo);
+        maven(root, "-o", "-q", "-N", MAVEN_INSTALL_FILE, "-Dfile=pom.xml", "-DpomFile=pom.xml", "-DlocalRepositoryPath=" + repo);
+        maven(root, "-o", "-q", "-N", MAVEN_INSTALL_FILE, "-Dfile=" + apiJar(root), "-DpomFile=hal-api/pom.xml", "-DlocalRepositoryPath=" + repo);
 
         Path example = tmp.newFolder("external-example").toPath();
         for (String part : List.of("pom.xml", "bnd.bnd", "src")) {
