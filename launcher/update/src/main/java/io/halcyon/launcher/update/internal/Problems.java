@@ -26,13 +26,23 @@ final class Problems {
     }
 
     void report(String problem) {
-        synchronized (reported) {
-            if (!reported.add(problem)) {
-                return;
-            }
+        if (add(problem)) {
+            log.accept(problem);
+            changed.run();
         }
-        log.accept(problem);
-        changed.run();
+    }
+
+    /** Lists a problem that someone else already prints (the host's hot-deploy watch), without a second line. */
+    void record(String problem) {
+        if (add(problem)) {
+            changed.run();
+        }
+    }
+
+    private boolean add(String problem) {
+        synchronized (reported) {
+            return reported.add(problem);
+        }
     }
 
     List<String> all() {

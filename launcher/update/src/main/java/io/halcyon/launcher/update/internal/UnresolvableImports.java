@@ -16,9 +16,10 @@ import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * A bundle installed into the running host (a consumer dropped into the hot-deploy directory, say)
- * whose import range no installed bundle's export satisfies is told once, in one line that names the
- * package, the range it asks for and the versions on offer. The bundle stays installed and unresolved;
- * nothing else is touched, and the host keeps running.
+ * whose import range no installed bundle's export satisfies is listed once among the manager's problems,
+ * in one line that names the package, the range it asks for and the versions on offer (printed by the
+ * host's hot-deploy watch already, with the missing requirement, so not printed again here). The bundle
+ * stays installed and unresolved; nothing else is touched, and the host keeps running.
  */
 final class UnresolvableImports implements BundleListener {
 
@@ -50,7 +51,8 @@ final class UnresolvableImports implements BundleListener {
                 continue;
             }
             String pkg = packageOf(r);
-            problems.report(bundle.getSymbolicName() + " " + bundle.getVersion() + " imports " + pkg + " " + declaredRange(bundle, pkg)
+            // The host's hot-deploy watch prints one line per unresolvable bundle already; this adds the versions on offer.
+            problems.record(bundle.getSymbolicName() + " " + bundle.getVersion() + " imports " + pkg + " " + declaredRange(bundle, pkg)
                     + ", which no installed bundle exports (on offer: " + onOffer(pkg) + "); it stays installed, unresolved");
         }
     }
