@@ -4,13 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -21,12 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.felix.service.command.CommandProcessor;
-import org.apache.felix.service.command.CommandSession;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.Bundle;
@@ -59,12 +50,8 @@ public class DmaMajorsSideBySideTest extends HalcyonTestSupport {
     @Override
     @Configuration
     public Option[] config() throws IOException {
-        List<Option> options = new ArrayList<>(List.of(withEmulatedChips(super.config(), "reference_gen1,reference_gen2")));
-        for (String property : List.of("halcyon.itest.dmacheck.v1", "halcyon.itest.dmacheck.v2")) {
-            Path jar = Paths.get(System.getProperty(property, "missing-" + property)).toAbsolutePath();
-            options.add(CoreOptions.bundle(jar.toUri().toString()));
-        }
-        return options.toArray(new Option[0]);
+        return withBundles(withEmulatedChips(super.config(), "reference_gen1,reference_gen2"), "halcyon.itest.dmacheck.v1",
+                "halcyon.itest.dmacheck.v2");
     }
 
     @Test
@@ -184,18 +171,5 @@ public class DmaMajorsSideBySideTest extends HalcyonTestSupport {
         }
         assertEquals(symbolicName + " wired to one io.halcyon.hal.api.dma: " + wired, 1, wired.size());
         return wired.get(0);
-    }
-
-    /** Runs a shell command and returns its result as text; a command that throws throws here. */
-    private String command(String line) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        CommandSession session = service(CommandProcessor.class, "").createSession(new ByteArrayInputStream(new byte[0]), print, print);
-        try {
-            Object result = session.execute(line);
-            return String.valueOf(result);
-        } finally {
-            session.close();
-        }
     }
 }

@@ -6,7 +6,12 @@ import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +22,8 @@ import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.junit.After;
 import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
@@ -96,6 +103,16 @@ public abstract class HalcyonTestSupport {
         options.add(cleanCaches(true));
         options.addAll(MainAssembly.provisioning(Paths.get(workDir, "deploy").toAbsolutePath(), keep));
         return options.toArray(new Option[0]);
+    }
+
+    /** {@code options} and the bundles whose jars these system properties name (built in this reactor, see itests/pom.xml). */
+    protected static Option[] withBundles(Option[] options, String... jarProperties) {
+        List<Option> more = new ArrayList<>(List.of(options));
+        for (String property : jarProperties) {
+            Path jar = Paths.get(System.getProperty(property, "missing-" + property)).toAbsolutePath();
+            more.add(org.ops4j.pax.exam.CoreOptions.bundle(jar.toUri().toString()));
+        }
+        return more.toArray(new Option[0]);
     }
 
     /** {@code options} with the emulation's chips built from {@code chipMaps} (comma-separated, chip 0 first). */
@@ -246,6 +263,19 @@ public abstract class HalcyonTestSupport {
             case Bundle.STOPPING: return "STOPPING";
             case Bundle.ACTIVE: return "ACTIVE";
             default: return "state " + state;
+        }
+    }
+
+    /** Runs a shell command and returns its result as text; a command that throws throws here. */
+    protected String command(String line) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        CommandSession session = service(CommandProcessor.class, "")
+                .createSession(new ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            return String.valueOf(session.execute(line));
+        } finally {
+            session.close();
         }
     }
 }

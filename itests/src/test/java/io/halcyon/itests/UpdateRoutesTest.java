@@ -7,12 +7,9 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -22,8 +19,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceReference;
-import org.osgi.util.tracker.ServiceTracker;
 
 import io.halcyon.launcher.update.Outcome;
 import io.halcyon.launcher.update.UpdateManager;
@@ -131,54 +126,15 @@ public class UpdateRoutesTest extends HalcyonTestSupport {
         return service(UpdateManager.class, "").update(HAL_API, jar, "itest");
     }
 
-    /**
-     * Writes {@code jar} into the hot-deploy directory (whole: written beside, then moved) and waits
-     * until the manager says it has decided about it, which it tells through a property of its service;
-     * returns the record FileInstall's call made.
-     */
     private UpdateRecord hotDeploy(Path jar, String name) throws Exception {
-        Path dir = Files.createDirectories(Path.of(context.getProperty("felix.fileinstall.dir")));
-        Path target = dir.resolve(name);
-        Files.copy(jar, dir.resolve(name + ".part"), StandardCopyOption.REPLACE_EXISTING);
-        Files.move(dir.resolve(name + ".part"), target, StandardCopyOption.ATOMIC_MOVE);
-        String decided = target.toFile().getAbsolutePath() + "@" + target.toFile().lastModified();
-        CountDownLatch seen = new CountDownLatch(1);
-        ServiceTracker<UpdateManager, UpdateManager> manager = new ServiceTracker<>(context, UpdateManager.class, null) {
-            @Override
-            public UpdateManager addingService(ServiceReference<UpdateManager> ref) {
-                check(ref);
-                return super.addingService(ref);
-            }
-
-            @Override
-            public void modifiedService(ServiceReference<UpdateManager> ref, UpdateManager service) {
-                check(ref);
-            }
-
-            private void check(ServiceReference<UpdateManager> ref) {
-                if (ref.getProperty("halcyon.update.hotdeploy.decided") instanceof String[] jars && Arrays.asList(jars).contains(decided)) {
-                    seen.countDown();
-                }
-            }
-        };
-        manager.open();
-        try {
-            assertTrue("the manager decided about " + name + " within " + SERVICE_TIMEOUT, seen.await(SERVICE_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-            List<UpdateRecord> history = manager.getService().history();
-            UpdateRecord last = history.get(history.size() - 1);
-            assertEquals("hot-deploy " + name, last.who());
-            return last;
-        } finally {
-            manager.close();
-            Files.deleteIfExists(target);
-        }
+        return HotDeploy.write(context, jar, name);
     }
 
     private long bundlesNamed(String symbolicName) {
         return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).count();
     }
 
-    private static byte[] manifestOnly(Map<String, String> headers) throws java.io.IOException {
+    static byte[] manifestOnly(Map<String, String> headers) throws java.io.IOException {
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (headers.containsKey(Constants.BUNDLE_SYMBOLICNAME)) {

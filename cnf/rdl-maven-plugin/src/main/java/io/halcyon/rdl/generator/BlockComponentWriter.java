@@ -67,7 +67,9 @@ final class BlockComponentWriter {
         s.line("@AttributeDefinition(description = \"The chip instance.\")");
         s.line("String halcyon_chip();").line("");
         s.line("@AttributeDefinition(description = \"Filter selecting the chip's RegisterBus.\")");
-        s.line("String bus_target();");
+        s.line("String bus_target();").line("");
+        s.line("@AttributeDefinition(description = \"Reset values of this instance on its chip, REGISTER.FIELD=0xVALUE (chip map values).\", required = false)");
+        s.line("String[] halcyon_resets() default {};");
         s.close();
         return s.toString();
     }
@@ -116,7 +118,8 @@ final class BlockComponentWriter {
         s.line("import org.osgi.service.component.annotations.ConfigurationPolicy;").line("");
         s.line("import io.halcyon.hal.api.regmap.HardwareBlock;");
         s.line("import io.halcyon.hal.api.regmap.MemoryInfo;");
-        s.line("import io.halcyon.hal.api.regmap.RegisterInfo;").line("");
+        s.line("import io.halcyon.hal.api.regmap.RegisterInfo;");
+        s.line("import io.halcyon.hal.api.register.InstanceResets;").line("");
         s.javadoc("Publishes the register map of each instance of block <b>" + Names.javadoc(block.name()) + "</b> for"
                 + " shells, dumps and register tests, once per block configuration the platform publishes.",
                 "Generated from the block's SystemRDL description; do not edit.");
@@ -125,11 +128,13 @@ final class BlockComponentWriter {
                 Names.literal(BlockCapability.DESCRIPTIONS + "=" + BlockCapability.DESCRIPTION_FOLDER));
         s.line("@Component(configurationPid = %s.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)", configClass());
         s.open("public final class %s implements HardwareBlock", componentClass());
-        s.line("private final String name;").line("private final long base;").line("");
+        s.line("private final String name;").line("private final long base;").line("private final List<RegisterInfo> registers;").line("");
         s.line("@Activate");
         s.open("public %s(%s config)", componentClass(), configClass());
         s.line("this.name = config.halcyon_block();");
         s.line("this.base = config.base_address();");
+        s.line("// the chip map's values for this instance (fuses, feature bits) in place of the description's");
+        s.line("this.registers = InstanceResets.apply(%s.REGISTERS, config.halcyon_resets());", names.mapClass);
         s.close().line("");
         s.line("@Override");
         s.open("public String name()").line("return name;").close().line("");
@@ -138,7 +143,7 @@ final class BlockComponentWriter {
         s.line("@Override");
         s.open("public long baseAddress()").line("return base;").close().line("");
         s.line("@Override");
-        s.open("public List<RegisterInfo> registers()").line("return %s.REGISTERS;", names.mapClass).close().line("");
+        s.open("public List<RegisterInfo> registers()").line("return registers;").close().line("");
         s.line("@Override");
         s.open("public List<MemoryInfo> memories()").line("return %s.MEMORIES;", names.mapClass).close();
         s.close();

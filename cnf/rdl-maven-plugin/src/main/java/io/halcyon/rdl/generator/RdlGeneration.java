@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import io.halcyon.rdl.compiler.RdlCompiler;
 import io.halcyon.rdl.compiler.diag.RdlException;
 import io.halcyon.rdl.compiler.model.ElaboratedModel;
+import io.halcyon.rdl.contract.RegisterContract;
 
 /**
  * One generation run, as the build does it: compile every description ({@code *.rdl}, IP-XACT {@code *.xml}) of a directory, generate,
@@ -54,7 +55,7 @@ public final class RdlGeneration {
         }
         Path stamp = s.workDir().resolve("inputs.sha256");
         String digest = digest(s);
-        if (Files.isDirectory(s.javaOut()) && Files.exists(stamp)
+        if (Files.isDirectory(s.javaOut()) && Files.exists(stamp) && Files.exists(contractFile(s))
                 && Files.readString(stamp, StandardCharsets.UTF_8).equals(digest)) {
             return Outcome.UP_TO_DATE;
         }
@@ -81,6 +82,7 @@ public final class RdlGeneration {
         replace(scratch.resolve("java"), s.javaOut());
         replace(scratch.resolve("doc"), s.docOut());
         deleteTree(scratch);
+        Files.writeString(contractFile(s), RegisterContract.of(model, "").text(), StandardCharsets.UTF_8);
         Files.writeString(stamp, digest, StandardCharsets.UTF_8);
         return Outcome.GENERATED;
     }
@@ -96,6 +98,14 @@ public final class RdlGeneration {
         } catch (RdlException e) {
             throw new DescriptionException(e.diagnostics().stream().map(Object::toString).toList());
         }
+    }
+
+    /**
+     * The register contract of the descriptions last generated (its text, without a version), which the
+     * build compares with the block's baseline ({@link io.halcyon.rdl.contract.RegisterContract}).
+     */
+    public static Path contractFile(Settings s) {
+        return s.workDir().resolve("register-contract.txt");
     }
 
     /** The model of the descriptions in {@code dir} (the last root addrmap is the top), as {@link #run} compiles them. */

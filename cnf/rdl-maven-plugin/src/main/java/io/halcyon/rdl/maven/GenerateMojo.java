@@ -2,6 +2,9 @@ package io.halcyon.rdl.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -11,6 +14,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
+import io.halcyon.rdl.contract.ContractCheck;
+import io.halcyon.rdl.contract.RegisterContract;
 import io.halcyon.rdl.generator.DescriptionException;
 import io.halcyon.rdl.generator.RdlGeneration;
 
@@ -63,6 +68,17 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
+    /**
+     * The block's register contract as last released ({@code <block>.contract}): the build compares the
+     * description with it and fails when the bundle's version does not follow the changes.
+     */
+    @Parameter(defaultValue = "${project.basedir}/src/baseline", required = true)
+    private File baselineDirectory;
+
+    /** Writes the current contract as the baseline (after a release), with the project's version. */
+    @Parameter(property = "rdl.contract.rebaseline", defaultValue = "false")
+    private boolean rebaseline;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         RdlGeneration.Settings settings = new RdlGeneration.Settings(sourceDirectory.toPath(),
@@ -89,5 +105,40 @@ public class GenerateMojo extends AbstractMojo {
                     + docDirectory);
         }
         project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
+        checkContract(settings);
+    }
+
+    /** Compares the register contract with the block's baseline, if it has one; see {@link ContractCheck}. */
+    private void checkContract(RdlGeneration.Settings settings) throws MojoExecutionException, MojoFailureException {
+        String version = project.getVersion();
+        try {
+            String current = Files.readString(RdlGeneration.contractFile(settings), StandardCharsets.UTF_8);
+            Path baseline = baselineDirectory.toPath().resolve(project.getArtifactId() + ".contract");
+            if (rebaseline) {
+                Files.createDirectories(baseline.getParent());
+                String released = version.replace("-SNAPSHOT", "");
+                Files.writeString(baseline, current.replace("\nversion=\n", "\nversion=" + released + "\n"), StandardCharsets.UTF_8);
+                getLog().info("register contract baseline written: " + baseline + " (version " + released + ")");
+                return;
+            }
+            if (!Files.exists(baseline)) {
+                getLog().debug("no register contract baseline " + baseline);
+                return;
+            }
+            ContractCheck check = ContractCheck.of(RegisterContract.parse(Files.readString(baseline, StandardCharsets.UTF_8)),
+                    RegisterContract.parse(current.replace("\nversion=\n", "\nversion=" + version + "\n")), version);
+            for (String line : check.lines(project.getArtifactId())) {
+                if (check.follows()) {
+                    getLog().info(line);
+                } else {
+                    getLog().error(line);
+                }
+            }
+            if (!check.follows()) {
+                throw new MojoFailureException(project.getArtifactId() + ": " + check.problem() + " (baseline " + baseline + ")");
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MojoExecutionException("register contract: " + e.getMessage(), e);
+        }
     }
 }

@@ -55,4 +55,43 @@ public class BlockComponentTest {
         List<RegisterInfo> map = (List<RegisterInfo>) code.type("BlkMap").getField("REGISTERS").get(null);
         assertEquals(map, block.registers());
     }
+
+    @Test
+    public void componentAppliesTheInstanceResetsOfItsConfiguration() throws Exception {
+        GeneratedCode code = GeneratedCode.withComponents(GeneratedCode.elaborate(GeneratedCode.resource("blk.rdl")),
+                "test.comp.regs");
+        Class<?> config = code.type("BlkConfig");
+        Object configured = Proxy.newProxyInstance(config.getClassLoader(), new Class<?>[] {config},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "halcyon_resets" -> new String[] {"CTRL.HI=0x7"};
+                    case "halcyon_block" -> "blk";
+                    case "base_address" -> 0L;
+                    default -> method.getDefaultValue();
+                });
+        HardwareBlock block = (HardwareBlock) code.type("BlkBlock").getConstructor(config).newInstance(configured);
+        RegisterInfo ctrl = block.register("CTRL").orElseThrow();
+        assertEquals("the chip map's value, not the description's 0x5A", 0x7L, ctrl.field("HI").orElseThrow().reset().getAsLong());
+        assertEquals("the register's reset follows its field", 0x07_0000L, ctrl.resetValue());
+        assertEquals("other registers as described", 0xBEEFL << 32,
+                block.register("STAMP").orElseThrow().resetValue());
+    }
+
+    @Test
+    public void anInstanceResetNamingNoFieldIsRefusedNamingIt() throws Exception {
+        GeneratedCode code = GeneratedCode.withComponents(GeneratedCode.elaborate(GeneratedCode.resource("blk.rdl")),
+                "test.comp.regs");
+        Class<?> config = code.type("BlkConfig");
+        Object configured = Proxy.newProxyInstance(config.getClassLoader(), new Class<?>[] {config},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "halcyon_resets" -> new String[] {"CTRL.NOPE=0x1"};
+                    case "base_address" -> 0L;
+                    default -> method.getDefaultValue();
+                });
+        try {
+            code.type("BlkBlock").getConstructor(config).newInstance(configured);
+            throw new AssertionError("accepted a reset of a field the block lacks");
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            assertTrue(e.getCause().getMessage(), e.getCause().getMessage().contains("CTRL.NOPE"));
+        }
+    }
 }

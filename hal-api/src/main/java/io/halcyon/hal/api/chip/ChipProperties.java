@@ -41,6 +41,14 @@ public final class ChipProperties {
      */
     public static final String BUS_TARGET = "bus.target";
 
+    /**
+     * Block configurations: the reset values this block instance has on its chip (a {@code String[]} of
+     * {@code REGISTER.FIELD=0xVALUE}, see {@link io.halcyon.hal.api.register.InstanceResets}), for the
+     * fields whose value no one can change: a chip map's per-instance values, which a block's register map
+     * applies so that register tests and health gates expect what this chip reads.
+     */
+    public static final String RESETS = "halcyon.resets";
+
     private ChipProperties() {
     }
 

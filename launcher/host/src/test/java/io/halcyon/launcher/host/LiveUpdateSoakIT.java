@@ -63,6 +63,21 @@ public class LiveUpdateSoakIT {
         assertTrue(json, json.contains("\"identical\": true"));
     }
 
+    /**
+     * On generation 2 the chip map gives the tensor engine {@code FEATURES.BF16_MATMUL} = 1 where the
+     * description says 0: the health gate's register tests of each staged version must expect the chip
+     * map's value (the block configuration's instance resets), or every swap is rolled back.
+     */
+    @Test
+    public void tensorSwapsOnGenerationTwoPassTheGateWithTheChipMapsInstanceResets() throws Exception {
+        String json = Soak.json(script().with(Map.of("HALCYON_CHIPS", "gen2")), "hal:soak --updates 3 --blocks tensor --api-updates 0 --json",
+                HalcyonHost.OK);
+        assertEquals(json, 3, Soak.number(json, "updates"), 0);
+        assertEquals("no swap rolled back by a reset check of FEATURES.BF16_MATMUL: " + json, 0, Soak.number(json, "rollbacks"), 0);
+        assertEquals(json, 0, Soak.number(json, "failedCalls"), 0);
+        assertTrue(json, json.contains("\"identical\": true"));
+    }
+
     private HalcyonScript script() {
         return new HalcyonScript(tmp, Map.of("HALCYON_JAVA_OPTS", "-Dhalcyon.state=" + tmp.getRoot().toPath().resolve("state")));
     }

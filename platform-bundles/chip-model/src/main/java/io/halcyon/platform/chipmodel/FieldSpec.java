@@ -51,6 +51,14 @@ public record FieldSpec(String name, int lsb, int width, Long reset, String sw, 
     }
 
     /**
+     * Whether the field reads its reset value for ever: readable, with a reset, and nothing (software,
+     * hardware, a counter) can change it. Such a value is all a test without side effects can check.
+     */
+    public boolean constant() {
+        return softwareReadable() && reset != null && !sw.contains("w") && (hw == null || !hw.contains("w")) && counter == null;
+    }
+
+    /**
      * How a counter field counts.
      *
      * @param incrValue step of an increment

@@ -73,13 +73,22 @@ final class BlockSwap {
             staged.discard();
             return attempt.end(Outcome.REFUSED, reason + "; nothing changed", 0, List.of(), phases.phases(), checked);
         }
-        staging.retire(running, "replaced");
+        String detail = rollback ? ROLLBACK : "";
+        if (staged.pinnedBy().isEmpty()) {
+            staging.retire(running, "replaced");
+        } else {
+            // A pin is a consumer's choice of driver version: the swap serves everyone else and leaves it be.
+            detail = (detail.isEmpty() ? "" : detail + "; ") + "kept " + running.getSymbolicName() + " " + running.getVersion()
+                    + " installed and serving " + String.join(", ", staged.pinnedBy()) + ", pinned to it by configuration ("
+                    + StableServices.DRIVER_VERSION + ")";
+            log.accept(detail);
+        }
         phases.mark("retire");
         if (rollback) {
             store.wentBack(staged.bundle());
         } else {
             store.ran(staged.bundle(), attempt.to);
         }
-        return attempt.end(Outcome.UPDATED, rollback ? ROLLBACK : "", pause, replaced, phases.phases(), checked);
+        return attempt.end(Outcome.UPDATED, detail, pause, replaced, phases.phases(), checked);
     }
 }

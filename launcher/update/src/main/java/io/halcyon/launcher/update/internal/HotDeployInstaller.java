@@ -86,7 +86,7 @@ final class HotDeployInstaller implements ArtifactInstaller {
      * before Declarative Services has registered any driver.
      */
     private Bundle managedBundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
+        for (Bundle b : Targets.newestFirst(context)) {
             if (!symbolicName.equals(b.getSymbolicName())) {
                 continue;
             }

@@ -30,6 +30,14 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
     /** Marks a stable service, for tools that want to tell it from a driver (consumers need not). */
     static final String STABLE = "halcyon.stable";
 
+    /**
+     * Name the driver behind a stable service, updated when a swap puts a new version behind it: what
+     * {@code hal:wiring} shows as the serving driver (the framework sees only the manager's proxy), and what
+     * a consumer's configuration can filter on ({@code <reference>.target}).
+     */
+    static final String DRIVER_BUNDLE = "halcyon.driver.bundle";
+    static final String DRIVER_VERSION = "halcyon.driver.version";
+
     private final BundleContext context;
     private final DriverServices drivers;
     private final long callerWaitNanos;
@@ -39,9 +47,19 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
     private final Map<ContractKey, Driver> current = new HashMap<>();
     /** Staged updates by the id of their staged bundle. */
     private final Map<Long, StagedUpdate> staged = new HashMap<>();
+    /** Replaced drivers kept serving the consumers pinned to them, each behind a stable service of its own. */
+    private final Map<Driver, StableService> held = new HashMap<>();
+    private final Pins pins;
 
     StableServices(BundleContext context, DriverServices drivers, long callerWaitNanos, Consumer<String> log)
             throws InvalidSyntaxException {
+        this(context, drivers, callerWaitNanos, log, new Pins());
+    }
+
+    /** @param pins the consumers' pins on driver versions, which a swap must not take them off */
+    StableServices(BundleContext context, DriverServices drivers, long callerWaitNanos, Consumer<String> log, Pins pins)
+            throws InvalidSyntaxException {
+        this.pins = pins;
         this.context = context;
         this.drivers = drivers;
         this.callerWaitNanos = callerWaitNanos;
@@ -90,6 +108,7 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
             StableService existing = stable.get(driver.key());
             if (existing != null) {
                 existing.replaceDelegate(driver.service());
+                describe(existing, driver);
             } else {
                 StableService created = newStable(driver);
                 stable.put(driver.key(), created);
@@ -107,6 +126,11 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
     @Override
     public void removedService(ServiceReference<Object> ref, Driver driver) {
         synchronized (this) {
+            StableService pinned = held.remove(driver);
+            if (pinned != null) { // the held version went (rolled back, uninstalled): its pinned consumers wait for a match
+                unregister(pinned);
+                pinned.replaceDelegate(null);
+            }
             StagedUpdate update = staged.get(driver.bundleId());
             if (update != null) {
                 update.left(driver);
@@ -122,6 +146,42 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
         if (driver.service() != null) {
             context.ungetService(ref);
         }
+    }
+
+    /** The driver behind the stable service of {@code key} now, if any. */
+    synchronized Driver current(ContractKey key) {
+        return current.get(key);
+    }
+
+    /**
+     * Before {@code service} moves from {@code old} to {@code now}: the consumers whose pins select it
+     * with {@code old} behind it and would not with {@code now}. For each such contract the old driver
+     * keeps serving them behind a stable service of its own, registered before {@code service} changes
+     * its properties, so that they rebind to it (and only they: the others' filters do not tell the two
+     * apart by version, and they stay bound where they are).
+     *
+     * @return the pinned consumers' symbolic names; empty when nothing was held
+     */
+    Set<String> holdForPins(StableService service, Driver old, Driver now) {
+        if (old == null || old.service() == null || service.registration() == null) {
+            return Set.of();
+        }
+        Set<String> pinned = pins.pinnedAway(asMap(properties(old.ref()), service), asMap(properties(now.ref()), service));
+        if (!pinned.isEmpty()) {
+            synchronized (this) {
+                StableService kept = newStable(old);
+                held.put(old, kept);
+                register(kept, old.ref());
+            }
+        }
+        return pinned;
+    }
+
+    /** A stable service's properties as a filter sees them (with its object classes). */
+    private static Map<String, Object> asMap(Hashtable<String, Object> properties, StableService service) {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.put(Constants.OBJECTCLASS, service.key().interfaces().toArray(new String[0]));
+        return all;
     }
 
     /** The stable services whose drivers {@code bundle} provides now. */
@@ -220,6 +280,22 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
     }
 
     private void register(StableService service, ServiceReference<?> like) {
+        service.registration(context.registerService(service.key().interfaces().toArray(new String[0]), service.proxy(), properties(like)));
+    }
+
+    /** After a swap: the stable service's properties name the driver now behind it. */
+    static void describe(StableService service, Driver now) {
+        try {
+            if (service.registration() != null) {
+                service.registration().setProperties(properties(now.ref()));
+            }
+        } catch (IllegalStateException e) {
+            // unregistered meanwhile (the manager is stopping): nothing to describe
+        }
+    }
+
+    /** The driver's own properties (not the framework's) and which bundle and version it is. */
+    private static Hashtable<String, Object> properties(ServiceReference<?> like) {
         Hashtable<String, Object> properties = new Hashtable<>();
         for (String name : like.getPropertyKeys()) {
             if (!name.startsWith("service.") && !name.equals(Constants.OBJECTCLASS) && !name.equals("component.id")) {
@@ -227,7 +303,9 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
             }
         }
         properties.put(STABLE, Boolean.TRUE);
-        service.registration(context.registerService(service.key().interfaces().toArray(new String[0]), service.proxy(), properties));
+        properties.put(DRIVER_BUNDLE, like.getBundle().getSymbolicName());
+        properties.put(DRIVER_VERSION, like.getBundle().getVersion().toString());
+        return properties;
     }
 
     private static void unregister(StableService service) {

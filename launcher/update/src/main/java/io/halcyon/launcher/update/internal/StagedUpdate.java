@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
@@ -44,6 +45,8 @@ final class StagedUpdate {
     private final StagedBundles staging;
     private final StableServices stable;
     private final Map<ContractKey, Driver> arrivals = new HashMap<>();
+    /** Consumers whose pins hold the replaced version (it keeps serving them), by symbolic name. */
+    private final Set<String> pinnedBy = new TreeSet<>();
     private Map<ContractKey, Driver> drivers = Map.of();
     private State state = State.STAGED;
 
@@ -152,12 +155,19 @@ final class StagedUpdate {
      * @throws UpdateFailure if calls in flight did not return within {@code inFlightNanos}: the
      *     callers go on with the running version, nothing changed, and the update may be discarded
      */
+    /** After the switch: the consumers pinned to the replaced version, which must then stay installed. */
+    Set<String> pinnedBy() {
+        return Set.copyOf(pinnedBy);
+    }
+
     long switchOver(long inFlightNanos, PhaseTimes phases) throws UpdateFailure, InterruptedException {
         Map<ContractKey, Driver> next;
         synchronized (this) {
             require("switch over to", State.READY);
             next = drivers;
         }
+        Map<ContractKey, Driver> previous = new HashMap<>();
+        replaced.forEach(s -> previous.put(s.key(), stable.current(s.key())));
         long start = phases.restart();
         drain(inFlightNanos);
         phases.mark("drain");
@@ -167,6 +177,10 @@ final class StagedUpdate {
         }
         long pause = System.nanoTime() - start;
         phases.mark("switch");
+        for (StableService s : replaced) { // after the pause: callers need not wait for the new properties
+            pinnedBy.addAll(stable.holdForPins(s, previous.get(s.key()), next.get(s.key())));
+            StableServices.describe(s, next.get(s.key()));
+        }
         synchronized (this) {
             state = State.SERVING;
         }

@@ -3,6 +3,7 @@ package io.halcyon.launcher.update.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +25,7 @@ final class Targets {
                 return b;
             }
         }
-        for (Bundle b : context.getBundles()) {
+        for (Bundle b : newestFirst(context)) {
             if (target.equals(b.getSymbolicName())) {
                 return b;
             }
@@ -40,6 +41,17 @@ final class Targets {
             }
         }
         throw new IllegalArgumentException("no block or bundle named " + target + " (blocks: " + String.join(", ", blockNames(context)) + ")");
+    }
+
+    /**
+     * The installed bundles, the most recently installed first: of two versions of one symbolic name,
+     * the one a swap installed last serves (the other is held for the consumers pinned to it), so a
+     * lookup by name finds the serving one.
+     */
+    static List<Bundle> newestFirst(BundleContext context) {
+        List<Bundle> bundles = new ArrayList<>(List.of(context.getBundles()));
+        bundles.sort(Comparator.comparingLong(Bundle::getBundleId).reversed());
+        return bundles;
     }
 
     /** The blocks whose drivers {@code bundle} registers now. */

@@ -14,6 +14,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.bundle.CollisionHook;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
+import org.osgi.framework.hooks.service.ListenerHook;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.halcyon.launcher.update.UpdateGate;
@@ -35,7 +36,8 @@ public final class UpdateActivator implements BundleActivator {
 
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final Set<String> decided = new LinkedHashSet<>();
-    private ServiceRegistration<UpdateManager> managerRegistration;
+    private volatile ServiceRegistration<UpdateManager> managerRegistration;
+    private Problems problems;
     private StableServices stable;
     private ServiceTracker<UpdateGate, UpdateGate> gates;
 
@@ -45,7 +47,13 @@ public final class UpdateActivator implements BundleActivator {
         registrations.add(context.registerService(new String[] {FindHook.class.getName(), EventListenerHook.class.getName()},
                 new DriverHiding(drivers), null));
         Bounds bounds = Bounds.from(context);
-        stable = new StableServices(context, drivers, bounds.callerNanos(), UpdateActivator::log);
+        problems = new Problems(UpdateActivator::log, this::publish);
+        Pins pins = new Pins(context, problems);
+        registrations.add(context.registerService(ListenerHook.class, pins, null));
+        pins.open();
+        UnresolvableImports imports = new UnresolvableImports(context, problems);
+        context.addBundleListener(imports);
+        stable = new StableServices(context, drivers, bounds.callerNanos(), UpdateActivator::log, pins);
         stable.open();
         gates = new ServiceTracker<>(context, UpdateGate.class, null);
         gates.open();
@@ -57,6 +65,7 @@ public final class UpdateActivator implements BundleActivator {
         manager.recordRestart();
         managerRegistration = context.registerService(UpdateManager.class, manager, null);
         registrations.add(managerRegistration);
+        publish(); // problems found while the manager was starting
         Hashtable<String, Object> commands = new Hashtable<>();
         commands.put("osgi.command.scope", "hal");
         commands.put("osgi.command.function", UpdateCommands.FUNCTIONS);
@@ -75,13 +84,25 @@ public final class UpdateActivator implements BundleActivator {
 
     /** Publishes that the manager has decided about {@code jar}, for a host waiting on its deploy directory. */
     private void decided(File jar) {
-        Dictionary<String, Object> properties = new Hashtable<>();
         synchronized (decided) {
             decided.add(jar.getAbsolutePath() + "@" + jar.lastModified());
+        }
+        publish();
+    }
+
+    /** The manager's service properties: the hot-deployed jars decided and the problems reported, so far. */
+    private void publish() {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        synchronized (decided) {
             properties.put(HOT_DEPLOY_DECIDED, decided.toArray(new String[0]));
         }
+        properties.put(Problems.PROPERTY, problems.all().toArray(new String[0]));
+        ServiceRegistration<UpdateManager> registration = managerRegistration;
+        if (registration == null) {
+            return; // reported before the manager's service exists: published with its first change
+        }
         try {
-            managerRegistration.setProperties(properties);
+            registration.setProperties(properties);
         } catch (IllegalStateException e) {
             // the manager is stopping
         }

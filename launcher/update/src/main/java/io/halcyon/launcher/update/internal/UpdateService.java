@@ -131,7 +131,7 @@ final class UpdateService implements UpdateManager {
     }
 
     private Optional<Bundle> installed(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
+        for (Bundle b : Targets.newestFirst(context)) {
             if (symbolicName.equals(b.getSymbolicName())) {
                 return Optional.of(b);
             }

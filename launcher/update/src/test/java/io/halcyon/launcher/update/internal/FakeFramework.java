@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Dictionary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,13 @@ final class FakeFramework {
     static final class Registration {
         final String[] classes;
         final Object service;
+        volatile Dictionary<String, ?> properties;
         boolean unregistered;
 
-        Registration(String[] classes, Object service) {
+        Registration(String[] classes, Object service, Dictionary<String, ?> properties) {
             this.classes = classes;
             this.service = service;
+            this.properties = properties;
         }
     }
 
@@ -118,6 +121,12 @@ final class FakeFramework {
         return services;
     }
 
+    /** The properties of the one service the manager registered under {@code contract} and has not unregistered. */
+    Dictionary<String, ?> properties(Class<?> contract) {
+        return registrations.stream().filter(r -> !r.unregistered && List.of(r.classes).contains(contract.getName()))
+                .findFirst().orElseThrow().properties;
+    }
+
     /** A bundle jar with just a manifest. */
     static JarImage jar(String symbolicName, String version) {
         Manifest manifest = new Manifest();
@@ -156,11 +165,18 @@ final class FakeFramework {
                 return true;
             case "registerService":
                 String[] classes = args[0] instanceof String[] names ? names : new String[] {((Class<?>) args[0]).getName()};
-                Registration r = new Registration(classes, args[1]);
+                @SuppressWarnings("unchecked")
+                Registration r = new Registration(classes, args[1], (Dictionary<String, ?>) args[2]);
                 registrations.add(r);
                 return proxy(ServiceRegistration.class, (m, a) -> {
                     if (m.getName().equals("unregister")) {
                         r.unregistered = true;
+                        return null;
+                    }
+                    if (m.getName().equals("setProperties")) {
+                        @SuppressWarnings("unchecked")
+                        Dictionary<String, ?> now = (Dictionary<String, ?>) a[0];
+                        r.properties = now;
                         return null;
                     }
                     throw new UnsupportedOperationException("ServiceRegistration." + m.getName());

@@ -88,10 +88,15 @@ public class StagedUpdateTest {
         assertEquals(List.of(KEY), List.copyOf(drivers.keySet()));
         assertEquals("the health gate runs beside the old driver", 6, consumerView.applyAsInt(5));
 
+        assertEquals("the stable service names the running driver", running.getVersion().toString(),
+                framework.properties(IntUnaryOperator.class).get(StableServices.DRIVER_VERSION));
         PhaseTimes phases = new PhaseTimes();
         long pause = update.switchOver(WAIT, phases);
         assertEquals(State.SERVING, update.state());
         assertEquals("the same stable service now calls the new driver", 7, consumerView.applyAsInt(5));
+        assertEquals("and names it (what hal:wiring shows and a pin filters on)", "1.0.1",
+                framework.properties(IntUnaryOperator.class).get(StableServices.DRIVER_VERSION));
+        assertEquals(BSN, framework.properties(IntUnaryOperator.class).get(StableServices.DRIVER_BUNDLE));
         assertSame(consumerView, onlyStableService());
         assertTrue("pause " + pause, pause > 0);
         assertTrue(phases.toString(), phases.toString().matches("phases ms: drain [0-9.]+, switch [0-9.]+"));

@@ -1,6 +1,7 @@
 package io.halcyon.platform.chipmodel.runtime;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
@@ -12,8 +13,11 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import io.halcyon.hal.api.chip.ChipProperties;
+import io.halcyon.hal.api.register.InstanceResets;
 import io.halcyon.platform.chipmodel.BlockInstance;
 import io.halcyon.platform.chipmodel.ChipModel;
+import io.halcyon.platform.chipmodel.FieldSpec;
+import io.halcyon.platform.chipmodel.RegisterSpec;
 
 /**
  * The block configurations of one identified chip, published through Configuration Admin for as long
@@ -78,7 +82,27 @@ public final class BlockConfigurations implements AutoCloseable {
         p.put(ChipProperties.PLATFORM, platform);
         p.put(ChipProperties.CHIP_MAP, map.name());
         p.put(ChipProperties.GENERATION, map.generation());
+        p.put(ChipProperties.RESETS, constantResets(block));
         return p;
+    }
+
+    /**
+     * The instance's constant fields with their reset values on this chip (a chip map may give them
+     * other values than the block's description, e.g. a feature bit on one generation): the block's
+     * register map applies them, so register tests of the live block and of a staged new version expect
+     * what the chip reads. Only constants: they are what a non-destructive test compares, and they keep
+     * the configuration small for blocks of many registers.
+     */
+    static String[] constantResets(BlockInstance block) {
+        List<String> resets = new ArrayList<>();
+        for (RegisterSpec r : block.type().registers()) {
+            for (FieldSpec f : r.fields()) {
+                if (f.constant()) {
+                    resets.add(InstanceResets.entry(r.path(), f.name(), f.reset()));
+                }
+            }
+        }
+        return resets.toArray(String[]::new);
     }
 
     /** The chip's register bus on this platform (and, for configurations, everything published for the chip). */
