@@ -3,12 +3,14 @@ package io.halcyon.launcher.update.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +39,11 @@ import org.osgi.framework.BundleException;
 final class StagedUpdate {
 
     enum State { STAGED, READY, SERVING, DISCARDED }
+
+    /** Chips switch in their numbers' order (chip 0 first), whatever else names a chip after them. */
+    private static final Comparator<Object> CHIP_ORDER = Comparator
+            .comparing((Object chip) -> chip instanceof Number n ? n.longValue() : Long.MAX_VALUE)
+            .thenComparing(String::valueOf);
 
     private final Bundle bundle;
     private final JarImage image;
@@ -145,21 +152,26 @@ final class StagedUpdate {
         }
     }
 
-    /**
-     * The only window in which the block's callers wait: drain the calls in flight (so the old and
-     * the new driver never run at the same time: a driver may assume it is its block's only user),
-     * point every stable service at its new driver, let the held callers go. Marks {@code drain} and
-     * {@code switch} in {@code phases}.
-     *
-     * @return how long callers were held
-     * @throws UpdateFailure if calls in flight did not return within {@code inFlightNanos}: the
-     *     callers go on with the running version, nothing changed, and the update may be discarded
-     */
     /** After the switch: the consumers pinned to the replaced version, which must then stay installed. */
     Set<String> pinnedBy() {
         return Set.copyOf(pinnedBy);
     }
 
+    /**
+     * The only window in which the block's callers wait, taken one chip at a time so that each chip's
+     * callers wait for their own chip's drain and nobody else's: for each chip, hold its callers, drain
+     * the calls it has in flight (so the old and the new driver never run on that chip at the same
+     * time: a driver may assume it is its block's only user), point its stable services at the new
+     * drivers and let its callers go. Marks {@code drain} and {@code switch} in {@code phases}, per chip
+     * ({@code drain chip N}) when the update replaces drivers of more than one chip.
+     *
+     * @return how long the callers of one chip were held, at most (what a caller can have waited)
+     * @throws UpdateFailure if calls in flight on some chip did not return within {@code inFlightNanos}:
+     *     the chips switched before it are switched back (their callers wait once more, for their own
+     *     drain), every caller goes on with the running version, nothing changed, and the update may be
+     *     discarded. Drivers are stateless, so calls the new driver served meanwhile left nothing behind
+     *     that the running version would not read from the chip.
+     */
     long switchOver(long inFlightNanos, PhaseTimes phases) throws UpdateFailure, InterruptedException {
         Map<ContractKey, Driver> next;
         synchronized (this) {
@@ -168,15 +180,29 @@ final class StagedUpdate {
         }
         Map<ContractKey, Driver> previous = new HashMap<>();
         replaced.forEach(s -> previous.put(s.key(), stable.current(s.key())));
-        long start = phases.restart();
-        drain(inFlightNanos);
-        phases.mark("drain");
-        stable.takeOver(this, next);
-        for (StableService s : replaced) {
-            s.resume(next.get(s.key()).service());
+        Map<Object, List<StableService>> byChip = new TreeMap<>(CHIP_ORDER);
+        replaced.forEach(s -> byChip.computeIfAbsent(s.key().chip(), chip -> new ArrayList<>()).add(s));
+        boolean perChip = byChip.size() > 1;
+        List<List<StableService>> switched = new ArrayList<>();
+        long longestPause = 0;
+        try {
+            for (Map.Entry<Object, List<StableService>> chip : byChip.entrySet()) {
+                String suffix = perChip ? " chip " + chip.getKey() : "";
+                long start = phases.restart();
+                drain(chip.getValue(), inFlightNanos);
+                phases.mark("drain" + suffix);
+                for (StableService s : chip.getValue()) {
+                    s.resume(next.get(s.key()).service());
+                }
+                switched.add(chip.getValue());
+                longestPause = Math.max(longestPause, System.nanoTime() - start);
+                phases.mark("switch" + suffix);
+            }
+        } catch (UpdateFailure | InterruptedException e) {
+            switched.forEach(chip -> switchBack(chip, previous, inFlightNanos));
+            throw e;
         }
-        long pause = System.nanoTime() - start;
-        phases.mark("switch");
+        stable.takeOver(this, next);
         for (StableService s : replaced) { // after the pause: callers need not wait for the new properties
             pinnedBy.addAll(stable.holdForPins(s, previous.get(s.key()), next.get(s.key())));
             StableServices.describe(s, next.get(s.key()));
@@ -184,17 +210,17 @@ final class StagedUpdate {
         synchronized (this) {
             state = State.SERVING;
         }
-        return pause;
+        return longestPause;
     }
 
     /**
-     * Holds new calls on every replaced service and waits for those in flight; if they do not return,
-     * or the updater is interrupted meanwhile, lets all go on unchanged.
+     * Holds new calls on one chip's replaced services and waits for those in flight; if they do not
+     * return, or the updater is interrupted meanwhile, lets that chip's callers go on unchanged.
      */
-    private void drain(long inFlightNanos) throws UpdateFailure, InterruptedException {
+    private static void drain(List<StableService> chip, long inFlightNanos) throws UpdateFailure, InterruptedException {
         List<StableService> quiesced = new ArrayList<>();
         try {
-            for (StableService s : replaced) {
+            for (StableService s : chip) {
                 quiesced.add(s);
                 if (!s.quiesce(inFlightNanos)) {
                     throw new UpdateFailure("calls to " + s.key() + " still in flight after "
@@ -204,6 +230,26 @@ final class StagedUpdate {
         } catch (UpdateFailure | InterruptedException e) {
             quiesced.forEach(q -> q.resume(q.delegate()));
             throw e;
+        }
+    }
+
+    /**
+     * Undoes one chip's switch after a later chip could not drain: the chip's callers go back to the
+     * running version's drivers, after the calls the new ones have in flight returned (bounded as the
+     * drain is; a call still running then finishes on the new driver, and the next ones take the old).
+     */
+    private static void switchBack(List<StableService> chip, Map<ContractKey, Driver> previous, long inFlightNanos) {
+        boolean interrupted = Thread.interrupted(); // the drain that failed may have been interrupted: wait anyway
+        for (StableService s : chip) {
+            try {
+                s.quiesce(inFlightNanos);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            s.resume(previous.get(s.key()).service());
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

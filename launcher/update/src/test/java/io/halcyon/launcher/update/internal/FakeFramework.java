@@ -94,6 +94,11 @@ final class FakeFramework {
      * @param service the driver object, or null for a component that failed to activate
      */
     void registerDriver(Bundle bundle, String block, Object service, Class<?>... contracts) {
+        registerDriver(bundle, 0, block, service, contracts);
+    }
+
+    /** Registers a driver of {@code bundle} for {@code block} of chip {@code chip} under the given contracts. */
+    void registerDriver(Bundle bundle, int chip, String block, Object service, Class<?>... contracts) {
         Map<String, Object> properties = new LinkedHashMap<>();
         String[] names = new String[contracts.length];
         for (int i = 0; i < names.length; i++) {
@@ -101,7 +106,7 @@ final class FakeFramework {
         }
         properties.put(Constants.OBJECTCLASS, names);
         properties.put(ContractKey.BLOCK, block);
-        properties.put(ContractKey.CHIP, 0);
+        properties.put(ContractKey.CHIP, chip);
         FakeBundle owner = (FakeBundle) callOf(bundle);
         FakeReference ref = new FakeReference(owner, properties, service);
         Driver tracked = tracker.addingService(ref.proxy);

@@ -198,6 +198,91 @@ public class StagedUpdateTest {
         }
     }
 
+    /**
+     * The running version also drives chip 1 (x + 100), where a call with 6 stays in flight until
+     * released; the next version serves both chips (chip 0 x + 2, chip 1 x + 200) and is READY.
+     */
+    private final class TwoChips {
+        final CountDownLatch inside = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final IntUnaryOperator chip1;
+        final StagedUpdate update;
+
+        TwoChips() throws Exception {
+            framework.registerDriver(running, 1, "test", (IntUnaryOperator) x -> {
+                if (x == 6) {
+                    inside.countDown();
+                    await(release);
+                }
+                return x + 100;
+            }, IntUnaryOperator.class);
+            List<Object> views = framework.registered(IntUnaryOperator.class);
+            assertEquals("a stable service per chip: " + views, 2, views.size());
+            chip1 = (IntUnaryOperator) views.get(views.get(0) == consumerView ? 1 : 0);
+            assertEquals(105, chip1.applyAsInt(5));
+            framework.onStart(bundle -> {
+                framework.registerDriver(bundle, 0, "test", (IntUnaryOperator) x -> x + 2, IntUnaryOperator.class);
+                framework.registerDriver(bundle, 1, "test", (IntUnaryOperator) x -> x + 200, IntUnaryOperator.class);
+            });
+            update = stageNext();
+            update.start();
+            assertEquals(2, update.awaitDrivers(WAIT).size());
+        }
+
+        /** Starts chip 1's call that stays in flight; returns once it is inside the running driver. */
+        CompletableFuture<Integer> stuckOnChip1() throws InterruptedException {
+            CompletableFuture<Integer> call = CompletableFuture.supplyAsync(() -> chip1.applyAsInt(6));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            return call;
+        }
+    }
+
+    /** Issue 15: a live update swaps every chip's driver, and each chip's callers wait for their own drain only. */
+    @Test
+    public void eachChipsCallersWaitForTheirOwnChipsDrainOnly() throws Exception {
+        TwoChips chips = new TwoChips();
+        CompletableFuture<Integer> inFlight = chips.stuckOnChip1();
+        CompletableFuture<Long> switching = new CompletableFuture<>();
+        PhaseTimes phases = new PhaseTimes();
+        Thread updater = new Thread(() -> {
+            try {
+                switching.complete(chips.update.switchOver(WAIT, phases));
+            } catch (Exception e) {
+                switching.completeExceptionally(e);
+            }
+        });
+        updater.start();
+        awaitTimedWaiting(updater); // the one thing it can wait for: chip 1's call in flight
+        assertEquals("chip 0 switched, not held while chip 1 drains", 7,
+                (int) CompletableFuture.supplyAsync(() -> consumerView.applyAsInt(5)).get(10, TimeUnit.SECONDS));
+        assertFalse("chip 1 is still draining", switching.isDone());
+        chips.release.countDown();
+        assertEquals("the call in flight ended on the running version", 106, (int) inFlight.get(10, TimeUnit.SECONDS));
+        long pause = switching.get(10, TimeUnit.SECONDS);
+        assertTrue("pause " + pause, pause > 0);
+        assertEquals(State.SERVING, chips.update.state());
+        assertEquals(205, chips.chip1.applyAsInt(5));
+        assertEquals(7, consumerView.applyAsInt(5));
+        assertTrue(phases.toString(),
+                phases.toString().matches("phases ms: drain chip 0 [0-9.]+, switch chip 0 [0-9.]+, drain chip 1 [0-9.]+, switch chip 1 [0-9.]+"));
+    }
+
+    /** A chip that cannot drain undoes the chips switched before it: the update changed nothing and may be discarded. */
+    @Test
+    public void aChipThatCannotDrainSwitchesTheEarlierChipsBack() throws Exception {
+        TwoChips chips = new TwoChips();
+        CompletableFuture<Integer> inFlight = chips.stuckOnChip1();
+        UpdateFailure failure = assertThrows(UpdateFailure.class, () -> chips.update.switchOver(SHORT, new PhaseTimes()));
+        assertEquals("calls to test IntUnaryOperator of chip 1 still in flight after 50 ms", failure.getMessage());
+        assertEquals("nothing changed", State.READY, chips.update.state());
+        assertEquals("chip 0 back on the running version", 6, consumerView.applyAsInt(5));
+        chips.release.countDown();
+        assertEquals(106, (int) inFlight.get(10, TimeUnit.SECONDS));
+        assertEquals(105, chips.chip1.applyAsInt(5));
+        chips.update.discard();
+        assertEquals(6, consumerView.applyAsInt(5));
+    }
+
     @Test
     public void callsInFlightThatDoNotReturnLeaveEverythingAsItWas() throws Exception {
         StuckCall stuck = new StuckCall();
