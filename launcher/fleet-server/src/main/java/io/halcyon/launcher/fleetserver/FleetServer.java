@@ -17,6 +17,11 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 public class FleetServer {
 
     public static void main(String[] args) {
+        // A local fleet's server never outlives the process that started it (launcher/halcyon fleet), even
+        // when that one is killed: -Dhalcyon.fleet.parent=true makes it exit when its parent does.
+        if (Boolean.getBoolean("halcyon.fleet.parent")) {
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+        }
         SpringApplication.run(FleetServer.class, args);
     }
 

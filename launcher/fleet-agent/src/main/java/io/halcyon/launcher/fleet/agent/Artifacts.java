@@ -1,18 +1,12 @@
 package io.halcyon.launcher.fleet.agent;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 /**
  * The bundle jars of one deployment, downloaded and checked before anything is applied: each must have
@@ -21,19 +15,15 @@ import java.util.jar.Manifest;
  */
 final class Artifacts {
 
-    /** One verified jar and the bundle it is. */
-    record Jar(String filename, Path file, String symbolicName, String version) {
-    }
-
     private static final Map<String, String> DIGESTS = Map.of("sha256", "SHA-256", "sha1", "SHA-1", "md5", "MD5");
 
     private Artifacts() {
     }
 
     /** Downloads and checks every artifact of {@code deployment} into {@code dir}. */
-    static List<Jar> fetch(DdiClient ddi, Object deployment, Path dir) throws IOException {
+    static List<BundleJars.Jar> fetch(DdiClient ddi, Object deployment, Path dir) throws IOException {
         Files.createDirectories(dir);
-        List<Jar> jars = new ArrayList<>();
+        List<BundleJars.Jar> jars = new ArrayList<>();
         for (Object chunk : Json.list(deployment, "deployment", "chunks")) {
             for (Object artifact : Json.list(chunk, "artifacts")) {
                 String name = Json.string(artifact, "filename");
@@ -47,7 +37,7 @@ final class Artifacts {
                 Path file = dir.resolve(name);
                 ddi.download(url, file);
                 verify(name, file, Json.number(artifact, -1, "size"), hashes(artifact));
-                jars.add(bundle(name, file));
+                jars.add(BundleJars.read("artifact " + name, file));
             }
         }
         if (jars.isEmpty()) {
@@ -77,38 +67,10 @@ final class Artifacts {
             throw new IOException("artifact " + name + ": " + actualSize + " bytes downloaded, the server says " + size);
         }
         for (Map.Entry<String, String> e : expected.entrySet()) {
-            String actual = digest(file, DIGESTS.get(e.getKey()));
+            String actual = BundleJars.digest(file, DIGESTS.get(e.getKey()));
             if (!actual.equals(e.getValue())) {
                 throw new IOException("artifact " + name + ": " + e.getKey() + " mismatch (expected " + e.getValue() + ", downloaded " + actual + ")");
             }
         }
-    }
-
-    static String digest(Path file, String algorithm) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance(algorithm);
-            byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0;) {
-                md.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is in every JDK", e);
-        }
-    }
-
-    static Jar bundle(String name, Path file) throws IOException {
-        Manifest manifest;
-        try (JarFile jar = new JarFile(file.toFile())) {
-            manifest = jar.getManifest();
-        } catch (IOException e) {
-            throw new IOException("artifact " + name + ": not a jar (" + e.getMessage() + ")");
-        }
-        String bsn = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-SymbolicName");
-        if (bsn == null || bsn.isBlank()) {
-            throw new IOException("artifact " + name + ": not an OSGi bundle (no Bundle-SymbolicName in its manifest)");
-        }
-        String version = manifest.getMainAttributes().getValue("Bundle-Version");
-        return new Jar(name, file, bsn.split(";")[0].trim(), version == null ? "0.0.0" : version.trim());
     }
 }
