@@ -5,9 +5,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -94,19 +98,36 @@ final class Demo {
 
     /** A rebuilt driver version, made on a soak host by {@code hal:driverversion}. */
     static Path buildVersion(Path root, Path dir, String flavour, PrintStream progress) throws IOException, InterruptedException {
-        Path jar = dir.resolve("block-" + BLOCK + "-" + NEW_VERSION + "-" + flavour + ".jar");
-        Files.deleteIfExists(jar);
-        progress.println("fleet: building " + jar.getFileName() + " (hal:driverversion " + BLOCK + " " + NEW_VERSION + " " + flavour + ")");
-        ProcessBuilder pb = new ProcessBuilder(root.resolve("launcher/halcyon").toString(), "run",
-                "hal:driverversion " + BLOCK + " " + NEW_VERSION + " " + flavour + " " + jar).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("build.log").toFile());
+        return buildVersions(root, dir, Map.of(NEW_VERSION, flavour), progress).get(NEW_VERSION);
+    }
+
+    /**
+     * Rebuilt versions of the driver (version to flavour: {@code good}, {@code fails-health-gate-on-generation-2}, ...),
+     * made by {@code hal:driverversion} on one soak host; returns the jars by version.
+     */
+    static Map<String, Path> buildVersions(Path root, Path dir, Map<String, String> flavours, PrintStream progress) throws IOException, InterruptedException {
+        Map<String, Path> jars = new TreeMap<>();
+        List<String> commands = new ArrayList<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(flavours).entrySet()) {
+            Path jar = dir.resolve("block-" + BLOCK + "-" + e.getKey() + "-" + e.getValue() + ".jar");
+            Files.deleteIfExists(jar);
+            jars.put(e.getKey(), jar);
+            commands.add("hal:driverversion " + BLOCK + " " + e.getKey() + " " + e.getValue() + " " + jar);
+        }
+        progress.println("fleet: building " + jars.values().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "))
+                + " (hal:driverversion on a soak host)");
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("launcher/halcyon").toString(), "run", String.join("; ", commands))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("build.log").toFile());
         pb.environment().put("HALCYON_DEPLOY", Files.createDirectories(dir.resolve("deploy")).toString());
         pb.environment().put("HALCYON_JAVA_OPTS", "-Dhalcyon.state=" + dir.resolve("state"));
         pb.environment().remove("HALCYON_CHIPS");
         int exit = pb.start().waitFor();
-        if (exit != 0 || !Files.isRegularFile(jar)) {
-            throw new IllegalStateException("building " + jar.getFileName() + " failed (exit " + exit + "): " + String.join(" ", Files.readAllLines(dir.resolve("build.log"))));
+        for (Path jar : jars.values()) {
+            if (exit != 0 || !Files.isRegularFile(jar)) {
+                throw new IllegalStateException("building " + jar.getFileName() + " failed (exit " + exit + "): "
+                        + String.join(" ", Files.readAllLines(dir.resolve("build.log"))));
+            }
         }
-        return jar;
+        return jars;
     }
 }

@@ -118,7 +118,7 @@ public final class Fleet {
             }
             case "down" -> {
                 int stopped = LocalFleet.down(dir(a));
-                out.println(stopped == 0 ? "fleet: nothing was running in " + dir(a) : "fleet: stopped (" + stopped + " processes by pid file)");
+                out.println(stopped == 0 ? "fleet: nothing was running in " + dir(a) : "fleet: stopped the fleet in " + dir(a));
                 return 0;
             }
             case "status" -> {

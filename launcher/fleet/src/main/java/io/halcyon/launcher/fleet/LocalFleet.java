@@ -51,7 +51,9 @@ final class LocalFleet {
 
     private final Path root;
     private final Path dir;
+    /** hawkBit first, then the hosts in order. */
     private final List<Process> processes = new ArrayList<>();
+    private List<String> serverCommand;
     private String server;
     private final List<Host> hosts = new ArrayList<>();
 
@@ -127,10 +129,39 @@ final class LocalFleet {
                 "--hawkbit.controller.pollingTime=" + poll, "--hawkbit.controller.minPollingTime=00:00:01",
                 // The rollout scheduler creates groups, starts the next group and checks the thresholds: every second, not every 30.
                 "--hawkbit.rollout.scheduler.fixedDelay=1000");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
-        processes.add(p);
-        Files.writeString(dir.resolve("server.pid"), Long.toString(p.pid()));
+        serverCommand = cmd;
+        processes.add(null);
+        launchServer();
         progress.println("fleet: hawkBit 0.3.0M7 starting at " + server);
+        awaitServer();
+    }
+
+    /**
+     * Stops hawkBit (SIGKILL: a server that goes away), leaving the hosts running; {@link #startServerAgain} brings it
+     * back on the same port with the same database.
+     */
+    void killServer() throws InterruptedException {
+        Process p = processes.get(0);
+        p.destroyForcibly();
+        p.waitFor();
+    }
+
+    void startServerAgain() throws IOException, InterruptedException {
+        launchServer();
+        awaitServer();
+    }
+
+    private void launchServer() throws IOException {
+        Path data = dir.resolve("server");
+        Process p = new ProcessBuilder(serverCommand).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile())).start();
+        processes.set(0, p);
+        Files.writeString(dir.resolve("server.pid"), Long.toString(p.pid()));
+    }
+
+    private void awaitServer() throws InterruptedException {
+        Process p = processes.get(0);
+        Path data = dir.resolve("server");
         Mgmt mgmt = mgmt();
         waitFor(Duration.ofSeconds(240), "hawkBit to answer at " + server + " (its log: " + data.resolve("server.log") + ")", () -> {
             if (!p.isAlive()) {
@@ -227,6 +258,7 @@ final class LocalFleet {
 
     /** Stops the hosts, then hawkBit (SIGTERM, then SIGKILL after 20 s), and removes the pid files. */
     void stop() throws IOException {
+        processes.removeIf(java.util.Objects::isNull);
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).toHandle().descendants().forEach(ProcessHandle::destroy);
             processes.get(i).destroy();

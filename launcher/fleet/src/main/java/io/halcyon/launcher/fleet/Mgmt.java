@@ -98,6 +98,10 @@ final class Mgmt {
         return Json.list(get("/rollouts/" + rollout + "/deploygroups?limit=500&sort=id:ASC"), "content");
     }
 
+    Object group(long rollout, long group) throws IOException {
+        return get("/rollouts/" + rollout + "/deploygroups/" + group);
+    }
+
     List<String> groupTargets(long rollout, long group) throws IOException {
         return Json.list(get("/rollouts/" + rollout + "/deploygroups/" + group + "/targets?limit=500"), "content").stream()
                 .map(t -> Json.string(t, "controllerId")).toList();
@@ -107,18 +111,25 @@ final class Mgmt {
      * One action of a target as the fleet command needs it.
      *
      * @param distributionSet the distribution set it assigns
-     * @param closed whether it has ended ({@code status} finished rather than pending)
      * @param last the type of its newest status entry: {@code finished}, {@code error}, {@code running},
      *     {@code scheduled}, {@code canceled}, {@code retrieved}, {@code download}, ...
      * @param messages its status messages, newest first
      */
-    record Action(long id, long distributionSet, boolean closed, String last, List<String> messages) {
+    record Action(long id, long distributionSet, String last, List<String> messages) {
+        /**
+         * Whether it has ended. Not hawkBit's {@code status} field, which says {@code finished} for any inactive
+         * action, and a later group's action waits inactive ({@code scheduled}) until its group starts.
+         */
+        boolean closed() {
+            return last.equals("finished") || last.equals("error") || last.equals("canceled");
+        }
+
         boolean succeeded() {
-            return closed && last.equals("finished");
+            return last.equals("finished");
         }
 
         boolean failed() {
-            return closed && !last.equals("finished");
+            return closed() && !last.equals("finished");
         }
     }
 
@@ -140,8 +151,7 @@ final class Mgmt {
                     }
                 }
             }
-            out.add(new Action(id, ds, Json.string(a, "status").equals("finished"), statuses.isEmpty() ? "" : Json.string(statuses.get(0), "type"),
-                    messages));
+            out.add(new Action(id, ds, statuses.isEmpty() ? "" : Json.string(statuses.get(0), "type"), messages));
         }
         return out;
     }

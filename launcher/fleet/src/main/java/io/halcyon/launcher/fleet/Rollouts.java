@@ -158,24 +158,30 @@ final class Rollouts {
     /** Follows the groups until the rollout is finished or paused; prints a line per group whenever it changes. */
     private List<Group> watch(long rollout, long ds, Duration timeout) throws IOException, InterruptedException {
         Map<String, List<String>> members = new LinkedHashMap<>();
-        for (Object g : mgmt.groups(rollout)) {
-            members.put(Json.string(g, "name"), mgmt.groupTargets(rollout, Json.number(g, -1, "id")));
-        }
         long end = System.nanoTime() + timeout.toNanos();
         Map<String, String> shown = new LinkedHashMap<>();
+        Map<String, Integer> running = new LinkedHashMap<>();
         List<Group> groups;
         while (true) {
             String state = state(rollout);
             groups = new ArrayList<>();
-            for (Object g : mgmt.groups(rollout)) {
-                String name = Json.string(g, "name");
+            for (Object listed : mgmt.groups(rollout)) {
+                String name = Json.string(listed, "name");
+                long groupId = Json.number(listed, -1, "id");
+                // A group's own resource has its counts per action status (the list has not); its hosts are known once
+                // hawkBit has filled it.
+                Object g = mgmt.group(rollout, groupId);
+                if (members.getOrDefault(name, List.of()).isEmpty()) {
+                    members.put(name, mgmt.groupTargets(rollout, groupId));
+                }
                 int ok = (int) Json.number(g, 0, "totalTargetsPerStatus", "finished");
                 int bad = (int) Json.number(g, 0, "totalTargetsPerStatus", "error");
-                int running = (int) Json.number(g, 0, "totalTargetsPerStatus", "running");
+                int busy = (int) Json.number(g, 0, "totalTargetsPerStatus", "running");
+                running.put(name, busy);
                 Group group = new Group(name, members.getOrDefault(name, List.of()), ok, bad, Json.string(g, "status"));
                 groups.add(group);
                 String line = String.format("  %-8s %2d hosts  %s  %2d succeeded %2d failed %2d running  %s", name, group.hosts().size(),
-                        bar(ok, bad, group.hosts().size()), ok, bad, running, group.state());
+                        bar(ok, bad, group.hosts().size()), ok, bad, busy, group.state());
                 if (!line.equals(shown.get(name))) {
                     shown.put(name, line);
                     if (!redraw) {
@@ -187,7 +193,10 @@ final class Rollouts {
                 progress.print("\033[" + groups.size() + "A");
                 shown.values().forEach(l -> progress.println("\033[2K" + l));
             }
-            if (state.equals("finished") || state.equals("paused") || state.equals("stopped")) {
+            // Done when hawkBit says so and no host of a started group is still at work (a pause stops further
+            // groups, not the hosts already applying it).
+            boolean busy = groups.stream().anyMatch(g -> running.getOrDefault(g.name(), 0) > 0);
+            if ((state.equals("finished") || state.equals("paused") || state.equals("stopped")) && !busy) {
                 progress.println("rollout " + state);
                 return groups;
             }
