@@ -28,7 +28,8 @@ public final class Fleet {
             "       launcher/halcyon fleet status [--dir DIR]",
             "       launcher/halcyon fleet release NAME VERSION JAR... [--dir DIR]",
             "       launcher/halcyon fleet rollout DISTRIBUTION_SET_ID [--wave N] [--success PERCENT] [--error PERCENT] [--json] [--dir DIR]",
-            "       launcher/halcyon fleet demo --hosts N [--bad] [--json] [--poll SECONDS] [--dir DIR]");
+            "       launcher/halcyon fleet demo --hosts N [--bad] [--json] [--poll SECONDS] [--dir DIR]",
+            "       launcher/halcyon fleet bench [--hosts N,M] [--poll S,T] [--dir DIR]");
 
     private Fleet() {
     }
@@ -169,6 +170,10 @@ public final class Fleet {
                 out.println(a.flag("--json") ? r.json() : r.text());
                 return 0;
             }
+            case "bench" -> {
+                Bench.run(root(), dir(a), numbers(a.options.getOrDefault("--hosts", "10,20")), numbers(a.options.getOrDefault("--poll", "1,5")), out);
+                return 0;
+            }
             default -> throw new UsageException("unknown command " + command);
         }
     }
@@ -183,6 +188,14 @@ public final class Fleet {
         } catch (NumberFormatException e) {
             throw new UsageException(what + " wants a number, not " + s);
         }
+    }
+
+    static List<Integer> numbers(String list) {
+        List<Integer> out = new ArrayList<>();
+        for (String s : list.split(",")) {
+            out.add(positive(s.trim(), list));
+        }
+        return out;
     }
 
     static Set<Integer> indices(String list) {

@@ -54,6 +54,19 @@ final class Mgmt {
         return Json.number(r, -1, 0, "id");
     }
 
+    /** The id of software module {@code name} {@code version}, or -1. */
+    long findModule(String name, String version) throws IOException {
+        String q = URLEncoder.encode("name==" + name + ";version==" + version, StandardCharsets.UTF_8);
+        return Json.number(get("/softwaremodules?q=" + q), -1, "content", 0, "id");
+    }
+
+    /** The SHA-256 of each artifact of a software module. */
+    List<String> artifactSha256s(long module) throws IOException {
+        Object r = get("/softwaremodules/" + module + "/artifacts");
+        List<?> items = r instanceof List<?> l ? l : Json.list(r, "content");
+        return items.stream().map(a -> Json.string(a, "hashes", "sha256")).toList();
+    }
+
     /** Uploads {@code jar} to module {@code module}; returns the hashes the server computed. */
     Object upload(long module, Path jar) throws IOException {
         String boundary = "halcyon-" + System.nanoTime();

@@ -62,11 +62,17 @@ final class Rollouts {
         List<Long> modules = new ArrayList<>();
         for (Path jar : jars) {
             BundleJars.Jar b = BundleJars.read(jar.toString(), jar);
-            long module = mgmt.createModule(b.symbolicName(), b.version(), "bundle " + b.symbolicName() + " " + b.version() + " for " + name + " " + version);
-            Object hashes = mgmt.upload(module, jar);
-            String sha256 = Json.string(hashes, "hashes", "sha256");
-            if (!sha256.isEmpty() && !sha256.equalsIgnoreCase(b.sha256())) {
-                throw new IOException(jar + ": hawkBit stored it with SHA-256 " + sha256 + ", the file has " + b.sha256());
+            // A bundle version is one software module, made once: a later set that holds the same bundle version uses it
+            // again, provided its artifact has the same bytes.
+            long module = mgmt.findModule(b.symbolicName(), b.version());
+            if (module < 0) {
+                module = mgmt.createModule(b.symbolicName(), b.version(), "bundle " + b.symbolicName() + " " + b.version());
+                mgmt.upload(module, jar);
+            }
+            List<String> stored = mgmt.artifactSha256s(module);
+            if (!stored.equals(List.of(b.sha256()))) {
+                throw new IOException(jar + ": hawkBit's module " + b.symbolicName() + " " + b.version() + " holds other bytes (SHA-256 "
+                        + stored + ", the file has " + b.sha256() + "); give the bundle a new version");
             }
             modules.add(module);
         }
