@@ -2,9 +2,11 @@ package io.halcyon.launcher.fleet;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.halcyon.launcher.fleet.agent.Json;
 
@@ -24,7 +26,11 @@ record Report(int hosts, List<Rollouts.Group> groups, int updated, int rolledBac
         int untouched = 0;
         long failedCalls = 0;
         Rollouts r = new Rollouts(mgmt, System.err, false);
-        for (LocalFleet.Host h : fleet.hosts()) {
+        // The rollout's hosts: the fleet may hold others (a host that never reached hawkBit is in no group).
+        Set<String> inRollout = new HashSet<>();
+        o.groups().forEach(g -> inRollout.addAll(g.hosts()));
+        List<LocalFleet.Host> hosts = fleet.hosts().stream().filter(h -> inRollout.contains(h.id())).toList();
+        for (LocalFleet.Host h : hosts) {
             Mgmt.Action a = r.actionFor(h.id(), o.distributionSet());
             if (a != null && a.succeeded()) {
                 updated++;
@@ -34,9 +40,9 @@ record Report(int hosts, List<Rollouts.Group> groups, int updated, int rolledBac
             failedCalls += LocalFleet.workload(h).failed();
         }
         List<String> problems = new ArrayList<>(o.rollbackProblems());
-        List<String> disagreements = Histories.disagreements(mgmt, fleet.hosts());
+        List<String> disagreements = Histories.disagreements(mgmt, hosts);
         problems.addAll(disagreements);
-        return new Report(fleet.hosts().size(), o.groups(), updated, o.rolledBack().size(), untouched, failedCalls, disagreements.isEmpty(),
+        return new Report(hosts.size(), o.groups(), updated, o.rolledBack().size(), untouched, failedCalls, disagreements.isEmpty(),
                 o.state(), o.failed(), problems);
     }
 

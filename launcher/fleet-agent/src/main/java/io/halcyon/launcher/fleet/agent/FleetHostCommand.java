@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code fleet:host}: what a host of a local fleet ({@code launcher/halcyon fleet up}) does while its
  * agent takes updates: bring every chip up, then train in short runs on every chip, one after the
- * other, counting the runs and the failed ones into a status file (one JSON object, replaced
+ * other with a short pause between runs, counting the runs and the failed ones into a status file (one JSON object, replaced
  * atomically) that the fleet command reads. It returns when the process that started the host is
  * gone, so a fleet's hosts never outlive it.
  */
@@ -39,7 +39,9 @@ public class FleetHostCommand {
             @Descriptor("the status file (JSON: calls, failed, lastFailure, running)")
             @Parameter(names = "--status", absentValue = "") String status,
             @Descriptor("training steps per run")
-            @Parameter(names = "--steps", absentValue = "2") int steps) throws Exception {
+            @Parameter(names = "--steps", absentValue = "2") int steps,
+            @Descriptor("milliseconds between runs (a served load rather than a spinning one: ten hosts share the machine's cores)")
+            @Parameter(names = "--pause-ms", absentValue = "20") int pauseMillis) throws Exception {
         if (status.isEmpty()) {
             throw new IllegalArgumentException("fleet:host: --status FILE is required");
         }
@@ -48,23 +50,41 @@ public class FleetHostCommand {
         for (int chip : host.chips()) {
             host.run("hal:bringup", chip);
         }
-        long calls = 0;
-        long failed = 0;
-        String lastFailure = "";
-        write(file, calls, failed, lastFailure, true);
-        while (parent.map(ProcessHandle::isAlive).orElse(false) && !Thread.currentThread().isInterrupted()) {
-            for (int chip : host.chips()) {
-                calls++;
-                try {
-                    host.run("hal:train --steps " + steps + " --progress none", chip);
-                } catch (HostCommands.Failure f) {
-                    failed++;
-                    lastFailure = f.getMessage();
+        // The workload runs on a thread of its own, as a program beside the HAL would: Gogo's commands called from
+        // inside this command's own session nest their streams in it, and that nesting keeps every call's buffers.
+        long[] counts = new long[2];
+        String[] lastFailure = {""};
+        Thread workload = new Thread(() -> {
+            try (HostCommands.Session session = host.open()) {
+                write(file, counts[0], counts[1], lastFailure[0], true);
+                while (parent.map(ProcessHandle::isAlive).orElse(false) && !Thread.currentThread().isInterrupted()) {
+                    for (int chip : host.chips()) {
+                        counts[0]++;
+                        try {
+                            session.run("hal:train --steps " + steps + " --progress none", chip);
+                        } catch (HostCommands.Failure f) {
+                            counts[1]++;
+                            lastFailure[0] = f.getMessage();
+                        }
+                    }
+                    write(file, counts[0], counts[1], lastFailure[0], true);
+                    Thread.sleep(pauseMillis);
                 }
+                write(file, counts[0], counts[1], lastFailure[0], false);
+            } catch (IOException e) {
+                lastFailure[0] = "status file " + file + ": " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            write(file, calls, failed, lastFailure, true);
+        }, "fleet-host-workload");
+        workload.start();
+        try {
+            workload.join();
+        } finally {
+            workload.interrupt();
         }
-        write(file, calls, failed, lastFailure, false);
+        long calls = counts[0];
+        long failed = counts[1];
         return "fleet:host: " + calls + " workload calls, " + failed + " failed";
     }
 

@@ -52,28 +52,54 @@ final class HostCommands {
     }
 
     /**
-     * {@code command} on chip {@code chip}: chip 0 as the command is, any other with {@code --chip N}.
+     * {@code command} on chip {@code chip}: chip 0 as the command is, any other with {@code --chip N}, in a
+     * session of its own.
      *
      * @return what it printed
      */
     String run(String command, int chip) throws Failure {
-        String line = chip == 0 ? command : command + " --chip " + chip;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), print, print);
-        try {
-            Object result = session.execute(line);
-            Object exit = session.get("halcyon.exit");
-            String text = out.toString(StandardCharsets.UTF_8) + (result == null ? "" : session.format(result, 0));
-            if (exit instanceof Number n && n.intValue() != 0) {
-                throw new Failure("chip " + chip + ": " + line + " exited " + n + ": " + firstLine(text));
+        try (Session session = open()) {
+            return session.run(command, chip);
+        }
+    }
+
+    /** A session for many commands (a workload's: a session per call would cost a session's streams each time). */
+    Session open() {
+        return new Session();
+    }
+
+    /** One Gogo session whose output each command's result is cut from. */
+    final class Session implements AutoCloseable {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final CommandSession session;
+
+        private Session() {
+            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+            session = processor.createSession(new ByteArrayInputStream(new byte[0]), print, print);
+        }
+
+        String run(String command, int chip) throws Failure {
+            String line = chip == 0 ? command : command + " --chip " + chip;
+            out.reset();
+            session.put("halcyon.exit", null);
+            try {
+                Object result = session.execute(line);
+                Object exit = session.get("halcyon.exit");
+                String text = out.toString(StandardCharsets.UTF_8) + (result == null ? "" : session.format(result, 0));
+                if (exit instanceof Number n && n.intValue() != 0) {
+                    throw new Failure("chip " + chip + ": " + line + " exited " + n + ": " + firstLine(text));
+                }
+                return text;
+            } catch (Failure f) {
+                throw f;
+            } catch (Exception e) {
+                Throwable cause = e instanceof java.lang.reflect.InvocationTargetException && e.getCause() != null ? e.getCause() : e;
+                throw new Failure("chip " + chip + ": " + line + ": " + (cause.getMessage() == null ? cause.toString() : firstLine(cause.getMessage())));
             }
-            return text;
-        } catch (Failure f) {
-            throw f;
-        } catch (Exception e) {
-            throw new Failure("chip " + chip + ": " + line + ": " + (e.getMessage() == null ? e.toString() : firstLine(e.getMessage())));
-        } finally {
+        }
+
+        @Override
+        public void close() {
             session.close();
         }
     }
