@@ -1,8 +1,6 @@
 package io.halcyon.launcher.fleet;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -206,11 +204,5 @@ public final class Fleet {
             }
         }
         return out;
-    }
-
-    static void ensureBuilt(Path root) throws IOException {
-        if (!Files.isRegularFile(root.resolve("launcher/fleet-server/target/launcher-fleet-server-1.0.0-SNAPSHOT.jar"))) {
-            throw new IllegalStateException("hawkBit's server is not built (mvn package -pl launcher/fleet-server)");
-        }
     }
 }
