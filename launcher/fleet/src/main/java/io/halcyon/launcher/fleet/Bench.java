@@ -73,7 +73,8 @@ final class Bench {
                         }
                     });
                     sampler.start();
-                    Thread.sleep(10_000); // the "before" window: the workload undisturbed
+                    long quietFrom = System.currentTimeMillis() + 500; // after the sampler's first pass over every host
+                    Thread.sleep(10_500); // the "before" window: the workload undisturbed for 10 s
                     long before = System.currentTimeMillis();
                     long ds = rollouts.release("halcyon-drivers", "1.1.0", List.of(good));
                     long t0 = System.nanoTime();
@@ -89,7 +90,7 @@ final class Bench {
                         if (window == null || s == null) {
                             continue;
                         }
-                        double quiet = rate(s, before - 10_000, before);
+                        double quiet = rate(s, quietFrom, before);
                         double during = rate(s, window[0], window[1]);
                         if (quiet > 0) {
                             ratios.add(during / quiet);
