@@ -108,12 +108,13 @@ final class DriverVariants {
         String simple = subclass.substring(pkg.length() + 1);
         Class<?>[] params = constructorOf(c).getParameterTypes();
         boolean misaddress = flavour == Flavour.FAILS_HEALTH_GATE;
+        boolean onGeneration2 = flavour == Flavour.FAILS_HEALTH_GATE_ON_GENERATION_2;
         String declared = "";
         String passed = "";
         for (int i = 0; i < params.length; i++) {
             declared += (i == 0 ? "" : ", ") + params[i].getCanonicalName() + " p" + i;
             boolean bus = params[i].getName().equals(MisaddressingBus.BUS);
-            passed += (i == 0 ? "" : ", ") + (misaddress && bus ? "new Misaddressing(p" + i + ")" : "p" + i);
+            passed += (i == 0 ? "" : ", ") + (misaddress && bus ? "new Misaddressing(p" + i + ")" : onGeneration2 && bus ? "onGeneration2(p" + i + ")" : "p" + i);
         }
         StringBuilder s = new StringBuilder();
         s.append("package ").append(pkg).append(";\n\n");
@@ -126,8 +127,11 @@ final class DriverVariants {
             s.append("        throw new IllegalStateException(\"version \" + BUILD + \" refuses to activate (a deliberately bad build)\");\n");
         }
         s.append("    }\n\n");
-        if (misaddress) {
+        if (misaddress || onGeneration2) {
             s.append(MisaddressingBus.source(bundle));
+        }
+        if (onGeneration2) {
+            s.append(MisaddressingBus.onGeneration2Source(simple));
         }
         s.append("    /** The build this object's code comes from. */\n");
         s.append("    public String build() {\n        return BUILD;\n    }\n}\n");
@@ -156,6 +160,15 @@ final class DriverVariants {
                 paths.add(Javac.jarOf(provider, dir).toString());
             }
         }
+        // The framework's own API (the system bundle, no jar of its own), for a version that looks into the service registry.
+        try {
+            java.security.CodeSource framework = Bundle.class.getProtectionDomain().getCodeSource();
+            if (framework != null) {
+                paths.add(Path.of(framework.getLocation().toURI()).toString());
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("the framework's jar: " + e.getMessage(), e);
+        }
         return String.join(java.io.File.pathSeparator, paths);
     }
 
@@ -165,6 +178,10 @@ final class DriverVariants {
         main.putValue(Constants.BUNDLE_VERSION, v.toString());
         if (flavour == Flavour.MISSING_IMPORT) {
             main.putValue(Constants.IMPORT_PACKAGE, main.getValue(Constants.IMPORT_PACKAGE) + ",io.halcyon.nowhere;version=\"[1.0,2)\"");
+        }
+        if (flavour == Flavour.FAILS_HEALTH_GATE_ON_GENERATION_2 && !main.getValue(Constants.IMPORT_PACKAGE).matches("(^|.*,)org\\.osgi\\.framework[;,].*")) {
+            // It looks its chip's generation up in the service registry.
+            main.putValue(Constants.IMPORT_PACKAGE, main.getValue(Constants.IMPORT_PACKAGE) + ",org.osgi.framework;version=\"[1.8,2)\"");
         }
         Map<String, byte[]> content = new LinkedHashMap<>(entries);
         for (Component c : components) {

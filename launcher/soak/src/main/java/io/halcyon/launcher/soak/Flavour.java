@@ -12,6 +12,12 @@ enum Flavour {
      * health gate rolls it back.
      */
     FAILS_HEALTH_GATE,
+    /**
+     * As {@link #FAILS_HEALTH_GATE}, but only on a chip of generation 2 (the driver's register bus is
+     * registered with {@code halcyon.generation=2}): a build that is good on one generation and wrong on
+     * the other, which a fleet rollout meets only on the hosts that carry such a chip.
+     */
+    FAILS_HEALTH_GATE_ON_GENERATION_2,
     /** Imports a package nobody exports: the version does not resolve. */
     MISSING_IMPORT
 }

@@ -54,4 +54,28 @@ final class MisaddressingBus {
         s.append("    }\n\n");
         return s.toString();
     }
+
+    /**
+     * Source of {@code onGeneration2(bus)}, nested in class {@code owner}: the bus itself, or a misaddressing
+     * decorator of it when the chip it belongs to is of generation 2 (found among the registered buses by
+     * identity: a driver receives the platform's bus service object).
+     */
+    static String onGeneration2Source(String owner) {
+        return "    private static " + BUS + " onGeneration2(" + BUS + " bus) {\n"
+                + "        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(" + owner + ".class).getBundleContext();\n"
+                + "        try {\n"
+                + "            org.osgi.framework.ServiceReference<?>[] refs = context.getServiceReferences(\"" + BUS + "\", \"(halcyon.generation=2)\");\n"
+                + "            for (org.osgi.framework.ServiceReference<?> ref : refs == null ? new org.osgi.framework.ServiceReference<?>[0] : refs) {\n"
+                + "                Object service = context.getService(ref);\n"
+                + "                context.ungetService(ref);\n"
+                + "                if (service == bus) {\n"
+                + "                    return new Misaddressing(bus);\n"
+                + "                }\n"
+                + "            }\n"
+                + "        } catch (org.osgi.framework.InvalidSyntaxException e) {\n"
+                + "            throw new IllegalStateException(e);\n"
+                + "        }\n"
+                + "        return bus;\n"
+                + "    }\n\n";
+    }
 }

@@ -39,7 +39,8 @@ import io.halcyon.launcher.update.UpdateManager;
  * updates (with --bad, versions that must be rolled back as well); {@code hal:updatebench}: consumer
  * throughput with one DMA update a second.
  */
-@Component(service = SoakCommand.class, property = {"osgi.command.scope=hal", "osgi.command.function=soak", "osgi.command.function=updatebench"})
+@Component(service = SoakCommand.class, property = {"osgi.command.scope=hal", "osgi.command.function=soak", "osgi.command.function=updatebench",
+        "osgi.command.function=driverversion"})
 public class SoakCommand {
 
     private static final String CHIP_0 = "(halcyon.chip=0)";
@@ -103,6 +104,28 @@ public class SoakCommand {
         }
         bringUp.bringUp();
         return new UpdateBenchmark(manager, dma, blockBundles("dma").get("dma"), versionsDirectory()).run(threads, seconds, rounds);
+    }
+
+    @Descriptor("build one version of a block bundle of chip 0 from changed code, as the soak does, and write its jar to a file "
+            + "(the fleet demo's new driver versions)")
+    public String driverversion(
+            @Descriptor("the block (sysctrl, dma, ...)") String block,
+            @Descriptor("the new Bundle-Version") String version,
+            @Descriptor("good, fails-health-gate, fails-health-gate-on-generation-2, activation-throws or missing-import") String flavour,
+            @Descriptor("the jar file to write") String out) throws Exception {
+        Flavour f;
+        try {
+            f = Flavour.valueOf(flavour.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("hal:driverversion: unknown flavour " + flavour
+                    + " (good, fails-health-gate, fails-health-gate-on-generation-2, activation-throws, missing-import)");
+        }
+        Bundle bundle = blockBundles(block).get(block);
+        Path jar = new DriverVariants(bundle).build(List.of(new org.osgi.framework.Version(version)), f, versionsDirectory()).get(0);
+        Path target = Path.of(out).toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Files.copy(jar, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return target.toString();
     }
 
     @Descriptor("train the MLP workload while every block bundle is replaced by new versions, then while the API bundle is; "
