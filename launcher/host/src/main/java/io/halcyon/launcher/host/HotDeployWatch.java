@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -16,6 +18,9 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
@@ -25,6 +30,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * that a bundle and its dependency dropped together are not reported half-way.
  */
 final class HotDeployWatch implements BundleListener, AutoCloseable {
+
+    private static final Pattern MISSING_PACKAGE = Pattern.compile("osgi\\.wiring\\.package=([^)\\s]+)\\)");
 
     /** The update manager's service and its property listing the hot-deploy jars it has decided about (launcher/update). */
     static final String UPDATE_MANAGER = "io.halcyon.launcher.update.UpdateManager";
@@ -151,8 +158,9 @@ final class HotDeployWatch implements BundleListener, AutoCloseable {
                         continue;
                     }
                 }
+                String error = resolutionError(b);
                 report.accept("hot deploy: bundle " + b.getSymbolicName() + " " + b.getVersion() + " ("
-                        + new File(b.getLocation()).getName() + ") does not resolve: " + resolutionError(b));
+                        + new File(b.getLocation()).getName() + ") does not resolve: " + error + onOffer(error));
             }
         }
     }
@@ -169,6 +177,29 @@ final class HotDeployWatch implements BundleListener, AutoCloseable {
         } catch (BundleException | IllegalStateException e) {
             return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         }
+    }
+
+    /**
+     * For a missing package import (the framework names it as {@code osgi.wiring.package=P} with the range
+     * asked for), the versions of P that installed bundles export, so that the one line says both what is
+     * asked and what there is: {@code ; P on offer: 1.0.1 from io.halcyon.hal-api} (or {@code none}).
+     */
+    private String onOffer(String error) {
+        Matcher missing = MISSING_PACKAGE.matcher(error);
+        if (!missing.find()) {
+            return "";
+        }
+        String pkg = missing.group(1);
+        List<String> offered = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            BundleRevision revision = b.adapt(BundleRevision.class);
+            for (BundleCapability c : revision == null ? List.<BundleCapability>of() : revision.getDeclaredCapabilities(PackageNamespace.PACKAGE_NAMESPACE)) {
+                if (pkg.equals(c.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))) {
+                    offered.add(c.getAttributes().get(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE) + " from " + b.getSymbolicName());
+                }
+            }
+        }
+        return "; " + pkg + " on offer: " + (offered.isEmpty() ? "none" : String.join(", ", offered));
     }
 
     private List<Bundle> deployedBundles() {

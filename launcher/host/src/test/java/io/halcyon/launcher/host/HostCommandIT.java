@@ -245,6 +245,21 @@ public class HostCommandIT {
         String line = r.stderrLines().get(0);
         assertTrue(line, line.startsWith("halcyon: hot deploy: bundle broken.bundle 1.0.0 (broken.jar) does not resolve: "));
         assertTrue(line, line.contains("osgi.wiring.package=does.not.exist"));
+        assertTrue(line, line.endsWith("; does.not.exist on offer: none"));
+    }
+
+    /** Issue 14: a consumer pinned to a range no exported version satisfies: one line, the package, the ranges asked and on offer. */
+    @Test
+    public void consumerPinnedToARangeNobodyExportsIsReportedOnceWithTheVersionsOnOffer() throws Exception {
+        writeBundle(tmp.getRoot().toPath().resolve("pinned.jar"), "pinned.consumer", "io.halcyon.hal.api.sysctrl;version=\"[9.0,10)\"");
+        HostProcess.Result r = run("run", "hal:read sysctrl CHIP_ID");
+        assertEquals(3, r.exitCode());
+        assertTrue("the host keeps working: " + r.stdout(), r.stdout().startsWith("sysctrl.CHIP_ID"));
+        assertEquals(r.stderr(), 1, r.stderrLines().size());
+        String line = r.stderrLines().get(0);
+        assertTrue(line, line.startsWith("halcyon: hot deploy: bundle pinned.consumer 1.0.0 (pinned.jar) does not resolve: "));
+        assertTrue(line, line.contains("osgi.wiring.package=io.halcyon.hal.api.sysctrl)(version>=9.0.0)"));
+        assertTrue(line, line.matches(".*; io\\.halcyon\\.hal\\.api\\.sysctrl on offer: \\d+\\.\\d+\\.\\d+ from io\\.halcyon\\.hal\\.api$"));
     }
 
     @Test
