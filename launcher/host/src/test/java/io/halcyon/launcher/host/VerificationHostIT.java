@@ -95,7 +95,10 @@ public class VerificationHostIT {
         assertEquals(rtl.stderr(), 0, rtl.exitCode());
         assertEquals(emulated.stderr(), 0, emulated.exitCode());
         assertTrue(rtl.stdout(), rtl.stdout().contains("\"chip\":{\"chipMap\":\"reference_gen2\",\"generation\":2}"));
-        assertEquals("bring-up's steps: " + rtl.stdout(), 8, Pattern.compile("\"step\":").matcher(rtl.stdout()).results().count());
+        Matcher bringup = Pattern.compile("\"bringup\":\\[(.*?)\\]").matcher(rtl.stdout()); // the first: the job's own (chips[] repeats it)
+        assertTrue(rtl.stdout(), bringup.find());
+        assertEquals("bring-up's steps: " + rtl.stdout(), 8, Pattern.compile("\"step\":").matcher(bringup.group(1)).results().count());
+        assertTrue("the one chip serves: " + rtl.stdout(), rtl.stdout().contains("\"chip\":0,\"chipMap\":\"reference_gen2\",\"generation\":2,\"state\":\"serving\""));
         assertEquals("the weights of the same training on the emulated generation 2", checksum(emulated.stdout()), checksum(rtl.stdout()));
     }
 
