@@ -32,7 +32,7 @@ final class DriverHiding implements FindHook, EventListenerHook {
     @Override
     public void event(ServiceEvent event, Map<BundleContext, Collection<ListenerInfo>> listeners) {
         ServiceReference<?> ref = event.getServiceReference();
-        if (drivers.isDriver(ref)) {
+        if (drivers.isDriver(ref) || DriverServices.isHeld(ref)) {
             listeners.keySet().removeIf(context -> drivers.hiddenFrom(ref, context.getBundle()));
         }
     }

@@ -19,6 +19,13 @@ final class DriverServices {
     /** Drivers, as a filter for the manager's own tracker. */
     static final String FILTER = "(&(" + ContractKey.BLOCK + "=*)(!(" + Constants.OBJECTCLASS + "=" + HARDWARE_BLOCK + ")))";
 
+    /**
+     * On a stable service kept for consumers pinned to a replaced version: their symbolic names. Only they
+     * see it, so a consumer with a multiple reference, pinned to nothing, does not bind the held version
+     * beside the new one.
+     */
+    static final String HELD_FOR = "halcyon.driver.heldFor";
+
     private final Bundle manager;
 
     DriverServices(Bundle manager) {
@@ -36,8 +43,17 @@ final class DriverServices {
         return Arrays.stream((String[]) ref.getProperty(Constants.OBJECTCLASS)).noneMatch(HARDWARE_BLOCK::equals);
     }
 
-    /** Everyone but the manager sees stable services instead of drivers. */
+    /** Everyone but the manager sees stable services instead of drivers; a held stable service only its pinned consumers see. */
     boolean hiddenFrom(ServiceReference<?> ref, Bundle asker) {
-        return asker != null && !asker.equals(manager) && isDriver(ref);
+        if (asker == null || asker.equals(manager)) {
+            return false;
+        }
+        Object pinned = ref.getProperty(HELD_FOR);
+        return pinned instanceof String[] names ? !Arrays.asList(names).contains(asker.getSymbolicName()) : isDriver(ref);
+    }
+
+    /** Whether {@code ref} is a stable service held for pinned consumers. */
+    static boolean isHeld(ServiceReference<?> ref) {
+        return ref.getProperty(HELD_FOR) != null;
     }
 }

@@ -171,7 +171,9 @@ final class StableServices implements ServiceTrackerCustomizer<Object, Driver>, 
             synchronized (this) {
                 StableService kept = newStable(old);
                 held.put(old, kept);
-                register(kept, old.ref());
+                Hashtable<String, Object> properties = properties(old.ref());
+                properties.put(DriverServices.HELD_FOR, pinned.toArray(new String[0])); // seen by them only
+                kept.registration(context.registerService(kept.key().interfaces().toArray(new String[0]), kept.proxy(), properties));
             }
         }
         return pinned;
