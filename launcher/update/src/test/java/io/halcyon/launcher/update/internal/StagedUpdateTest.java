@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntBinaryOperator;
 import java.util.function.IntUnaryOperator;
 
+import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -202,6 +205,17 @@ public class StagedUpdateTest {
      * The running version also drives chip 1 (x + 100), where a call with 6 stays in flight until
      * released; the next version serves both chips (chip 0 x + 2, chip 1 x + 200) and is READY.
      */
+    /**
+     * A thread per caller: the common pool may have a single worker on a 2-core machine (and newer JDKs run
+     * supplyAsync there even then), which the call held in flight on chip 1 would occupy.
+     */
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+
+    @After
+    public void stopCallers() {
+        callers.shutdownNow();
+    }
+
     private final class TwoChips {
         final CountDownLatch inside = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
@@ -231,7 +245,7 @@ public class StagedUpdateTest {
 
         /** Starts chip 1's call that stays in flight; returns once it is inside the running driver. */
         CompletableFuture<Integer> stuckOnChip1() throws InterruptedException {
-            CompletableFuture<Integer> call = CompletableFuture.supplyAsync(() -> chip1.applyAsInt(6));
+            CompletableFuture<Integer> call = CompletableFuture.supplyAsync(() -> chip1.applyAsInt(6), callers);
             assertTrue(inside.await(10, TimeUnit.SECONDS));
             return call;
         }
@@ -254,7 +268,7 @@ public class StagedUpdateTest {
         updater.start();
         awaitTimedWaiting(updater); // the one thing it can wait for: chip 1's call in flight
         assertEquals("chip 0 switched, not held while chip 1 drains", 7,
-                (int) CompletableFuture.supplyAsync(() -> consumerView.applyAsInt(5)).get(10, TimeUnit.SECONDS));
+                (int) CompletableFuture.supplyAsync(() -> consumerView.applyAsInt(5), callers).get(10, TimeUnit.SECONDS));
         assertFalse("chip 1 is still draining", switching.isDone());
         chips.release.countDown();
         assertEquals("the call in flight ended on the running version", 106, (int) inFlight.get(10, TimeUnit.SECONDS));
