@@ -3,9 +3,7 @@ package io.halcyon.launcher.host;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.AfterClass;
@@ -76,19 +73,7 @@ public class ConsoleBrowserIT {
             started.descendants().forEach(ProcessHandle::destroyForcibly);
             started.destroyForcibly();
         }));
-        BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
-        String ready = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line; (line = out.readLine()) != null; ) {
-                    if (line.contains("web console at")) {
-                        return line;
-                    }
-                }
-                return null;
-            } catch (IOException e) {
-                return null;
-            }
-        }).get(90, TimeUnit.SECONDS);
+        String ready = HostProcess.awaitLine(host, l -> l.contains("web console at"), Duration.ofSeconds(90));
         assertTrue("the host says where its console is: " + ready + "; stderr: " + Files.readString(tmp.getRoot().toPath().resolve("host.err")),
                 ready != null && ready.contains(base));
 

@@ -8,13 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,7 +114,7 @@ public class HostKillIT {
         Path stderr = tmp.newFile("killed-host.err").toPath();
         Process host = attached.start(stderr, "run", "hal:inflight --hold 120");
         try {
-            String line = CompletableFuture.supplyAsync(() -> HostProcess.firstLine(host, "in flight: ")).get(60, TimeUnit.SECONDS);
+            String line = HostProcess.awaitLine(host, l -> l.startsWith("in flight: "), Duration.ofSeconds(60));
             assertNotNull("the host ended before its work was in flight: " + Files.readString(stderr), line);
             host.destroyForcibly();
             assertTrue("the killed host is gone", host.waitFor(30, TimeUnit.SECONDS));

@@ -10,7 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /** Runs the assembled host (target/halcyon-host.jar) as a real process, as launcher/halcyon does. */
 final class HostProcess {
@@ -68,18 +72,35 @@ final class HostProcess {
         }
     }
 
-    /** The first line of the process's stdout that starts with {@code prefix}; null if it ends first. */
-    static String firstLine(Process process, String prefix) {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        try {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith(prefix)) {
-                    return line;
+    /**
+     * The first line of the process's stdout that {@code matches}, null if stdout ends first; read on a thread
+     * of its own (not the common pool: on 2 cores it has one worker, which a reader blocked by an earlier test
+     * would hold), and an {@link AssertionError} naming what was awaited if no such line comes within {@code bound}.
+     */
+    static String awaitLine(Process process, Predicate<String> matches, Duration bound) throws InterruptedException {
+        CompletableFuture<String> found = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            try {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (matches.test(line)) {
+                        found.complete(line);
+                        return;
+                    }
                 }
+                found.complete(null);
+            } catch (IOException e) {
+                found.completeExceptionally(new UncheckedIOException(e));
             }
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }, "stdout of host " + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return found.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("reading the host's stdout", e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("no such line from the host within " + bound.toSeconds() + " s");
         }
     }
 }

@@ -5,14 +5,13 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -130,7 +129,7 @@ public class ManyChipsIT {
             Process host = attached.start(stderr, "run", "hal:inflight --chip 1 --hold 120");
             long ticket;
             try {
-                String line = CompletableFuture.supplyAsync(() -> HostProcess.firstLine(host, "in flight: ")).get(60, TimeUnit.SECONDS);
+                String line = HostProcess.awaitLine(host, l -> l.startsWith("in flight: "), Duration.ofSeconds(60));
                 assertNotNull("the host ended before its work was in flight: " + Files.readString(stderr), line);
                 Matcher m = Pattern.compile("tensor ticket (\\d+)").matcher(line);
                 assertTrue(line, m.find());
@@ -209,7 +208,7 @@ public class ManyChipsIT {
 
     /** Waits until the main job's progress passes step 40, then SIGKILLs chip {@code chip}'s server. */
     private static void killChipAtStep40(Process host, ChipServers servers, int chip, Path stderr) throws Exception {
-        String line = CompletableFuture.supplyAsync(() -> HostProcess.firstLine(host, "step  40/400")).get(60, TimeUnit.SECONDS);
+        String line = HostProcess.awaitLine(host, l -> l.startsWith("step  40/400"), Duration.ofSeconds(60));
         assertNotNull("the host ended before training got going: " + Files.readString(stderr), line);
         servers.kill(chip);
     }

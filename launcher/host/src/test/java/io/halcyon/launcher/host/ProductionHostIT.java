@@ -3,9 +3,7 @@ package io.halcyon.launcher.host;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,12 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.Rule;
@@ -123,19 +120,7 @@ public class ProductionHostIT {
         Path stderr = tmp.newFile("serve.err").toPath();
         Process host = script.start(stderr, "--platform", "production", "serve");
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
-            String ready = CompletableFuture.supplyAsync(() -> {
-                try {
-                    for (String line; (line = out.readLine()) != null; ) {
-                        if (line.contains("web console at")) {
-                            return line;
-                        }
-                    }
-                    return null;
-                } catch (IOException e) {
-                    return null;
-                }
-            }).get(90, TimeUnit.SECONDS);
+            String ready = HostProcess.awaitLine(host, l -> l.contains("web console at"), Duration.ofSeconds(90));
             assertTrue("the host says where its console is: " + ready + "; stderr: " + Files.readString(stderr),
                     ready != null && ready.contains(base));
             HttpResponse<String> chips = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base)).build(),
