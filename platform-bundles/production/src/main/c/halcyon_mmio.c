@@ -1,19 +1,13 @@
 /*
- * Fixed-width device register accesses for the production platform (io.halcyon.platform.production.Mmio).
- *
- * Why C: the JIT may merge, drop or reorder plain Java accesses to a mapping (ByteBuffer, MemorySegment,
- * VarHandle), and an interpreted volatile store is an xchg, which reads the register first. A JNI call is
- * opaque to the JIT (it can neither merge two calls nor drop one), and here each access is exactly one
- * volatile load or store of the register's width, which gcc emits as one mov: no read before a write, no
- * split of a 64-bit access (aligned 8-byte moves are single-copy atomic on x86-64). The same compiled code
- * runs whether the Java caller is interpreted or compiled, on every JDK (the JNI ABI is stable). On a JDK
- * with java.lang.foreign (22 and later) the accesses are called as critical FFM downcalls of the plain
- * functions halcyon_mmio_read32 etc., which skip JNI's thread-state transition; an FFM downcall is as
- * opaque to the JIT as a JNI call, and it runs the same single load or store.
+ * The production platform's native library (io.halcyon.platform.production.Mmio): maps device windows
+ * (sysfs resourceN, UIO maps), allocates pinned DMA memory, waits for UIO interrupts, and runs the
+ * benchmark's raw C loop. It also has the four register accesses as JNI methods, each one volatile load or
+ * store of the register's width (gcc emits one mov: no read before a write, no split of an aligned 64-bit
+ * access): DeviceAccess issues the accesses from Java and uses these only where it cannot, or when told to.
  *
  * Ordering: device mappings (sysfs resourceN, UIO maps) are uncached, and x86-64 keeps uncached accesses
  * in program order; the asm barrier keeps gcc from moving accesses across each other. Other architectures
- * would need a device barrier here, hence the #error.
+ * would need a device barrier here (and in DeviceAccess), hence the #error.
  */
 #include <jni.h>
 #include <errno.h>
@@ -70,10 +64,7 @@ JNIEXPORT void JNICALL Java_io_halcyon_platform_production_Mmio_unmap(JNIEnv *en
     munmap((void *) (uintptr_t) address, (size_t) length);
 }
 
-/*
- * The four accesses, as plain C functions: what an FFM downcall binds to (NativeAccess, on a JDK with
- * java.lang.foreign), and what the JNI entry points below do. Each is one volatile load or store.
- */
+/* The four register accesses as JNI methods (DeviceAccess's way out): each one volatile load or store. */
 static inline uint32_t access_read32(uint64_t address) {
     BARRIER();
     uint32_t v = *(volatile uint32_t *) (uintptr_t) address;
@@ -98,22 +89,6 @@ static inline void access_write64(uint64_t address, uint64_t value) {
     BARRIER();
     *(volatile uint64_t *) (uintptr_t) address = value;
     BARRIER();
-}
-
-JNIEXPORT uint32_t halcyon_mmio_read32(uint64_t address) {
-    return access_read32(address);
-}
-
-JNIEXPORT uint64_t halcyon_mmio_read64(uint64_t address) {
-    return access_read64(address);
-}
-
-JNIEXPORT void halcyon_mmio_write32(uint64_t address, uint32_t value) {
-    access_write32(address, value);
-}
-
-JNIEXPORT void halcyon_mmio_write64(uint64_t address, uint64_t value) {
-    access_write64(address, value);
 }
 
 JNIEXPORT jint JNICALL Java_io_halcyon_platform_production_Mmio_read32(JNIEnv *env, jclass c, jlong address) {

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Accesses per second on one register of a mapped device: through the HAL's bus (a native call per access,
- * bounds check, access log, the all-ones check of reads) against raw accesses (the same volatile loads and
- * stores in one C loop compiled with -O2, no JNI crossing), in the same process and on the same register.
+ * Accesses per second on one register of a mapped device: through the HAL's bus ({@link DeviceAccess}'s
+ * load or store, bounds check, access log, the all-ones check of reads) against raw accesses (volatile
+ * loads and stores in one C loop compiled with -O2), in the same process and on the same register.
  * On a real device (or QEMU) each access costs a device round trip, which both sides pay; what the HAL
  * adds shows as the difference.
  *
@@ -47,7 +47,7 @@ final class AccessBenchmark {
             return String.format(Locale.ROOT, "{\"bench\": \"%s\", \"count\": %d, \"rounds\": %d, \"access\": \"%s\", \"halWritesPerSecond\": %.0f,"
                     + " \"rawWritesPerSecond\": %.0f, \"halReadsPerSecond\": %.0f, \"rawReadsPerSecond\": %.0f,"
                     + " \"writesHalOverRaw\": %.3f, \"readsHalOverRaw\": %.3f, \"writesHalOverRawMedian\": %.3f,"
-                    + " \"readsHalOverRawMedian\": %.3f, \"timedFromUptimeMs\": %d}", register, count, ROUNDS, NativeAccess.KIND, halWrites, rawWrites,
+                    + " \"readsHalOverRawMedian\": %.3f, \"timedFromUptimeMs\": %d}", register, count, ROUNDS, DeviceAccess.KIND, halWrites, rawWrites,
                     halReads, rawReads, halWrites / rawWrites, halReads / rawReads, writesRatioMedian, readsRatioMedian,
                     timedFromUptimeMs);
         }

@@ -38,10 +38,20 @@ final class MappedRegion implements AutoCloseable {
     /** The process address of {@code address}, after checking the access fits the window and is aligned. */
     long at(long address, int bytes, String operation) {
         long b = base;
-        if (b == 0 || address < 0 || address > size - bytes || (address & (bytes - 1)) != 0) {
+        if (b == 0 || !fits(address, bytes, size)) {
             throw new DecodeErrorException(address, operation);
         }
         return b + address;
+    }
+
+    /** The process address of the window's first byte; 0 once closed. */
+    long base() {
+        return base;
+    }
+
+    /** Whether an access of {@code bytes} (a power of two) at {@code address} lies inside a window of {@code size} bytes and is aligned. */
+    static boolean fits(long address, int bytes, long size) {
+        return address >= 0 && address <= size - bytes && (address & (bytes - 1)) == 0;
     }
 
     @Override

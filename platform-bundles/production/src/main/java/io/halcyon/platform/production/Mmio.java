@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * The native device accesses (src/main/c/halcyon_mmio.c). Every register access of the production
- * platform goes through {@link NativeAccess}: on JDK 17 {@link #read32}, {@link #read64}, {@link #write32}
- * or {@link #write64}, one JNI call, one fixed-width volatile load or store in C (on a JDK with
- * java.lang.foreign, a downcall of the same C). The JIT cannot merge, drop or reorder native calls
- * (it knows nothing of what they do), and the C side never reads before it writes, so each access
- * reaches the device exactly once whether the caller runs interpreted or compiled.
+ * The native library (src/main/c/halcyon_mmio.c): mapping a device's window, DMA memory, UIO interrupts,
+ * the benchmark's raw C loop, and the four register accesses as JNI methods, one fixed-width volatile load
+ * or store in C each. Register accesses normally do not come here: {@link DeviceAccess} issues them from
+ * Java, and calls these JNI methods only where it cannot (or when told to, to compare).
  *
  * <p>Addresses are process addresses inside a mapping made by {@link #map}; callers check bounds and
- * alignment first ({@link MappedRegion}), since a stray native access would crash the JVM.
+ * alignment first ({@link MappedRegion}), since a stray access would crash the JVM.
  */
 final class Mmio {
 

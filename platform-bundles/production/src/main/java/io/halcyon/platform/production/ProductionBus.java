@@ -1,10 +1,12 @@
 package io.halcyon.platform.production;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.halcyon.hal.api.bus.AccessLog;
+import io.halcyon.hal.api.bus.DecodeErrorException;
 import io.halcyon.hal.api.bus.RegisterBus;
 import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.platform.chipmodel.ChipModel;
@@ -12,8 +14,8 @@ import io.halcyon.platform.chipmodel.runtime.KnownChipMaps;
 import io.halcyon.platform.chipmodel.runtime.UnidentifiedChipException;
 
 /**
- * The register bus of one memory-mapped device. Every access is one native fixed-width access
- * ({@link NativeAccess}) on the device's mapping, counted once in this bus's {@link AccessLog}; nothing is
+ * The register bus of one memory-mapped device. Every access is one fixed-width load or store
+ * ({@link DeviceAccess}) on the device's mapping, counted once in this bus's {@link AccessLog}; nothing is
  * merged, dropped, added or reordered, interpreted or compiled. Writes through an uncached mapping are
  * posted by the PCI fabric anyway, so {@link #post32} is {@link #write32} and {@link #flush} issues
  * nothing (a flushing read would be an access the caller did not ask for): the next read of the device
@@ -32,15 +34,36 @@ final class ProductionBus implements RegisterBus, AccessLog {
 
     static final int POLL_MILLIS = 1;
 
+    private static final VarHandle READS;
+    private static final VarHandle WRITES;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            READS = lookup.findVarHandle(ProductionBus.class, "reads", long.class);
+            WRITES = lookup.findVarHandle(ProductionBus.class, "writes", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Device device;
     private final MappedRegion region;
+    private final long size;
     private final UioInterrupts interrupts;
     private final Consumer<DeviceGone> onGone;
     private final long attached = System.nanoTime();
-    // AtomicLong, not LongAdder: one locked add per access (a bus is rarely used by several threads at once,
-    // where LongAdder would pay off), which in a QEMU guest costs less of the access than LongAdder's checks.
-    private final AtomicLong reads = new AtomicLong();
-    private final AtomicLong writes = new AtomicLong();
+    /**
+     * The mapping's address while accesses may reach it; 0 once the device is gone or the bus closed. The
+     * bus keeps its own copy of the region's base so that one volatile read per access checks both, and the
+     * window's size in a field of its own: each load an access does costs a memory access of its own in an
+     * emulated guest, where the device access itself may take only tens of ns.
+     */
+    private volatile long base;
+    // The access log: one locked add per access on a field of the bus (a bus is rarely used by several
+    // threads at once; LongAdder's extra checks cost more in a QEMU guest, an AtomicLong an extra load).
+    private volatile long reads;
+    private volatile long writes;
     private volatile RegisterLookup registers = RegisterLookup.NONE;
     private volatile DeviceGone gone;
 
@@ -48,6 +71,8 @@ final class ProductionBus implements RegisterBus, AccessLog {
     ProductionBus(Device device, Consumer<DeviceGone> onGone) {
         this.device = device;
         this.region = device.region();
+        this.size = region.size();
+        this.base = region.base();
         this.interrupts = device.interrupts();
         this.onGone = onGone;
     }
@@ -87,17 +112,23 @@ final class ProductionBus implements RegisterBus, AccessLog {
     }
 
     private long at(long address, int bytes, String operation) {
-        DeviceGone g = gone;
-        if (g != null) {
-            throw g;
+        long b = base;
+        if (b == 0 || !MappedRegion.fits(address, bytes, size)) {
+            throw refused(address, operation);
         }
-        return region.at(address, bytes, operation);
+        return b + address;
+    }
+
+    /** Why an access was not made: the device is gone, or the address is outside the window, misaligned or the bus closed. */
+    private RuntimeException refused(long address, String operation) {
+        DeviceGone g = gone;
+        return g != null ? g : new DecodeErrorException(address, operation);
     }
 
     @Override
     public int read32(long address) {
-        int value = NativeAccess.read32(at(address, 4, "read32"));
-        reads.incrementAndGet();
+        int value = DeviceAccess.read32(at(address, 4, "read32"));
+        READS.getAndAdd(this, 1L);
         if (value == -1) {
             checkAllOnes(address, "read32");
         }
@@ -106,8 +137,8 @@ final class ProductionBus implements RegisterBus, AccessLog {
 
     @Override
     public long read64(long address) {
-        long value = NativeAccess.read64(at(address, 8, "read64"));
-        reads.incrementAndGet();
+        long value = DeviceAccess.read64(at(address, 8, "read64"));
+        READS.getAndAdd(this, 1L);
         if (value == -1L) {
             checkAllOnes(address, "read64");
         }
@@ -116,14 +147,14 @@ final class ProductionBus implements RegisterBus, AccessLog {
 
     @Override
     public void write32(long address, int value) {
-        NativeAccess.write32(at(address, 4, "write32"), value);
-        writes.incrementAndGet();
+        DeviceAccess.write32(at(address, 4, "write32"), value);
+        WRITES.getAndAdd(this, 1L);
     }
 
     @Override
     public void write64(long address, long value) {
-        NativeAccess.write64(at(address, 8, "write64"), value);
-        writes.incrementAndGet();
+        DeviceAccess.write64(at(address, 8, "write64"), value);
+        WRITES.getAndAdd(this, 1L);
     }
 
     @Override
@@ -187,12 +218,12 @@ final class ProductionBus implements RegisterBus, AccessLog {
 
     @Override
     public long reads() {
-        return reads.get();
+        return reads;
     }
 
     @Override
     public long writes() {
-        return writes.get();
+        return writes;
     }
 
     private void checkAllOnes(long address, String operation) {
@@ -229,6 +260,7 @@ final class ProductionBus implements RegisterBus, AccessLog {
                 return gone;
             }
             gone = g;
+            base = 0;
         }
         onGone.accept(g);
         return g;
@@ -236,6 +268,7 @@ final class ProductionBus implements RegisterBus, AccessLog {
 
     /** Unmaps the device; later accesses are decode errors. */
     void close() {
+        base = 0;
         device.close();
     }
 }
