@@ -38,7 +38,7 @@ final class MappedRegion implements AutoCloseable {
     /** The process address of {@code address}, after checking the access fits the window and is aligned. */
     long at(long address, int bytes, String operation) {
         long b = base;
-        if (b == 0 || !fits(address, bytes, size)) {
+        if (b == 0 || address < 0 || address > size - bytes || (address & (bytes - 1)) != 0) {
             throw new DecodeErrorException(address, operation);
         }
         return b + address;
@@ -49,10 +49,6 @@ final class MappedRegion implements AutoCloseable {
         return base;
     }
 
-    /** Whether an access of {@code bytes} (a power of two) at {@code address} lies inside a window of {@code size} bytes and is aligned. */
-    static boolean fits(long address, int bytes, long size) {
-        return address >= 0 && address <= size - bytes && (address & (bytes - 1)) == 0;
-    }
 
     @Override
     public synchronized void close() {

@@ -49,17 +49,18 @@ final class ProductionBus implements RegisterBus, AccessLog {
 
     private final Device device;
     private final MappedRegion region;
-    private final long size;
     private final UioInterrupts interrupts;
     private final Consumer<DeviceGone> onGone;
     private final long attached = System.nanoTime();
+    private final long base;
     /**
-     * The mapping's address while accesses may reach it; 0 once the device is gone or the bus closed. The
-     * bus keeps its own copy of the region's base so that one volatile read per access checks both, and the
-     * window's size in a field of its own: each load an access does costs a memory access of its own in an
-     * emulated guest, where the device access itself may take only tens of ns.
+     * The last address a 32-bit (64-bit) access may use, or -1 once the device is gone or the bus closed: one
+     * volatile read and comparison per access checks the window and the bus's state alike. Precomputed, not
+     * derived from the size and a flag, because in an emulated guest, where the device access itself may take
+     * only tens of ns, each instruction of the access path shows.
      */
-    private volatile long base;
+    private volatile long last32;
+    private volatile long last64;
     // The access log: one locked add per access on a field of the bus (a bus is rarely used by several
     // threads at once; LongAdder's extra checks cost more in a QEMU guest, an AtomicLong an extra load).
     private volatile long reads;
@@ -71,8 +72,9 @@ final class ProductionBus implements RegisterBus, AccessLog {
     ProductionBus(Device device, Consumer<DeviceGone> onGone) {
         this.device = device;
         this.region = device.region();
-        this.size = region.size();
         this.base = region.base();
+        this.last32 = region.size() - 4;
+        this.last64 = region.size() - 8;
         this.interrupts = device.interrupts();
         this.onGone = onGone;
     }
@@ -111,12 +113,12 @@ final class ProductionBus implements RegisterBus, AccessLog {
         return device;
     }
 
-    private long at(long address, int bytes, String operation) {
-        long b = base;
-        if (b == 0 || !MappedRegion.fits(address, bytes, size)) {
+    /** The process address of an access of {@code bytes} (4 or 8) at {@code address} whose last allowed address is {@code last}. */
+    private long at(long address, int bytes, long last, String operation) {
+        if (address < 0 || address > last || (address & (bytes - 1)) != 0) {
             throw refused(address, operation);
         }
-        return b + address;
+        return base + address;
     }
 
     /** Why an access was not made: the device is gone, or the address is outside the window, misaligned or the bus closed. */
@@ -127,7 +129,7 @@ final class ProductionBus implements RegisterBus, AccessLog {
 
     @Override
     public int read32(long address) {
-        int value = DeviceAccess.read32(at(address, 4, "read32"));
+        int value = DeviceAccess.read32(at(address, 4, last32, "read32"));
         READS.getAndAdd(this, 1L);
         if (value == -1) {
             checkAllOnes(address, "read32");
@@ -137,7 +139,7 @@ final class ProductionBus implements RegisterBus, AccessLog {
 
     @Override
     public long read64(long address) {
-        long value = DeviceAccess.read64(at(address, 8, "read64"));
+        long value = DeviceAccess.read64(at(address, 8, last64, "read64"));
         READS.getAndAdd(this, 1L);
         if (value == -1L) {
             checkAllOnes(address, "read64");
@@ -147,13 +149,13 @@ final class ProductionBus implements RegisterBus, AccessLog {
 
     @Override
     public void write32(long address, int value) {
-        DeviceAccess.write32(at(address, 4, "write32"), value);
+        DeviceAccess.write32(at(address, 4, last32, "write32"), value);
         WRITES.getAndAdd(this, 1L);
     }
 
     @Override
     public void write64(long address, long value) {
-        DeviceAccess.write64(at(address, 8, "write64"), value);
+        DeviceAccess.write64(at(address, 8, last64, "write64"), value);
         WRITES.getAndAdd(this, 1L);
     }
 
@@ -260,15 +262,21 @@ final class ProductionBus implements RegisterBus, AccessLog {
                 return gone;
             }
             gone = g;
-            base = 0;
+            stopAccesses();
         }
         onGone.accept(g);
         return g;
     }
 
+    /** From now on every access is refused without touching the mapping. */
+    private void stopAccesses() {
+        last32 = -1;
+        last64 = -1;
+    }
+
     /** Unmaps the device; later accesses are decode errors. */
     void close() {
-        base = 0;
+        stopAccesses();
         device.close();
     }
 }
