@@ -10,16 +10,26 @@ import java.util.regex.Pattern;
 /**
  * What the guest printed on its serial console: the {@code HITL {json}} lines of the hitl: commands (flat
  * objects of strings, numbers, booleans and nulls), the benchmark's JSON lines, the JVMs' PrintCompilation
- * lines for the production platform's classes, and the guest's own {@code HITL-GUEST} lines.
+ * lines for the methods of the access path ({@link #JIT_METHODS}), and the guest's own {@code HITL-GUEST} lines.
  */
 final class GuestOutput {
 
+    /**
+     * The PrintCompilation lines the guest passes on (an extended regular expression for grep): the
+     * production platform's methods and the JDK methods that issue its loads and stores
+     * ({@link GuestScript#ACCESS_LEAVES}; of jdk.internal.misc.Unsafe only the plain int and long accessors,
+     * a name followed by a space, not getIntVolatile and the like).
+     */
+    static final String JIT_METHODS = "io[.]halcyon[.]platform[.]production[.]|sun[.]misc[.]Unsafe::"
+            + "|jdk[.]internal[.]misc[.]Unsafe::(get|put)(Int|Long)(Unaligned)? |jdk[.]internal[.]misc[.]ScopedMemoryAccess::"
+            + "|java[.]lang[.]invoke[.]VarHandleSegmentAs";
+
     private static final Pattern PAIR = Pattern.compile("\"([^\"]+)\": (\"(?:[^\"\\\\]|\\\\.)*\"|[^,}]+)");
     /** PrintCompilation: uptime in ms, compile id, flags, tier, method. */
-    private static final Pattern COMPILED = Pattern.compile("^\\s*(\\d+)\\s+(\\d+)\\s+([%sbn! ]*)\\s*(\\d)\\s+(io\\.halcyon\\.platform\\.production\\.\\S+)");
+    private static final Pattern COMPILED = Pattern.compile("^\\s*(\\d+)\\s+(\\d+)\\s+([%sbn! ]*)\\s*(\\d)\\s+(\\S+::\\S+)");
 
     /**
-     * One PrintCompilation event of a production-platform method: a compilation starting, or (with
+     * One PrintCompilation event of a method of the access path: a compilation starting, or (with
      * {@code discarded}) its code being made not entrant (deoptimised), after which it no longer runs.
      */
     record Compilation(String run, long uptimeMs, int id, int tier, String method, boolean nativeWrapper, boolean discarded) {

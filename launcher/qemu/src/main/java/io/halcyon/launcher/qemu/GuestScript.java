@@ -1,6 +1,7 @@
 package io.halcyon.launcher.qemu;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The shell script the guest runs (chrooted into the host's root, so host paths work as they are): two
@@ -9,9 +10,10 @@ import java.nio.file.Path;
  *
  * <ol>
  * <li>{@value #INTERPRETED}, naming the device as the UIO device uio_pci_generic made of it ({@value #UIO}):
- * the production platform's and the guest commands' classes are excluded from
- * compilation, so the access path runs interpreted throughout: register tests side by side (before anything
- * has written the device, as reset checks need), the access phases, the benchmark.
+ * the production platform's and the guest commands' classes are excluded from compilation, and so are the
+ * JDK methods that issue the load or store ({@link #ACCESS_LEAVES}), so every access is the interpreter's:
+ * register tests side by side (before anything has written the device, as reset checks need), the access
+ * phases, the benchmark.
  * <li>{@value #COMPILED}: a warm-up run of the phases until the JIT has compiled the access path (C2, tier
  * 4, which PrintCompilation shows; -Xbatch makes each compilation finish before the code that asked for it
  * goes on, so the compiled phases run the compiled code), the access phases again, the driver checks on the device and on the
@@ -19,12 +21,28 @@ import java.nio.file.Path;
  * This host names no device: the platform finds the edu by its PCI id.
  * </ol>
  * Each run's lines are preceded by {@code HITL-GUEST run NAME} and followed by its exit code.
+ *
+ * <p>{@link #untraced} is the script of a second, short boot without QEMU's trace, {@value #UNTRACED}: the
+ * compiled host's benchmark alone, where a device access costs what QEMU's edu costs (tens of ns) rather
+ * than a trace line's hundreds.
  */
 final class GuestScript {
 
     static final String INTERPRETED = "interpreted";
     static final String COMPILED = "compiled";
     static final String REFUSALS = "refusals";
+    static final String UNTRACED = "untraced";
+    /**
+     * The JDK methods in which a production access's load or store happens when their caller is interpreted
+     * (DeviceAccess: sun.misc.Unsafe's on JDK 17, the FFM var handles' on 22 and later), as CompileCommand
+     * patterns. Excluded from compilation in the interpreted run (where the platform's own classes are), so
+     * that the store executed is the interpreter's native Unsafe.putInt, not a standalone compilation of a
+     * wrapper; an excluded method is not inlined either. Only these signatures of jdk.internal.misc.Unsafe:
+     * its other methods are everyone's.
+     */
+    static final List<String> ACCESS_LEAVES = List.of("sun.misc.Unsafe::*", "jdk.internal.misc.Unsafe::getInt(J)I",
+            "jdk.internal.misc.Unsafe::putInt(JI)V", "jdk.internal.misc.Unsafe::getLong(J)J", "jdk.internal.misc.Unsafe::putLong(JJ)V",
+            "jdk.internal.misc.Unsafe::*Unaligned", "jdk.internal.misc.ScopedMemoryAccess::*", "java.lang.invoke.VarHandleSegmentAs*::*");
     /** A PCI address no device has in the guest (QEMU's pc machine puts nothing at slot 0x1f). */
     static final String MISSING_BDF = "0000:00:1f.7";
     /** The guest's one UIO device: the edu, bound to uio_pci_generic by the guest's init. */
@@ -43,23 +61,37 @@ final class GuestScript {
     }
 
     static String text(Path root, Path javaHome) {
-        // PrintCompilation goes to a log file, not stdout: a compiler thread's line would land inside a HITL line.
-        String common = "-Dhalcyon.state=/tmp/halcyon-state -XX:-UsePerfData -XX:+PrintCompilation"
-                + " -XX:+UnlockDiagnosticVMOptions -XX:+LogVMOutput -XX:-DisplayVMOutput -XX:LogFile=/tmp/halcyon-jit.log";
-        String interpreted = common + " -XX:CompileCommand=quiet"
+        StringBuilder interpreted = new StringBuilder(COMMON + " -XX:CompileCommand=quiet"
                 + " -XX:CompileCommand=exclude,io.halcyon.platform.production.*::*"
-                + " -XX:CompileCommand=exclude,io.halcyon.launcher.hitl.*::*";
-        String bench = "production:bench " + PRODUCTION_CHIP + " edu.LIVENESS ";
+                + " -XX:CompileCommand=exclude,io.halcyon.launcher.hitl.*::*");
+        ACCESS_LEAVES.forEach(m -> interpreted.append(" -XX:CompileCommand=exclude,").append(m));
+        return header(root, javaHome)
+                + run(INTERPRETED, "--device " + UIO + " ", interpreted.toString(), "hitl:butr; hitl:accesses " + INTERPRETED + " " + COUNT
+                        + "; hal:hitl --all --attached-only; " + BENCH_COMMAND)
+                + refusals()
+                + run(COMPILED, "", COMMON + " -Xbatch", "hitl:accesses warm-up " + WARM_UP + "; hitl:accesses " + COMPILED + " " + COUNT
+                        + "; hitl:checks production; hitl:checks emulation; " + BENCH_COMMAND + "; hitl:gone");
+    }
+
+    /**
+     * The second boot's script: the benchmark, with QEMU tracing nothing, on the production assembly as a user
+     * runs it (no hitl: command, so no emulated chip: the device is chip 0).
+     */
+    static String untraced(Path root, Path javaHome) {
+        return header(root, javaHome) + run(UNTRACED, "", COMMON + " -Xbatch", "production:bench 0 edu.LIVENESS " + BENCH);
+    }
+
+    // PrintCompilation goes to a log file, not stdout: a compiler thread's line would land inside a HITL line.
+    private static final String COMMON = "-Dhalcyon.state=/tmp/halcyon-state -XX:-UsePerfData -XX:+PrintCompilation"
+            + " -XX:+UnlockDiagnosticVMOptions -XX:+LogVMOutput -XX:-DisplayVMOutput -XX:LogFile=/tmp/halcyon-jit.log";
+    private static final String BENCH_COMMAND = "production:bench " + PRODUCTION_CHIP + " edu.LIVENESS " + BENCH;
+
+    private static String header(Path root, Path javaHome) {
         return "#!/bin/sh\n"
                 + "# Written by launcher/qemu (QemuHitl) for one guest run; see GuestScript.java.\n"
                 + "cd '" + root + "' || exit 1\n"
                 + "export JAVA_HOME='" + javaHome + "' HALCYON_CHIPS=qemu_edu HALCYON_DEPLOY=/tmp/halcyon-deploy\n"
-                + "mkdir -p /tmp/halcyon-deploy /tmp/halcyon-state\n"
-                + run(INTERPRETED, "--device " + UIO + " ", interpreted, "hitl:butr; hitl:accesses " + INTERPRETED + " " + COUNT
-                        + "; hal:hitl --all --attached-only; " + bench + BENCH)
-                + refusals()
-                + run(COMPILED, "", common + " -Xbatch", "hitl:accesses warm-up " + WARM_UP + "; hitl:accesses " + COMPILED + " " + COUNT
-                        + "; hitl:checks production; hitl:checks emulation; " + bench + BENCH + "; hitl:gone");
+                + "mkdir -p /tmp/halcyon-deploy /tmp/halcyon-state\n";
     }
 
     /**
@@ -83,6 +115,6 @@ final class GuestScript {
                 + "HALCYON_JAVA_OPTS='" + javaOptions + "' launcher/halcyon --platform production " + deviceOptions + "run '"
                 + commands + "'\n"
                 + "echo \"HITL-GUEST exit " + name + " $?\"\n"
-                + "grep -a 'io[.]halcyon[.]platform[.]production' /tmp/halcyon-jit.log | sed 's/^/JIT /'\n";
+                + "grep -a -E '" + GuestOutput.JIT_METHODS + "' /tmp/halcyon-jit.log | sed 's/^/JIT /'\n";
     }
 }

@@ -1,7 +1,11 @@
 package io.halcyon.launcher.qemu;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import org.junit.Test;
 
@@ -92,6 +96,40 @@ public class HitlReportTest {
     }
 
     private static boolean benchChecksPass(GuestOutput g) {
-        return JitEvidence.checks(g).stream().filter(c -> c.name().contains("AccessBenchmark")).allMatch(HitlReport.Check::passed);
+        List<HitlReport.Check> checks = JitEvidence.checks(g).stream()
+                .filter(c -> c.name().startsWith("compiled run: the benchmark's")).toList();
+        assertEquals(2, checks.size());
+        return checks.stream().allMatch(HitlReport.Check::passed);
+    }
+
+    @Test
+    public void theInterpretedRunFailsWhenTheJdksLoadOrStoreMethodWasCompiledButNotForNativeWrappers() {
+        String wrapper = "JIT     120  363     n 0       jdk.internal.misc.Unsafe::putInt (native)   ";
+        String leaf = "JIT     162  561       3       jdk.internal.misc.Unsafe::putIntUnaligned (14 bytes)";
+        assertEquals(true, interpretedCheckPasses(guest("HITL-GUEST run interpreted", wrapper)));
+        assertEquals(false, interpretedCheckPasses(guest("HITL-GUEST run interpreted", wrapper, leaf)));
+        // In the compiled run the same compilation is what is expected.
+        assertEquals(true, interpretedCheckPasses(guest("HITL-GUEST run compiled", leaf)));
+    }
+
+    @Test
+    public void theGuestPassesOnCompilationsOfTheAccessPathOnly() {
+        Pattern methods = Pattern.compile(GuestOutput.JIT_METHODS);
+        for (String passed : List.of("  162  561       3       jdk.internal.misc.Unsafe::putIntUnaligned (14 bytes)",
+                "  120  363     n 0       jdk.internal.misc.Unsafe::getLong (native)   ",
+                "  130  400       4       sun.misc.Unsafe::putInt (11 bytes)",
+                "  140  410       3       jdk.internal.misc.ScopedMemoryAccess::putIntInternal (31 bytes)",
+                "  150  420       4       java.lang.invoke.VarHandleSegmentAsInts::set (40 bytes)",
+                "20456 1925       4       io.halcyon.platform.production.ProductionBus::write32 (25 bytes)")) {
+            assertTrue(passed, methods.matcher(passed).find());
+        }
+        for (String left : List.of("  162  561       3       jdk.internal.misc.Unsafe::getIntVolatile (native)",
+                "  170  600       4       java.util.concurrent.ConcurrentHashMap::get (162 bytes)")) {
+            assertFalse(left, methods.matcher(left).find());
+        }
+    }
+
+    private static boolean interpretedCheckPasses(GuestOutput g) {
+        return JitEvidence.checks(g).stream().filter(c -> c.name().startsWith("interpreted run:")).findFirst().orElseThrow().passed();
     }
 }
