@@ -59,15 +59,11 @@ final class DeviceAccess {
     private static final MethodHandle WRITE64;
 
     static {
-        List<MethodHandle> handles = null;
-        String kind = JNI;
-        if (!JNI.equals(System.getProperty(PROPERTY))) {
-            handles = Runtime.version().feature() >= 22 ? foreignMemory() : unsafeMemory();
-            kind = Runtime.version().feature() >= 22 ? FFM : UNSAFE;
-        }
+        String kind = JNI.equals(System.getProperty(PROPERTY)) ? JNI : Runtime.version().feature() >= 22 ? FFM : UNSAFE;
+        List<MethodHandle> handles = handles(kind);
         if (handles == null) {
-            handles = jniMethods();
             kind = JNI;
+            handles = handles(JNI);
         }
         KIND = kind;
         READ32 = handles.get(0);
@@ -119,6 +115,20 @@ final class DeviceAccess {
             throw failed(t);
         }
         VarHandle.acquireFence();
+    }
+
+    /**
+     * The four accesses of {@code kind} as method handles (read32 {@code (long)int}, read64 {@code (long)long},
+     * write32 {@code (long,int)void}, write64 {@code (long,long)void}, absolute addresses), or null when this
+     * JVM cannot give them (no java.lang.foreign, no sun.misc.Unsafe, native access refused).
+     */
+    static List<MethodHandle> handles(String kind) {
+        return switch (kind) {
+            case FFM -> foreignMemory();
+            case UNSAFE -> unsafeMemory();
+            case JNI -> jniMethods();
+            default -> throw new IllegalArgumentException("unknown access kind " + kind);
+        };
     }
 
     /** None of the primitives throws: only an error of the JVM itself lands here. */

@@ -1,9 +1,11 @@
 package io.halcyon.platform.production;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.lang.invoke.MethodHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ import io.halcyon.hal.api.bus.WaitResult;
 import io.halcyon.platform.chipmaps.ChipMapIndex;
 import io.halcyon.platform.chipmodel.runtime.KnownChipMaps;
 
-/** The bus on a mapped file laid out as an edu BAR: identification, counting, bounds, a device that goes away, and the native accesses (FFM or JNI). */
+/** The bus on a mapped file laid out as an edu BAR: identification, counting, bounds, a device that goes away, and the accesses (from Java, or the JNI methods). */
 public class ProductionBusTest {
 
     private final List<DeviceGone> told = new ArrayList<>();
@@ -144,6 +146,28 @@ public class ProductionBusTest {
         String expected = System.getProperty(DeviceAccess.PROPERTY) != null ? DeviceAccess.JNI
                 : Runtime.version().feature() >= 22 ? DeviceAccess.FFM : DeviceAccess.UNSAFE;
         assertEquals(expected, DeviceAccess.KIND);
+    }
+
+    @Test
+    public void everyKindOfAccessThisJvmOffersReadsAndWritesTheMappingAtBothWidths() throws Throwable {
+        long a32 = device.region().at(0x20, 4, "test");
+        long a64 = device.region().at(0x88, 8, "test");
+        List<String> kinds = new ArrayList<>(List.of(DeviceAccess.JNI, DeviceAccess.UNSAFE));
+        if (Runtime.version().feature() >= 22) {
+            kinds.add(DeviceAccess.FFM);
+        }
+        int value = 0x1357_0000;
+        for (String kind : kinds) {
+            List<MethodHandle> h = DeviceAccess.handles(kind);
+            assertNotNull(kind, h);
+            value++;
+            h.get(2).invoke(a32, value);
+            assertEquals(kind, value, Mmio.read32(a32));
+            assertEquals(kind, value, (int) h.get(0).invoke(a32));
+            h.get(3).invoke(a64, (long) value << 32 | 0xABCDL);
+            assertEquals(kind, (long) value << 32 | 0xABCDL, Mmio.read64(a64));
+            assertEquals(kind, (long) value << 32 | 0xABCDL, (long) h.get(1).invoke(a64));
+        }
     }
 
     @Test
