@@ -28,14 +28,15 @@ import java.util.List;
  * device. On x86-64 both fences are instructions for the compiler only: the code is exactly the raw
  * {@code mov}, and uncached device mappings keep their accesses in program order. Other architectures
  * would need device barriers (the native library refuses to build there).
- * <li>64-bit accesses are one 8-byte {@code mov} (aligned, {@link MappedRegion} checks): never torn.
+ * <li>64-bit accesses are one 8-byte {@code mov} (aligned: {@link ProductionBus} checks): never torn.
  * </ul>
  * The QEMU HITL counts every access the device sees against the HAL's own count, interpreted (the
- * platform's classes excluded from compilation) and compiled by C2, on JDK 17 and on Temurin 25.
+ * platform's classes and the JDK methods below excluded from compilation) and compiled by C2, on JDK 17
+ * and on Temurin 25.
  *
  * <p><b>Which primitive.</b> On a JDK with {@code java.lang.foreign} (22 and later): plain
- * {@code ValueLayout} var handles on a segment spanning the whole address space. Before: the plain memory
- * methods of {@code sun.misc.Unsafe} (warned about from JDK 24 on, hence not used there). Both are reached
+ * {@code ValueLayout} var handles on a segment spanning the whole address space. On JDK 17 to 21: the plain
+ * memory methods of {@code sun.misc.Unsafe} (warned about from JDK 24 on, hence not used there). Both are reached
  * by reflection once (the bundle is compiled for Java 17) and held as constant method handles, which C2
  * inlines down to the load or store. When neither can be had, and with
  * {@code -Dhalcyon.production.access=jni}, each access is a call of the native library's JNI method
