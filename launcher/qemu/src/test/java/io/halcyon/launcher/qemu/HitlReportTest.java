@@ -107,9 +107,11 @@ public class HitlReportTest {
         String wrapper = "JIT     120  363     n 0       jdk.internal.misc.Unsafe::putInt (native)   ";
         String leaf = "JIT     162  561       3       jdk.internal.misc.Unsafe::putIntUnaligned (14 bytes)";
         assertEquals(true, interpretedCheckPasses(guest("HITL-GUEST run interpreted", wrapper)));
+        // No line at all from that run (the log missing or not read) has shown nothing.
+        assertEquals(false, interpretedCheckPasses(guest("HITL-GUEST run interpreted")));
         assertEquals(false, interpretedCheckPasses(guest("HITL-GUEST run interpreted", wrapper, leaf)));
         // In the compiled run the same compilation is what is expected.
-        assertEquals(true, interpretedCheckPasses(guest("HITL-GUEST run compiled", leaf)));
+        assertEquals(true, interpretedCheckPasses(guest("HITL-GUEST run interpreted", wrapper, "HITL-GUEST run compiled", leaf)));
     }
 
     @Test

@@ -49,7 +49,6 @@ final class MappedRegion implements AutoCloseable {
         return base;
     }
 
-
     @Override
     public synchronized void close() {
         long b = base;
